@@ -1,0 +1,41 @@
+namespace Calculus;
+
+/// <summary>One activation function with the facts the sheet asks for: value, gradient, range, kinks, advantage and
+/// disadvantage. The catalog (<see cref="ActivationCatalog"/>) lists them all and drives the generic tests.</summary>
+/// <param name="Name">The short name, as the command line takes it (e.g. "tanh", "leaky-relu").</param>
+/// <param name="Formula">f(x) in plain text.</param>
+/// <param name="DerivativeFormula">f'(x) in plain text.</param>
+/// <param name="Value">f.</param>
+/// <param name="Derivative">f', with the stated convention at each kink.</param>
+/// <param name="Range">The mathematical range f(ℝ), with open and closed ends.</param>
+/// <param name="FloatingPointRange">The closed hull of f over the finite doubles: in double arithmetic open ends
+/// close (tanh(20) == 1.0 exactly).</param>
+/// <param name="SaturatesInDouble">Where f reaches its bounds or stops changing in double, in words.</param>
+/// <param name="Kinks">The points where f is not differentiable; empty for smooth f.</param>
+/// <param name="Lipschitz">The smallest L with |f(x) − f(y)| ≤ L|x − y|, i.e. sup |f'|.</param>
+/// <param name="Parity">Even, odd or neither.</param>
+/// <param name="Monotonicity">Increasing, non-decreasing or not monotone.</param>
+/// <param name="Saturation">The vanishing-gradient claim, for activations that saturate; otherwise null.</param>
+/// <param name="Advantage">One sentence: why one would use it.</param>
+/// <param name="Disadvantage">One sentence: why one might not.</param>
+public sealed record Activation(
+    string Name,
+    string Formula,
+    string DerivativeFormula,
+    Func<double, double> Value,
+    Func<double, double> Derivative,
+    Interval Range,
+    Interval FloatingPointRange,
+    string SaturatesInDouble,
+    IReadOnlyList<Kink> Kinks,
+    double Lipschitz,
+    Parity Parity,
+    Monotonicity Monotonicity,
+    Saturation? Saturation,
+    string Advantage,
+    string Disadvantage)
+{
+    /// <summary>The name.</summary>
+    /// <returns>The short name.</returns>
+    public override string ToString() => Name;
+}

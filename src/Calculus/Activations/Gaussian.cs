@@ -1,0 +1,26 @@
+using Calculus.Internal;
+
+namespace Calculus;
+
+/// <summary>The Gaussian activation f(x) = e^(−x²) (sheet 2g).</summary>
+/// <remarks>
+/// <para>Range: f(ℝ) = (0, 1], maximum 1 at x = 0; even; not monotone (increasing on (−∞, 0], decreasing on
+/// [0, ∞)). Lipschitz constant √2·e^(−1/2) ≈ 0.858, reached at x = ±1/√2.</para>
+/// <para>Derivative: f'(x) = −2x·e^(−x²), in [−√2e^(−1/2), √2e^(−1/2)], odd.</para>
+/// <para>In double: f(x) = 1 for |x| ≤ 2^-27, subnormal from |x| ≈ 26.6157, 0 from |x| ≈ 27.2971.</para>
+/// <para>Special values: f(0) = 1, f(±1) = e^(−1), f'(0) = 0; f(±∞) = 0, f'(±∞) = ∓0; NaN gives NaN.</para>
+/// </remarks>
+public static class Gaussian
+{
+    /// <summary>f(x) = e^(−x²).</summary>
+    /// <remarks>x² is split exactly (hi + lo) before the exponential; accurate to 2 ulp everywhere.</remarks>
+    /// <param name="x">The argument; any double.</param>
+    /// <returns>e^(−x²) in [0, 1]; NaN for NaN.</returns>
+    public static double Value(double x) => ExpNegSquare.Times(1.0, x);
+
+    /// <summary>f'(x) = −2x·e^(−x²).</summary>
+    /// <remarks>The naive form is −∞·0 = NaN at x = ±∞; this one is 0 there. Accurate to 4 ulp everywhere.</remarks>
+    /// <param name="x">The argument; any double.</param>
+    /// <returns>f'(x); 0 at ±∞; NaN for NaN.</returns>
+    public static double Derivative(double x) => ExpNegSquare.Times(-2.0 * x, x);
+}

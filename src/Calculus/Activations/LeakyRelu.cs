@@ -1,0 +1,25 @@
+namespace Calculus;
+
+/// <summary>The leaky ReLU f(x) = max(0.01x, x) (sheet 2d).</summary>
+/// <remarks>
+/// <para>Range: f(ℝ) = (−∞, ∞); strictly increasing; 1-Lipschitz; neither even nor odd.</para>
+/// <para>Derivative: 0.01 for x &lt; 0, 1 for x &gt; 0, never 0. Kink at x = 0, where this library returns 0.01 (the
+/// smaller one-sided slope, as PyTorch).</para>
+/// <para>0.01x is computed as x/100, the correctly rounded value of the exact product.</para>
+/// <para>Special values: f(±0) = ±0; f(±∞) = ±∞; NaN gives NaN (derivative too).</para>
+/// </remarks>
+public static class LeakyRelu
+{
+    /// <summary>The slope for negative x, 0.01.</summary>
+    public const double Slope = 0.01;
+
+    /// <summary>f(x) = max(0.01x, x).</summary>
+    /// <param name="x">The argument; any double.</param>
+    /// <returns>x for x &gt; 0, x/100 otherwise; NaN for NaN.</returns>
+    public static double Value(double x) => x > 0 ? x : x / 100.0;
+
+    /// <summary>f'(x) = 1 for x &gt; 0, 0.01 for x ≤ 0 (0.01 at the kink).</summary>
+    /// <param name="x">The argument; any double.</param>
+    /// <returns>1 or 0.01; NaN for NaN.</returns>
+    public static double Derivative(double x) => x > 0 ? 1.0 : double.IsNaN(x) ? x : Slope;
+}

@@ -1,0 +1,110 @@
+using Calculus.Internal;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus;
+
+/// <summary>Log-sum-exp LSE(a) = ln(e^(a_1) + … + e^(a_n)), the smooth maximum of sheet 3a, and its excess over
+/// the maximum.</summary>
+/// <remarks>
+/// <para>Computed as m + log1p(Σ_{i≠k} e^(a_i − m)) with m = a_k = max a: no overflow for any finite input (±1.7e308
+/// included), no underflow to −∞ for very negative inputs. The naive ln Σ e^(a_i) is +∞ once any a_i ≥ 709.78.</para>
+/// <para>Bounds: max a ≤ LSE(a) ≤ max a + ln n, and 0 ≤ LSE(a) − max a ≤ ln(1 + (n − 1)e^(a** − a*)) ≤
+/// (n − 1)e^(a** − a*), where a** is the second largest entry: LSE → max as the gap a** − a* → −∞.</para>
+/// <para>Special values: the empty set gives −∞; any NaN gives NaN; any +∞ entry gives +∞; all entries −∞ give −∞.</para>
+/// <para>Accuracy: within 1e-14 relative to max(|LSE|, 1) for n ≤ 8 (log1p of the sum has an absolute error of a
+/// few ulp of 1; the relative error is larger only where LSE itself is near 0 by cancellation).</para>
+/// </remarks>
+public static class LogSumExp
+{
+    /// <summary>LSE(a) = ln Σ e^(a_i).</summary>
+    /// <param name="a">The values; may be empty.</param>
+    /// <returns>LSE(a); −∞ for the empty set; NaN if any entry is NaN.</returns>
+    public static double Value(ReadOnlySpan<double> a)
+    {
+        if (a.IsEmpty)
+        {
+            return double.NegativeInfinity;
+        }
+
+        var (max, sum) = ShiftedSum(a);
+        return double.IsFinite(max) ? max + Log1p.Of(sum) : max;
+    }
+
+    /// <summary>LSE(a) = ln Σ e^(a_i) of a MathNet vector.</summary>
+    /// <param name="a">The values.</param>
+    /// <returns>LSE(a).</returns>
+    public static double Value(Vector<double> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Value(a.AsArray() ?? a.ToArray());
+    }
+
+    /// <summary>The excess LSE(a) − max a = log1p(Σ_{i≠k} e^(a_i − a_k)), a_k = max a, computed directly.</summary>
+    /// <remarks>
+    /// Subtracting max from LSE loses everything below ulp(max): for [0, −40] it gives 0, while the true excess is
+    /// 4.248354255291589e-18. Each difference a_i − max is carried exactly (TwoSum) into its exponential, so the
+    /// excess is accurate to 1e-13 relative even when it is subnormal. With an infinite maximum the excess is
+    /// ln k, k the number of entries equal to it (the limit as they grow together).
+    /// </remarks>
+    /// <param name="a">The values; at least one.</param>
+    /// <returns>LSE(a) − max a, in [0, ln n]; NaN if any entry is NaN.</returns>
+    /// <exception cref="ArgumentException">a is empty (the maximum of the empty set does not exist).</exception>
+    public static double Excess(ReadOnlySpan<double> a)
+    {
+        if (a.IsEmpty)
+        {
+            throw new ArgumentException("The excess LSE(a) − max a needs at least one value; a has length 0.", nameof(a));
+        }
+
+        return Log1p.Of(ShiftedSum(a).Sum);
+    }
+
+    /// <summary>The excess LSE(a) − max a of a MathNet vector.</summary>
+    /// <param name="a">The values; at least one.</param>
+    /// <returns>LSE(a) − max a.</returns>
+    /// <exception cref="ArgumentException">a is empty.</exception>
+    public static double Excess(Vector<double> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Excess(a.AsArray() ?? a.ToArray());
+    }
+
+    /// <summary>m = max a and Σ_{i≠k} e^(a_i − m) over every entry but the first maximum (NaN if any entry is NaN).</summary>
+    private static (double Max, double Sum) ShiftedSum(ReadOnlySpan<double> a)
+    {
+        int k = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (double.IsNaN(a[i]))
+            {
+                return (double.NaN, double.NaN);
+            }
+
+            if (a[i] > a[k])
+            {
+                k = i;
+            }
+        }
+
+        double max = a[k];
+        double sum = 0.0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (i == k)
+            {
+                continue;
+            }
+
+            if (a[i] == max)
+            {
+                sum += 1.0; // also covers max = ±∞, where a[i] − max would be NaN
+                continue;
+            }
+
+            var (d, dLo) = ExactArithmetic.TwoSum(a[i], -max);
+            sum += Math.Exp(d) * (1.0 + dLo);
+        }
+
+        return (max, sum);
+    }
+}

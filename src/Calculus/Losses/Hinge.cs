@@ -1,0 +1,25 @@
+namespace Calculus;
+
+/// <summary>The hinge loss h(t) = max(0, 1 − t) of a margin t = y·wᵀx (sheet 3).</summary>
+/// <remarks>
+/// <para>Range: [0, ∞). Convex, non-increasing, not differentiable at t = 1.</para>
+/// <para>Subgradient: −1 for t &lt; 1, 0 for t &gt; 1; at the kink t = 1 this library returns 0 (h = ReLU(1 − t) with
+/// ReLU'(0) = 0, PyTorch's convention); any value in [−1, 0] is a valid subgradient there.</para>
+/// <para>Special values: h(1) = 0, h(0) = 1; h(+∞) = 0; h(−∞) = +∞; NaN gives NaN.</para>
+/// </remarks>
+public static class Hinge
+{
+    /// <summary>h(t) = max(0, 1 − t).</summary>
+    /// <param name="t">The margin; any double.</param>
+    /// <returns>h(t) in [0, +∞]; NaN for NaN.</returns>
+    public static double Value(double t)
+    {
+        double u = 1.0 - t;
+        return double.IsNaN(u) ? double.NaN : Math.Max(0.0, u);
+    }
+
+    /// <summary>A subgradient of h: −1 for t &lt; 1, 0 for t ≥ 1.</summary>
+    /// <param name="t">The margin; any double.</param>
+    /// <returns>−1 or 0; NaN for NaN.</returns>
+    public static double Subgradient(double t) => double.IsNaN(t) ? double.NaN : t < 1.0 ? -1.0 : 0.0;
+}

@@ -1,0 +1,21 @@
+namespace Calculus;
+
+/// <summary>The logistic loss l(t) = ln(1 + e^(−t)) of a margin t = y·wᵀx (sheet 3, 3c).</summary>
+/// <remarks>
+/// <para>Range: (0, ∞). Derivative: l'(t) = −σ(−t) in (−1, 0). Convex and decreasing.</para>
+/// <para>Relation to the smooth hinge: h*(t) = l(t − 1), so l(t) = h*(t + 1): the logistic loss is h* shifted
+/// one unit to the left, and l ≤ h* everywhere.</para>
+/// <para>Special values: l(0) = ln 2, l'(0) = −1/2; l(+∞) = 0; l(−∞) = +∞; NaN gives NaN.</para>
+/// </remarks>
+public static class LogisticLoss
+{
+    /// <summary>l(t) = ln(1 + e^(−t)) = softplus(−t).</summary>
+    /// <param name="t">The margin; any double.</param>
+    /// <returns>l(t) in [0, +∞]; NaN for NaN.</returns>
+    public static double Value(double t) => Softplus.Value(-t);
+
+    /// <summary>l'(t) = −σ(−t).</summary>
+    /// <param name="t">The margin; any double.</param>
+    /// <returns>l'(t) in [−1, 0]; NaN for NaN.</returns>
+    public static double Derivative(double t) => -Sigmoid.Value(-t);
+}

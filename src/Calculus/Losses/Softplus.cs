@@ -1,0 +1,37 @@
+using Calculus.Internal;
+
+namespace Calculus;
+
+/// <summary>Softplus, softplus(u) = ln(1 + e^u), the smooth maximum of 0 and u (sheet 3b).</summary>
+/// <remarks>
+/// <para>Range: (0, ∞). Derivative: softplus'(u) = σ(u) in (0, 1). Convex and increasing.</para>
+/// <para>Bounds: 0 &lt; softplus(u) − max(0, u) ≤ ln 2, with equality at u = 0, and ≤ e^(−|u|).</para>
+/// <para>In double: softplus(u) rounds to exactly u from about u = 33.27 and is subnormal below −708.4.</para>
+/// <para>Special values: softplus(0) = ln 2; softplus(+∞) = +∞; softplus(−∞) = 0; NaN gives NaN.</para>
+/// </remarks>
+public static class Softplus
+{
+    /// <summary>softplus(u) = ln(1 + e^u), computed as max(u, 0) + log1p(e^(−|u|)).</summary>
+    /// <remarks>The naive form overflows to +∞ for u ≥ 709.78 and returns 0 for u ≤ −36.74. Accurate to 2 ulp.</remarks>
+    /// <param name="u">The argument; any double.</param>
+    /// <returns>softplus(u) in [0, +∞]; NaN for NaN.</returns>
+    public static double Value(double u) => ValueOfSum(u, 0.0);
+
+    /// <summary>softplus'(u) = σ(u).</summary>
+    /// <param name="u">The argument; any double.</param>
+    /// <returns>σ(u) in [0, 1]; NaN for NaN.</returns>
+    public static double Derivative(double u) => Sigmoid.Value(u);
+
+    /// <summary>softplus(hi + lo) for an unevaluated sum with |lo| ≤ ulp(hi)/2, to first order in lo.</summary>
+    /// <remarks>softplus(u + δ) = softplus(u) + σ(u)δ + O(δ²). The small parts are added before the large one.</remarks>
+    internal static double ValueOfSum(double hi, double lo)
+    {
+        double tail = Log1p.Of(Math.Exp(-Math.Abs(hi)));
+        if (lo != 0)
+        {
+            tail += Sigmoid.Value(hi) * lo;
+        }
+
+        return hi > 0 ? hi + tail : tail;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Calculus.Examples.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Examples;
+
+/// <summary>Issue item 9: every function against the committed high-precision reference table
+/// (Reference/scalar.csv and Reference/networks.json, made by Reference/generate_reference.py with mpmath and
+/// correctly rounded to double, subnormals included).</summary>
+public sealed class AccuracyTests
+{
+    /// <summary>Bounds in ulp of the correctly rounded value: 2 for values (3 for tanh), 4 for derivatives.</summary>
+    public static TheoryData<string, int> UlpBounds() => new()
+    {
+        { "sigmoid", 2 }, { "sigmoid'", 4 },
+        { "tanh", 3 }, { "tanh'", 4 },
+        { "erf", 2 }, { "erf'", 4 },
+        { "relu", 2 }, { "relu'", 4 },
+        { "leaky_relu", 2 }, { "leaky_relu'", 4 },
+        { "plu", 2 }, { "plu'", 4 },
+        { "sin", 2 }, { "sin'", 4 },
+        { "gaussian", 2 }, { "gaussian'", 4 },
+        { "softplus", 2 }, { "softplus'", 4 },
+        { "logistic", 2 }, { "logistic'", 4 },
+        { "smooth_hinge", 2 }, { "smooth_hinge'", 4 },
+        { "hinge", 2 }, { "hinge'", 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UlpBounds))]
+    public void Scalar_WithinUlpBound_OfCorrectlyRoundedReference(string function, int maxUlp)
+    {
+        var f = ScalarFunctions.ByName[function];
+        AssertWithinUlp(function, maxUlp, r => f(r.Args[0]));
+    }
+
+    [Theory]
+    [InlineData("label_logistic", 2)]
+    [InlineData("label_logistic'", 4)]
+    public void LabelLogistic_WithinUlpBound_OfCorrectlyRoundedReference(string function, int maxUlp)
+    {
+        Func<double, double, double> f = function == "label_logistic" ? LabelLogisticLoss.Value : LabelLogisticLoss.Derivative;
+        AssertWithinUlp(function, maxUlp, r => f(r.Args[0], r.Args[1]));
+    }
+
+    [Fact]
+    public void LogSumExp_Within1e14_RelativeToMaxOfValueAndOne()
+    {
+        // LSE = m + log1p(s): m is exact, log1p(s) has an absolute error of a few ulp of 1 (s ≤ n − 1, n ≤ 8),
+        // and the sum rounds once more: |error| ≤ ~8ε·max(|LSE|, 1) ≈ 1.8e-15·max(|LSE|, 1), well inside 1e-14.
+        AssertRelative("lse", 1e-14, r => LogSumExp.Value(r.Args), r => Math.Max(Math.Abs(r.Expected), 1.0));
+    }
+
+    [Fact]
+    public void LogSumExpExcess_Within1e13_Relative()
+    {
+        // Each e^(a_i − m) is formed from the exact difference (TwoSum), so each term is within ~2 ulp; the sum of
+        // n ≤ 8 terms and log1p add a few ulp more: ~1e-15 relative. 1e-13 is the issue's bound.
+        AssertRelative("lse_excess", 1e-13, r => LogSumExp.Excess(r.Args), r => Math.Abs(r.Expected));
+    }
+
+    [Fact]
+    public void NetworkGradient_Within1e13_OfExact_RelativeToLargestEntry()
+    {
+        var cases = ReferenceTable.Networks();
+        Assert.NotEmpty(cases);
+        foreach (var c in cases)
+        {
+            var weights = Matrix<double>.Build.DenseOfRowArrays(c.W);
+            var g = Network.Gradient(weights, V(c.B), V(c.Wout), V(c.X), c.Y);
+            string label = $"network h={c.Hidden} d={c.Inputs} y={c.Y}";
+            AssertClose(label + " loss", c.Loss, g.Loss, 1e-14 * Math.Max(Math.Abs(c.Loss), 1.0));
+            AssertClose(label + " z", c.Z, g.Z, 1e-14 * Math.Max(Math.Abs(c.Z), 1.0));
+            AssertVector(label + " dW", c.DW.SelectMany(row => row).ToArray(), g.Weights.ToRowMajorArray());
+            AssertVector(label + " db", c.Db, g.Bias.ToArray());
+            AssertVector(label + " dw", c.Dw, g.OutputWeights.ToArray());
+            AssertVector(label + " dx", c.Dx, g.Input.ToArray());
+        }
+
+        static Vector<double> V(double[] values) => Vector<double>.Build.DenseOfArray(values);
+
+        static void AssertVector(string label, double[] expected, double[] actual)
+        {
+            Assert.Equal(expected.Length, actual.Length);
+            double scale = expected.Max(Math.Abs);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                AssertClose($"{label}[{i}]", expected[i], actual[i], 1e-13 * scale);
+            }
+        }
+    }
+
+    private static void AssertClose(string label, double expected, double actual, double tolerance)
+    {
+        double error = Math.Abs(actual - expected);
+        Assert.True(error <= tolerance,
+            $"{label}: expected {R(expected)}, got {R(actual)}, |error| {R(error)} > tolerance {R(tolerance)}");
+    }
+
+    private static void AssertWithinUlp(string function, int maxUlp, Func<ReferenceTable.Row, double> evaluate)
+    {
+        var rows = ReferenceTable.For(function).ToList();
+        Assert.True(rows.Count >= 100, $"{function}: only {rows.Count} reference rows");
+        var failures = rows
+            .Select(r => (Row: r, Actual: evaluate(r)))
+            .Select(t => (t.Row, t.Actual, Ulps: Ulp.Distance(t.Actual, t.Row.Expected)))
+            .Where(t => double.IsNaN(t.Actual) || t.Ulps > (ulong)maxUlp)
+            .ToList();
+        Assert.True(failures.Count == 0,
+            $"{function}: {failures.Count} of {rows.Count} rows beyond {maxUlp} ulp, e.g.\n" + string.Join("\n",
+                failures.Take(8).Select(t =>
+                    $"  line {t.Row.Line}: f({string.Join(", ", t.Row.Args.Select(R))}) = {R(t.Actual)}, exact {R(t.Row.Expected)}, {t.Ulps} ulp")));
+    }
+
+    private static void AssertRelative(
+        string function, double bound, Func<ReferenceTable.Row, double> evaluate, Func<ReferenceTable.Row, double> scale)
+    {
+        var rows = ReferenceTable.For(function).ToList();
+        Assert.True(rows.Count >= 100, $"{function}: only {rows.Count} reference rows");
+        var failures = rows
+            .Select(r => (Row: r, Actual: evaluate(r)))
+            .Select(t => (t.Row, t.Actual, Error: Math.Abs(t.Actual - t.Row.Expected)))
+            .Where(t => !(t.Error <= bound * scale(t.Row)))
+            .ToList();
+        Assert.True(failures.Count == 0,
+            $"{function}: {failures.Count} of {rows.Count} rows beyond {bound:R}, e.g.\n" + string.Join("\n",
+                failures.Take(8).Select(t =>
+                    $"  line {t.Row.Line}: f([{string.Join(", ", t.Row.Args.Select(R))}]) = {R(t.Actual)}, exact {R(t.Row.Expected)}, |error| {R(t.Error)} > {R(bound * scale(t.Row))}")));
+    }
+
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

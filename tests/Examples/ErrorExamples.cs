@@ -1,0 +1,102 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Examples;
+
+/// <summary>Issue item 8: every bad input throws the contracted exception, naming the parameter and both sizes.</summary>
+public sealed class ErrorExamples
+{
+    private static readonly Matrix<double> W32 = Matrix<double>.Build.Dense(3, 2, 0.5); // h = 3, d = 2
+    private static Vector<double> V(int n) => Vector<double>.Build.Dense(n, 0.25);
+
+    [Fact]
+    public void Affine_WrongInputLength_NamesXAndBothSizes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => AffineMap.Apply(W32, V(4), V(3)));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains("length 4", e.Message);
+        Assert.Contains("length 2", e.Message);
+        Assert.Contains("3×2", e.Message);
+    }
+
+    [Fact]
+    public void Affine_WrongBiasLength_NamesBiasAndBothSizes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => AffineMap.Apply(W32, V(2), V(2)));
+        Assert.Equal("bias", e.ParamName);
+        Assert.Contains("length 2", e.Message);
+        Assert.Contains("length 3", e.Message);
+    }
+
+    [Fact]
+    public void Affine_Nulls_Throw_ArgumentNull()
+    {
+        Assert.Throws<ArgumentNullException>("weights", () => AffineMap.Apply(null!, V(2), V(3)));
+        Assert.Throws<ArgumentNullException>("x", () => AffineMap.Apply(W32, null!, V(3)));
+        Assert.Throws<ArgumentNullException>("bias", () => AffineMap.Apply(W32, V(2), null!));
+        Assert.Throws<ArgumentNullException>("weights", () => AffineMap.PartialBias(null!, 0));
+        Assert.Throws<ArgumentNullException>("weights", () => AffineMap.JacobianInput(null!));
+    }
+
+    [Theory]
+    [InlineData(3, 0, "i")]
+    [InlineData(-1, 0, "i")]
+    [InlineData(0, 2, "j")]
+    public void Affine_IndexOutsideShape_Throws_OutOfRange(int row, int column, string param)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => AffineMap.PartialWeight(W32, V(2), row, column));
+        Assert.Equal(param, e.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>("i", () => AffineMap.PartialInput(W32, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("i", () => AffineMap.PartialBias(W32, 3));
+    }
+
+    [Fact]
+    public void Network_WrongOutputWeightLength_NamesItAndBothSizes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Network.Gradient(W32, V(3), V(5), V(2), 1));
+        Assert.Equal("outputWeights", e.ParamName);
+        Assert.Contains("length 5", e.Message);
+        Assert.Contains("length 3", e.Message);
+        Assert.Throws<ArgumentException>("x", () => Network.Loss(W32, V(3), V(3), V(3), 1));
+        Assert.Throws<ArgumentException>("bias", () => NetworkChainRule.BiasPartial(W32, V(1), V(3), V(2), 1, 0));
+        Assert.Throws<ArgumentNullException>("x", () => Network.Gradient(W32, V(3), V(3), null!, 1));
+    }
+
+    [Fact]
+    public void ChainRule_IndexOutsideShape_Throws_OutOfRange()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("i", () => NetworkChainRule.BiasPartial(W32, V(3), V(3), V(2), 1, 3));
+        Assert.Throws<ArgumentOutOfRangeException>("j", () => NetworkChainRule.WeightPartial(W32, V(3), V(3), V(2), 1, 0, 2));
+    }
+
+    [Theory]
+    [InlineData(-0.1, 1.0, "alpha")]
+    [InlineData(1.5, 1.0, "alpha")]
+    [InlineData(double.NaN, 1.0, "alpha")]
+    [InlineData(0.1, 0.0, "c")]
+    [InlineData(0.1, -1.0, "c")]
+    [InlineData(0.1, double.PositiveInfinity, "c")]
+    [InlineData(0.1, double.NaN, "c")]
+    public void Plu_InvalidParameters_Throw_OutOfRange(double alpha, double c, string param)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(param, () => Plu.Value(0, alpha, c));
+        Assert.Throws<ArgumentOutOfRangeException>(param, () => Plu.Derivative(0, alpha, c));
+        Assert.Throws<ArgumentOutOfRangeException>(param, () => ActivationCatalog.CreatePlu(alpha, c));
+    }
+
+    [Fact]
+    public void Catalog_UnknownName_ListsValidNames()
+    {
+        var e = Assert.Throws<ArgumentException>("name", () => ActivationCatalog.Find("swish"));
+        Assert.Contains("swish", e.Message);
+        Assert.Contains("sigmoid, tanh, erf, relu, leaky-relu, plu, sin, gaussian", e.Message);
+    }
+
+    [Fact]
+    public void LogSumExp_Excess_OfEmpty_Throws_AndNullVector_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>("a", () => LogSumExp.Excess([]));
+        Assert.Contains("length 0", e.Message);
+        Assert.Throws<ArgumentNullException>("a", () => LogSumExp.Value((Vector<double>)null!));
+        Assert.Throws<ArgumentNullException>("a", () => LogSumExp.Excess((Vector<double>)null!));
+    }
+}

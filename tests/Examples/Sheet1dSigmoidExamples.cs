@@ -1,0 +1,43 @@
+using Calculus.Examples.Support;
+
+namespace Calculus.Examples;
+
+/// <summary>Sheet 1d: σ and σ' at hand-checked points.</summary>
+public sealed class Sheet1dSigmoidExamples
+{
+    [Fact]
+    public void Sheet1d_AtZero_IsHalfAndQuarter()
+    {
+        Assert.Equal(0.5, Sigmoid.Value(0)); // 1/(1 + e^0) = 1/2
+        Assert.Equal(0.25, Sigmoid.Derivative(0)); // σ(0)(1 − σ(0)) = 1/4
+    }
+
+    [Fact]
+    public void Sheet1d_AtLn3_IsThreeQuartersAndThreeSixteenths()
+    {
+        // e^(−ln 3) = 1/3, so σ(ln 3) = 1/(1 + 1/3) = 3/4 and σ'(ln 3) = (3/4)(1/4) = 3/16.
+        Expect.Ulps(0.75, Sigmoid.Value(Math.Log(3)), 1, "σ(ln 3)");
+        Expect.Ulps(0.1875, Sigmoid.Derivative(Math.Log(3)), 2, "σ'(ln 3)");
+    }
+
+    [Fact]
+    public void Sheet1d_Derivative_InTheTail_IsNotZero_WhereSigmaTimesOneMinusSigmaIs()
+    {
+        // σ'(37) = e^(−37)/(1 + e^(−37))² = e^(−37)(1 − 2e^(−37) + …): equal to e^(−37) to 2e-16 relative.
+        double expected = Math.Exp(-37);
+        Expect.Ulps(expected, Sigmoid.Derivative(37), 2, "σ'(37)");
+
+        // The naive σ(1 − σ) rounds σ(37) to 1 and returns exactly 0: the reason for the stable form.
+        double s = Sigmoid.Value(37);
+        Assert.Equal(0.0, s * (1 - s));
+    }
+
+    [Fact]
+    public void Sheet1d_VeryNegative_IsSubnormal_NotZero()
+    {
+        // σ(−710) = e^(−710)/(1 + e^(−710)) rounds to e^(−710) = 4.47628622567513e-309 (mpmath), a subnormal;
+        // the naive 1/(1 + e^710) is 1/∞ = 0.
+        Expect.Ulps(4.47628622567513e-309, Sigmoid.Value(-710), 0, "σ(−710)");
+        Assert.Equal(0.0, 1 / (1 + Math.Exp(710)));
+    }
+}

@@ -1,0 +1,83 @@
+using Calculus.Examples.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Examples;
+
+/// <summary>Sheet 1f worked by hand for h = d = 2, with points where σ has exact rational values.</summary>
+/// <remarks>
+/// W = [[1, −1], [2, 0]], x = [1, 2], b = [1, ln 3 − 2], w = [3, −2], y = +1.
+/// a = Wx + b = [1 − 2 + 1, 2 + 0 + ln 3 − 2] = [0, ln 3]
+/// σ̂(a) = [1/2, 3/4]                       (σ(ln 3) = 1/(1 + 1/3) = 3/4)
+/// z = wᵀσ̂(a) = 3·1/2 − 2·3/4 = 0,  L = ln(1 + e^0) = ln 2
+/// f_e(z) = −y·σ(−yz) = −1/2
+/// f_d(a) = σ(a)(1 − σ(a)) = [1/4, 3/16]
+/// g = f_e·(w ⊙ f_d) = −1/2·[3/4, −3/8] = [−3/8, 3/16]
+/// ∂L/∂W = g xᵀ = [[−3/8, −3/4], [3/16, 3/8]]      ∂L/∂b = g = [−3/8, 3/16]
+/// ∂L/∂w = f_e·σ̂(a) = [−1/4, −3/8]
+/// ∂L/∂x = Wᵀg = [1·(−3/8) + 2·(3/16), −1·(−3/8) + 0·(3/16)] = [0, 3/8]
+/// With y = −1: z and L are unchanged and f_e = +1/2, so every gradient changes sign.
+/// The only roundings are ln 3 in b (and so in a_2) and σ: the tolerance is 4 ulp of 1.
+/// </remarks>
+public sealed class Sheet1fNetworkExamples
+{
+    private const double Tolerance = 4 * 2.220446049250313e-16;
+
+    private static readonly Matrix<double> W = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -1 }, { 2, 0 } });
+    private static readonly Vector<double> X = Vector<double>.Build.Dense([1.0, 2.0]);
+    private static readonly Vector<double> B = Vector<double>.Build.Dense([1.0, Math.Log(3) - 2]);
+    private static readonly Vector<double> Wout = Vector<double>.Build.Dense([3.0, -2.0]);
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-1.0)]
+    public void Sheet1f_Gradient_MatchesHandWorkedNumbers(double y)
+    {
+        var g = Network.Gradient(W, B, Wout, X, y);
+        Expect.Near(Math.Log(2), g.Loss, Tolerance, "L");
+        Expect.Near(0, g.Z, Tolerance, "z");
+        AssertAll(y, [-3.0 / 8, -3.0 / 4, 3.0 / 16, 3.0 / 8], g.Weights.ToRowMajorArray(), "∂L/∂W");
+        AssertAll(y, [-3.0 / 8, 3.0 / 16], g.Bias.ToArray(), "∂L/∂b");
+        AssertAll(y, [-1.0 / 4, -3.0 / 8], g.OutputWeights.ToArray(), "∂L/∂w");
+        AssertAll(y, [0, 3.0 / 8], g.Input.ToArray(), "∂L/∂x");
+        Expect.Near(Math.Log(2), Network.Loss(W, B, Wout, X, y), Tolerance, "Loss()");
+    }
+
+    [Fact]
+    public void Sheet1f_ChainRule_MatchesHandWorkedNumbers()
+    {
+        double[,] expected = { { -3.0 / 8, -3.0 / 4 }, { 3.0 / 16, 3.0 / 8 } };
+        for (int i = 0; i < 2; i++)
+        {
+            Expect.Near(expected[i, 0], NetworkChainRule.BiasPartial(W, B, Wout, X, 1, i), Tolerance, $"∂L/∂b_{i}");
+            for (int j = 0; j < 2; j++)
+            {
+                Expect.Near(expected[i, j], NetworkChainRule.WeightPartial(W, B, Wout, X, 1, i, j), Tolerance, $"∂L/∂W_{i}{j}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Sheet1f_HiddenActivation_IsPluggable_Tanh()
+    {
+        // Same network with tanh: a = [0, ln 3], tanh(0) = 0, tanh(ln 3) = (3 − 1/3)/(3 + 1/3) = 4/5.
+        // z = 3·0 − 2·4/5 = −8/5; f_e = −σ(8/5); tanh'(a) = [1, 1 − 16/25 = 9/25];
+        // g = f_e·[3·1, −2·9/25] = f_e·[3, −18/25].
+        var tanh = ActivationCatalog.Tanh;
+        var g = Network.Gradient(W, B, Wout, X, 1, tanh);
+        double fe = -1 / (1 + Math.Exp(-1.6));
+        Expect.Near(-1.6, g.Z, Tolerance, "z");
+        Expect.Near(Math.Log(1 + Math.Exp(1.6)), g.Loss, Tolerance, "L");
+        Expect.Near(fe * 3, g.Bias[0], Tolerance, "∂L/∂b_0");
+        Expect.Near(fe * -18 / 25, g.Bias[1], Tolerance, "∂L/∂b_1");
+        Expect.Near(fe * -18 / 25 * 2, g.Weights[1, 1], Tolerance, "∂L/∂W_11");
+    }
+
+    private static void AssertAll(double y, double[] forPositiveLabel, double[] actual, string what)
+    {
+        Assert.Equal(forPositiveLabel.Length, actual.Length);
+        for (int k = 0; k < actual.Length; k++)
+        {
+            Expect.Near(y * forPositiveLabel[k], actual[k], Tolerance, $"{what}[{k}] (y = {y})");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Calculus.Examples.Support;
+
+namespace Calculus.Examples;
+
+/// <summary>Sheet 2a–2g: at least two hand-checked numbers per activation, and the catalog's stated facts.</summary>
+public sealed class Sheet2ActivationExamples
+{
+    [Fact]
+    public void Sheet2a_Tanh()
+    {
+        Assert.Equal(0.0, Tanh.Value(0));
+        Assert.Equal(1.0, Tanh.Derivative(0)); // sech²(0) = 1
+        // tanh(ln 2) = (2 − 1/2)/(2 + 1/2) = 3/5; tanh'(ln 2) = 1 − 9/25 = 16/25.
+        Expect.Ulps(0.6, Tanh.Value(Math.Log(2)), 2, "tanh(ln 2)");
+        Expect.Ulps(0.64, Tanh.Derivative(Math.Log(2)), 3, "tanh'(ln 2)");
+    }
+
+    [Fact]
+    public void Sheet2b_Erf()
+    {
+        Assert.Equal(0.0, Erf.Value(0));
+        Assert.Equal(2 / Math.Sqrt(Math.PI), Erf.Derivative(0)); // (2/√π)·e^0
+        // erf(1) = 0.8427007929497148693… (Abramowitz & Stegun table 7.1); erf'(1) = (2/√π)e^(−1) = 0.41510749742059471… (mpmath).
+        Expect.Ulps(0.8427007929497149, Erf.Value(1), 1, "erf(1)");
+        Expect.Ulps(0.4151074974205947, Erf.Derivative(1), 2, "erf'(1)");
+    }
+
+    [Fact]
+    public void Sheet2c_Relu()
+    {
+        Assert.Equal(0.0, Relu.Value(-2));
+        Assert.Equal(3.0, Relu.Value(3));
+        Assert.Equal(0.0, Relu.Derivative(-2));
+        Assert.Equal(1.0, Relu.Derivative(3));
+        Assert.Equal(0.0, Relu.Derivative(0)); // the stated kink convention
+    }
+
+    [Fact]
+    public void Sheet2d_LeakyRelu()
+    {
+        Assert.Equal(-0.02, LeakyRelu.Value(-2)); // max(−0.02, −2)
+        Assert.Equal(3.0, LeakyRelu.Value(3));
+        Assert.Equal(0.01, LeakyRelu.Derivative(-1));
+        Assert.Equal(0.01, LeakyRelu.Derivative(0)); // the stated kink convention
+        Assert.Equal(1.0, LeakyRelu.Derivative(1));
+    }
+
+    [Fact]
+    public void Sheet2e_Plu_WithDefaults()
+    {
+        // α = 0.1, c = 1: PLU(2) = max(0.1·3 − 1, min(0.1·1 + 1, 2)) = max(−0.7, 1.1) = 1.1; PLU(−2) = −1.1 by symmetry.
+        Assert.Equal(1.1, Plu.Value(2));
+        Assert.Equal(-1.1, Plu.Value(-2));
+        Assert.Equal(0.5, Plu.Value(0.5)); // identity on [−1, 1]
+        Assert.Equal(1.0, Plu.Derivative(0.5));
+        Assert.Equal(0.1, Plu.Derivative(2));
+        Assert.Equal(0.1, Plu.Derivative(1)); // the stated kink convention at ±c
+        Assert.Equal(0.1, Plu.Derivative(-1));
+    }
+
+    [Fact]
+    public void Sheet2e_Plu_WithOtherParameters()
+    {
+        // α = 0.5, c = 2: PLU(4) = 0.5·(4 − 2) + 2 = 3; PLU(−6) = 0.5·(−6 + 2) − 2 = −4.
+        Assert.Equal(3.0, Plu.Value(4, 0.5, 2));
+        Assert.Equal(-4.0, Plu.Value(-6, 0.5, 2));
+        // α = 0: the hard clip to [−c, c], also at ±∞.
+        Assert.Equal(1.0, Plu.Value(5, 0, 1));
+        Assert.Equal(-1.0, Plu.Value(double.NegativeInfinity, 0, 1));
+        Assert.Equal(Interval.Closed(-1, 1), ActivationCatalog.CreatePlu(0, 1).Range);
+        Assert.Equal(Interval.RealLine, ActivationCatalog.CreatePlu(0.1, 1).Range);
+    }
+
+    [Fact]
+    public void Sheet2f_Sinusoid()
+    {
+        Assert.Equal(0.0, Sinusoid.Value(0));
+        Assert.Equal(1.0, Sinusoid.Derivative(0)); // cos 0
+        Assert.Equal(1.0, Sinusoid.Value(Math.PI / 2)); // sin(π/2) = 1 (the rounding of π/2 changes it by < 1e-32)
+        Expect.Ulps(0.5, Sinusoid.Value(Math.PI / 6), 1, "sin(π/6)");
+    }
+
+    [Fact]
+    public void Sheet2g_Gaussian()
+    {
+        Assert.Equal(1.0, Gaussian.Value(0));
+        Assert.Equal(0.0, Gaussian.Derivative(0));
+        Expect.Ulps(Math.Exp(-1), Gaussian.Value(1), 1, "e^(−1)");
+        Expect.Ulps(-2 * Math.Exp(-1), Gaussian.Derivative(1), 2, "−2e^(−1)");
+        // The steepest point x = 1/√2: |f'| = √2·e^(−1/2) = 0.8577638849607068 (mpmath), the catalog's Lipschitz bound.
+        Expect.Ulps(-0.8577638849607068, Gaussian.Derivative(1 / Math.Sqrt(2)), 3, "f'(1/√2)");
+        Assert.Equal(0.8577638849607068, ActivationCatalog.Gaussian.Lipschitz);
+    }
+
+    [Fact]
+    public void Catalog_ListsEightActivations_WithUniqueNames_AndSentences()
+    {
+        var names = ActivationCatalog.All.Select(a => a.Name).ToList();
+        Assert.Equal(["sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian"], names);
+        Assert.All(ActivationCatalog.All, a =>
+        {
+            Assert.EndsWith(".", a.Advantage);
+            Assert.EndsWith(".", a.Disadvantage);
+            Assert.True(a.FloatingPointRange.LowerClosed && a.FloatingPointRange.UpperClosed, $"{a.Name}: fp range is closed");
+        });
+        Assert.Same(ActivationCatalog.Tanh, ActivationCatalog.Find("TANH"));
+    }
+
+    [Theory]
+    [InlineData("sigmoid", "(0, 1)", "[0, 1]")]
+    [InlineData("tanh", "(−1, 1)", "[−1, 1]")]
+    [InlineData("erf", "(−1, 1)", "[−1, 1]")]
+    [InlineData("relu", "[0, ∞)", "[0, 1.7976931348623157E+308]")]
+    [InlineData("leaky-relu", "(−∞, ∞)", "[−1.7976931348623156E+306, 1.7976931348623157E+308]")]
+    [InlineData("plu", "(−∞, ∞)", "[−1.7976931348623158E+307, 1.7976931348623158E+307]")]
+    [InlineData("sin", "[−1, 1]", "[−1, 1]")]
+    [InlineData("gaussian", "(0, 1]", "[0, 1]")]
+    public void Catalog_StatesRanges(string name, string range, string floatingPointRange)
+    {
+        // The mathematical ranges are the sheet's answers; the floating-point hulls are f(∓MaxValue) or the
+        // saturated bounds, e.g. leaky ReLU: −MaxValue/100 = −1.7976931348623156e306 and PLU: 0.1·(MaxValue − 1) + 1 = 1.7976931348623158e307
+        // (Python Fractions, correctly rounded).
+        var a = ActivationCatalog.Find(name);
+        Assert.Equal(range, a.Range.ToString());
+        Assert.Equal(floatingPointRange, a.FloatingPointRange.ToString());
+    }
+
+    [Fact]
+    public void Catalog_Kinks_StateConventionAndSlopes()
+    {
+        Assert.Equal([new Kink(0, 0, 1, 0)], ActivationCatalog.Relu.Kinks);
+        Assert.Equal([new Kink(0, 0.01, 1, 0.01)], ActivationCatalog.LeakyRelu.Kinks);
+        Assert.Equal([new Kink(-1, 0.1, 1, 0.1), new Kink(1, 1, 0.1, 0.1)], ActivationCatalog.Plu.Kinks);
+        Assert.All(ActivationCatalog.All.SelectMany(a => a.Kinks.Select(k => (a, k))),
+            t => Assert.Equal(t.k.Convention, t.a.Derivative(t.k.At)));
+    }
+}

@@ -11,6 +11,8 @@ namespace Calculus;
 /// <param name="FloatingPointRange">The closed hull of f over the finite doubles: in double arithmetic open ends
 /// close (tanh(20) == 1.0 exactly).</param>
 /// <param name="SaturatesInDouble">Where f reaches its bounds or stops changing in double, in words.</param>
+/// <param name="InsideRangeBelow">For |x| below this, f(x) in double lies in <paramref name="Range"/> itself (open ends
+/// not yet reached by rounding); +∞ where no end is ever reached.</param>
 /// <param name="Kinks">The points where f is not differentiable; empty for smooth f.</param>
 /// <param name="Lipschitz">The smallest L with |f(x) − f(y)| ≤ L|x − y|, i.e. sup |f'|.</param>
 /// <param name="Parity">Even, odd or neither.</param>
@@ -27,6 +29,7 @@ public sealed record Activation(
     Interval Range,
     Interval FloatingPointRange,
     string SaturatesInDouble,
+    double InsideRangeBelow,
     IReadOnlyList<Kink> Kinks,
     double Lipschitz,
     Parity Parity,

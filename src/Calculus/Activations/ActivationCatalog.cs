@@ -13,7 +13,7 @@ public static class ActivationCatalog
         "sigmoid", "1/(1 + e^(-x))", "σ(x)·σ(-x)",
         Calculus.Sigmoid.Value, Calculus.Sigmoid.Derivative,
         Interval.Open(0, 1), Interval.Closed(0, 1),
-        "rounds to 1 from x ≥ 37.43; subnormal below x ≈ −708.4; 0 from x ≤ −745.13",
+        "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal below x ≈ −708.4; 0 from x ≤ −745.13", 36.7,
         [], 0.25, Parity.None, Monotonicity.Increasing, new Saturation(20, VanishingGradient),
         "Smooth, bounded output in (0, 1) that reads as a probability.",
         "Saturates on both sides (σ' < 1e-8 for |x| ≥ 20) and is not zero-centred, which slows gradient descent.");
@@ -23,7 +23,7 @@ public static class ActivationCatalog
         "tanh", "tanh(x)", "1 - tanh²(x) = sech²(x)",
         Calculus.Tanh.Value, Calculus.Tanh.Derivative,
         Interval.Open(-1, 1), Interval.Closed(-1, 1),
-        "rounds to ±1 from |x| ≥ 19.0615",
+        "rounds to ±1 from |x| ≥ 19.0615", 19.06,
         [], 1.0, Parity.Odd, Monotonicity.Increasing, new Saturation(10, VanishingGradient),
         "Zero-centred and smooth, with a gradient of 1 at the origin.",
         "Saturates for large |x| (tanh' < 1e-8 for |x| ≥ 10), so gradients vanish in deep networks.");
@@ -33,7 +33,7 @@ public static class ActivationCatalog
         "erf", "erf(x) = (2/√π)∫₀ˣ e^(-t²) dt", "(2/√π)·e^(-x²)",
         Calculus.Erf.Value, Calculus.Erf.Derivative,
         Interval.Open(-1, 1), Interval.Closed(-1, 1),
-        "rounds to ±1 from |x| ≥ 5.9216",
+        "rounds to ±1 from |x| ≥ 5.9216", 5.92,
         [], Calculus.Erf.TwoOverSqrtPi, Parity.Odd, Monotonicity.Increasing, new Saturation(5, VanishingGradient),
         "Zero-centred and smooth like tanh, with a cheap closed-form derivative.",
         "Saturates even faster than tanh (erf' < 1e-8 for |x| ≥ 5) and erf itself is costly to evaluate.");
@@ -43,7 +43,7 @@ public static class ActivationCatalog
         "relu", "max(0, x)", "1 for x > 0, 0 for x ≤ 0",
         Calculus.Relu.Value, Calculus.Relu.Derivative,
         new Interval(0, double.PositiveInfinity, true, false), Interval.Closed(0, double.MaxValue),
-        "never saturates above; exactly 0 for every x ≤ 0",
+        "never saturates above; exactly 0 for every x ≤ 0", double.PositiveInfinity,
         [new Kink(0, 0, 1, 0)], 1.0, Parity.None, Monotonicity.NonDecreasing, null,
         "Cheap, and its gradient is exactly 1 for every x > 0, so it does not vanish there.",
         "Dead units: the gradient is exactly 0 for x < 0, so a unit stuck there never learns; the output is unbounded.");
@@ -53,7 +53,7 @@ public static class ActivationCatalog
         "leaky-relu", "max(0.01x, x)", "1 for x > 0, 0.01 for x ≤ 0",
         Calculus.LeakyRelu.Value, Calculus.LeakyRelu.Derivative,
         Interval.RealLine, Interval.Closed(-double.MaxValue / 100, double.MaxValue),
-        "never saturates",
+        "never saturates", double.PositiveInfinity,
         [new Kink(0, Calculus.LeakyRelu.Slope, 1, Calculus.LeakyRelu.Slope)], 1.0, Parity.None, Monotonicity.Increasing, null,
         "Keeps ReLU's cheap non-vanishing gradient and never dies: the gradient is 0.01, not 0, for x < 0.",
         "The slope 0.01 is an arbitrary hyper-parameter, and the output is unbounded on both sides.");
@@ -66,7 +66,7 @@ public static class ActivationCatalog
         "sin", "sin(x)", "cos(x)",
         Calculus.Sinusoid.Value, Calculus.Sinusoid.Derivative,
         Interval.Closed(-1, 1), Interval.Closed(-1, 1),
-        "never saturates: periodic, values in [−1, 1] for every finite x",
+        "never saturates: periodic, values in [−1, 1] for every finite x", double.PositiveInfinity,
         [], 1.0, Parity.Odd, Monotonicity.None, null,
         "Zero-centred, smooth and never saturating: its gradient cos(x) has magnitude 1 at every multiple of π.",
         "Periodic and not monotone, so many inputs map to the same output and the loss surface has many local minima.");
@@ -76,7 +76,7 @@ public static class ActivationCatalog
         "gaussian", "e^(-x²)", "-2x·e^(-x²)",
         Calculus.Gaussian.Value, Calculus.Gaussian.Derivative,
         new Interval(0, 1, false, true), Interval.Closed(0, 1),
-        "1 for |x| ≤ 2^-27; subnormal from |x| ≈ 26.62; 0 from |x| ≈ 27.30",
+        "1 for |x| ≤ 2^-27; subnormal from |x| ≈ 26.62; 0 from |x| ≈ 27.30", 27.29,
         [], 0.8577638849607068, Parity.Even, Monotonicity.None, new Saturation(5, VanishingGradient),
         "Smooth and local: a unit responds only to inputs near 0, like a radial basis function.",
         "Not monotone and its gradient vanishes on both sides (|f'| < 1e-8 for |x| ≥ 5), so units far from 0 stop learning.");
@@ -111,7 +111,7 @@ public static class ActivationCatalog
             "plu", $"max({alpha}(x + {c}) - {c}, min({alpha}(x - {c}) + {c}, x))", $"1 for |x| < {c}, {alpha} for |x| ≥ {c}",
             Value, x => Calculus.Plu.Derivative(x, alpha, c),
             range, Interval.Closed(Value(-double.MaxValue), Value(double.MaxValue)),
-            alpha > 0 ? "never saturates" : $"clips to ±{c} for |x| ≥ {c}",
+            alpha > 0 ? "never saturates" : $"clips to ±{c} for |x| ≥ {c}", double.PositiveInfinity,
             [new Kink(-c, alpha, 1, alpha), new Kink(c, 1, alpha, alpha)],
             1.0, Parity.Odd, alpha > 0 ? Monotonicity.Increasing : Monotonicity.NonDecreasing, null,
             $"The identity on [−{c}, {c}] with a gradient ≥ α = {alpha} everywhere, so it never saturates for α > 0.",

@@ -17,16 +17,24 @@ public static class Tanh
     /// <returns>tanh(x) in [−1, 1]; NaN for NaN.</returns>
     public static double Value(double x) => Math.Tanh(x);
 
-    /// <summary>tanh'(x) = sech²(x) = 4e^(−2|x|) / (1 + e^(−2|x|))².</summary>
+    /// <summary>tanh'(x) = sech²(x) = 1/cosh²(x) = 4e^(−2|x|) / (1 + e^(−2|x|))².</summary>
     /// <remarks>
-    /// Not 1 − tanh²(x): that is exactly 0 from |x| ≥ 19.06 and 1.7e-4 off (relative) at 15. Where the result is
-    /// subnormal it is (2e^(−|x|))², rounded once. Accurate to 4 ulp everywhere.
+    /// Not 1 − tanh²(x): that is exactly 0 from |x| ≥ 19.06 and 1.7e-4 off (relative) at 15. 1/cosh² for |x| &lt; 20
+    /// (≤ 1 exactly); the exponential form beyond, and where the result is subnormal (2e^(−|x|))², rounded once.
+    /// Accurate to 4 ulp everywhere.
     /// </remarks>
     /// <param name="x">The argument; any double.</param>
     /// <returns>tanh'(x) in [0, 1]; 0 at ±∞; NaN for NaN.</returns>
     public static double Derivative(double x)
     {
         double ax = Math.Abs(x);
+        if (ax < Sigmoid.CoshLimit)
+        {
+            // cosh ≥ 1 in double, so this stays ≤ 1 (the exponential form can round one ulp above 1 near 0).
+            double c = Math.Cosh(x);
+            return 1.0 / (c * c);
+        }
+
         if (ax > SubnormalDerivative)
         {
             double sech = 2.0 * Math.Exp(-ax);

@@ -1,0 +1,192 @@
+using Calculus.Checking;
+using Calculus.Properties.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using static Calculus.Properties.Support.Specs;
+
+namespace Calculus.Properties;
+
+/// <summary>Sheet 2a–2g: the claims every catalog entry states, one test per entry and claim. The catalog drives
+/// these, so a new activation is covered by adding its record.</summary>
+public sealed class Sheet2ActivationProperties
+{
+    public static TheoryData<string> Activations() => [.. ActivationCatalog.All.Select(a => a.Name)];
+
+    public static TheoryData<string> KinkedActivations() => [.. ActivationCatalog.All.Where(a => a.Kinks.Count > 0).Select(a => a.Name)];
+
+    /// <summary>The analytic entries with their complex forms and the |x| up to which |f'|·1e-20 stays normal.</summary>
+    public static TheoryData<string, double> Analytic() => new()
+    {
+        { "sigmoid", 600 }, // e^(−|x|)
+        { "tanh", 300 }, // 4e^(−2|x|)
+        { "sin", 1e3 }, // |cos| ≤ 1, no decay; 1e3 keeps x + ih exact enough
+        { "gaussian", 25 }, // 2|x|e^(−x²)
+    };
+
+    private static readonly Dictionary<string, Func<System.Numerics.Complex, System.Numerics.Complex>> ComplexForm = new()
+    {
+        ["sigmoid"] = ComplexForms.Sigmoid,
+        ["tanh"] = ComplexForms.Tanh,
+        ["sin"] = ComplexForms.Sin,
+        ["gaussian"] = ComplexForms.Gaussian,
+    };
+
+    private static void Check(Property property) => PropertySettings.Check(property, PropertySettings.ScalarCases);
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Value_InFloatingPointRange_ForEveryFiniteX(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        Check(Prop.ForAll(Arb.From(Generators.Finite), x =>
+            f.FloatingPointRange.Contains(f.Value(x)).Label($"{name}({R(x)}) = {R(f.Value(x))} not in {f.FloatingPointRange}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Value_InMathematicalRange_WhereNotSaturated(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        Check(Prop.ForAll(Arb.From(Generators.Finite.Where(x => Math.Abs(x) < f.InsideRangeBelow)), x =>
+            f.Range.Contains(f.Value(x)).Label($"{name}({R(x)}) = {R(f.Value(x))} not in {f.Range} (|x| < {R(f.InsideRangeBelow)})")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Range_IsTight_WitnessesApproachEveryEnd(string name)
+    {
+        // A finite closed end is attained; a finite open end is approached within any δ; an infinite end is exceeded
+        // past any bound M. Witnesses: ±2^k for k = −30..1023, the multiples of 1/8 in [−64, 64], ±π/2 and the kinks.
+        var f = ActivationCatalog.Find(name);
+        var candidates = Enumerable.Range(-30, 1054).SelectMany(k => new[] { Math.ScaleB(1, k), -Math.ScaleB(1, k) })
+            .Concat(Enumerable.Range(-512, 1025).Select(k => k / 8.0)).Concat([Math.PI / 2, -Math.PI / 2]).Concat(f.Kinks.Select(k => k.At)).Select(f.Value).ToList();
+        var gen = Generators.LogUniform(1e-12, 1e-1, signed: false).Zip(Generators.LogUniform(1, 1e300, signed: false));
+        Check(Prop.ForAll(Arb.From(gen), t =>
+        {
+            var (delta, bound) = t;
+            bool Approaches(double end, bool closed, int side) =>
+                double.IsInfinity(end) ? candidates.Any(v => side * v > bound)
+                : closed ? candidates.Contains(end)
+                : candidates.Any(v => f.Range.Contains(v) && Math.Abs(v - end) < delta);
+            bool lower = Approaches(f.Range.Lower, f.Range.LowerClosed, -1);
+            bool upper = Approaches(f.Range.Upper, f.Range.UpperClosed, +1);
+            return (lower && upper).Label($"{name}: range {f.Range}, δ = {R(delta)}, M = {R(bound)}: lower end reached {lower}, upper {upper}");
+        }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Derivative_MatchesFiniteDifference_AwayFromKinks(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        Check(DerivativeMatchesFiniteDifference($"{name}' = FD", f.Value, f.Derivative, Generators.AwayFromKinks(f)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Analytic))]
+    public void Sheet2_Derivative_MatchesComplexStep(string name, double limit)
+    {
+        var f = ActivationCatalog.Find(name);
+        Check(DerivativeMatchesComplexStep($"{name}' = complex step", ComplexForm[name], f.Derivative, Generators.ComplexStepBand(limit)));
+    }
+
+    [Theory]
+    [MemberData(nameof(KinkedActivations))]
+    public void Sheet2_Kinks_ConventionAndOneSidedQuotients(string name)
+    {
+        // Each piece is linear, so a one-sided quotient (f(k ± t) − f(k))/(±t) equals the slope up to the rounding of
+        // the two values: 2·(2 ulp)·max|f| / t, with t ≥ 1e-8 and |f| ≤ 6 near the kinks here.
+        var f = ActivationCatalog.Find(name);
+        Check(Prop.ForAll(Arb.From(Generators.LogUniform(1e-8, 1e-3, signed: false)), t =>
+            f.Kinks.Aggregate(true.ToProperty(), (p, k) =>
+            {
+                double right = (f.Value(k.At + t) - f.Value(k.At)) / t;
+                double left = (f.Value(k.At) - f.Value(k.At - t)) / t;
+                double tolerance = 4 * Tolerances.Epsilon * (Math.Abs(f.Value(k.At)) + Math.Abs(k.At) + 1) / t;
+                return p.And((f.Derivative(k.At) == k.Convention
+                        && Math.Abs(right - k.RightSlope) <= tolerance && Math.Abs(left - k.LeftSlope) <= tolerance)
+                    .Label($"{name} kink at {R(k.At)}, t = {R(t)}: f' = {R(f.Derivative(k.At))} (convention {R(k.Convention)}), " +
+                           $"right quotient {R(right)} (slope {R(k.RightSlope)}), left {R(left)} (slope {R(k.LeftSlope)}), tolerance {R(tolerance)}"));
+            })));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Parity_AsStated(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        if (f.Parity == Parity.None)
+        {
+            // Neither even nor odd: a witness x = 1 breaks both symmetries.
+            Assert.True(f.Value(-1) != f.Value(1) && f.Value(-1) != -f.Value(1), $"{name} claims no parity but is symmetric at 1");
+            return;
+        }
+
+        double sign = f.Parity == Parity.Odd ? -1 : 1;
+        Check(Prop.ForAll(Arb.From(Generators.Finite), x =>
+            (f.Value(-x) == sign * f.Value(x) && f.Derivative(-x) == -sign * f.Derivative(x))
+                .Label($"{name} {f.Parity} at {R(x)}: f(x) = {R(f.Value(x))}, f(−x) = {R(f.Value(-x))}, f'(x) = {R(f.Derivative(x))}, f'(−x) = {R(f.Derivative(-x))}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Monotonicity_AsStated(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        if (f.Monotonicity == Monotonicity.None)
+        {
+            // Not monotone: it rises somewhere and falls somewhere (sin: 0 → π/2 → π; Gaussian: −1 → 0 → 1).
+            Assert.True(f.Value(0) > f.Value(-1) || f.Value(Math.PI / 2) > f.Value(0), $"{name} never rises");
+            Assert.True(f.Value(1) < f.Value(0) || f.Value(Math.PI) < f.Value(Math.PI / 2), $"{name} never falls");
+            return;
+        }
+
+        // Non-decreasing for every pair of finite doubles; strictly increasing (when claimed) for pairs at least
+        // 1e-6·(1 + |x|) apart inside the unsaturated band, where rounding cannot merge the two values.
+        Check(Prop.ForAll(Arb.From(Generators.Finite.Two()), t =>
+        {
+            double x = Math.Min(t.Item1, t.Item2), y = Math.Max(t.Item1, t.Item2);
+            bool strictApplies = f.Monotonicity == Monotonicity.Increasing && Math.Abs(x) < Math.Min(f.InsideRangeBelow, 700)
+                && Math.Abs(y) < Math.Min(f.InsideRangeBelow, 700) && y - x >= 1e-6 * (1 + Math.Abs(x));
+            bool holds = f.Value(x) <= f.Value(y) && (!strictApplies || f.Value(x) < f.Value(y));
+            return holds.Label($"{name} {f.Monotonicity}: f({R(x)}) = {R(f.Value(x))}, f({R(y)}) = {R(f.Value(y))}");
+        }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Derivative_WithinLipschitzBound(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        Check(Prop.ForAll(Arb.From(Generators.Finite.Zip(Generators.Moderate)), t =>
+        {
+            var (x, y) = t;
+            // |f'(x)| ≤ L everywhere (the analytic value is within 4 ulp, so allow L·(1 + 4ε)); the secant too, with
+            // the rounding of f(x), f(y) and x − y: |f(x) − f(y)| ≤ L|x − y|(1 + 4ε) + 4ε(|f(x)| + |f(y)|).
+            double bound = f.Lipschitz * (1 + (4 * Tolerances.Epsilon));
+            double secant = Math.Abs(f.Value(x) - f.Value(y));
+            double secantBound = (bound * Math.Abs(x - y)) + (4 * Tolerances.Epsilon * (Math.Abs(f.Value(x)) + Math.Abs(f.Value(y))));
+            return (Math.Abs(f.Derivative(x)) <= bound && secant <= secantBound)
+                .Label($"{name}: |f'({R(x)})| = {R(Math.Abs(f.Derivative(x)))}, L = {R(f.Lipschitz)}; |f(x) − f({R(y)})| = {R(secant)} > {R(secantBound)}?");
+        }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Sheet2_Saturation_GradientVanishesBeyondThreshold(string name)
+    {
+        var f = ActivationCatalog.Find(name);
+        if (f.Saturation is not { } s)
+        {
+            // Not saturating: the gradient keeps a magnitude ≥ 0.01 somewhere beyond any threshold.
+            Assert.Contains(new[] { 1e3, -1e3, 1e3 + 1, 1e6, -1e6 }, x => Math.Abs(f.Derivative(x)) >= 0.01);
+            return;
+        }
+
+        var beyond = Generators.Finite.Where(x => Math.Abs(x) >= s.Threshold)
+            .Or(Generators.LogUniform(s.Threshold, 1e300));
+        Check(Prop.ForAll(Arb.From(beyond), x =>
+            (Math.Abs(f.Derivative(x)) <= s.GradientBound)
+                .Label($"{name}: |f'({R(x)})| = {R(Math.Abs(f.Derivative(x)))} > {R(s.GradientBound)} beyond {R(s.Threshold)}")));
+    }
+}

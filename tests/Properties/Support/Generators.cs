@@ -1,0 +1,156 @@
+using Calculus.Checking;
+using FsCheck;
+using FsCheck.Fluent;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Properties.Support;
+
+/// <summary>Every generator of the suite, with shrinkers that keep each generator's constraints.</summary>
+/// <remarks>
+/// FsCheck 3 has no bounded double generator (its default double stays within ±100 and never gives exact 0 or
+/// subnormals), and <c>Gen.Choose</c> is int-only, so doubles are built from ints: 52 random bits for a uniform
+/// band, a uniform exponent for log-uniform magnitudes, and edge values mixed in with <c>Gen.Frequency</c>.
+/// </remarks>
+internal static class Generators
+{
+    /// <summary>The double-precision thresholds of design.md 3.2, where naive forms break.</summary>
+    public static readonly double[] EdgeValues =
+    [
+        0.0, -0.0, 19.0615474653985, -19.0615474653985, 36.7368005696771, -36.7368005696771, 37.43, -37.43,
+        709.7827128933841, -709.7827128933841, 745.1332191019412, -745.1332191019412, 800, -800, 1e300, -1e300,
+        double.MaxValue, -double.MaxValue, double.Epsilon, -double.Epsilon, 5.921587195794507, 26.6157, 27.2971, 33.27,
+    ];
+
+    /// <summary>Margin kept from every kink by derivative properties: 4·h5 = 2^-8 ≈ 3.9e-3. The 5-point stencil
+    /// reaches x ± 2h5 (h5 = 2^-10, <see cref="Tolerances.FivePointStep"/>); twice that keeps it one full stencil
+    /// width clear of the kink.</summary>
+    public const double KinkMargin = 4 * Tolerances.FivePointStep;
+
+    /// <summary>Uniform on [lo, hi] with 52 random bits.</summary>
+    public static Gen<double> Band(double lo, double hi) =>
+        Gen.Choose(0, (1 << 26) - 1).Two().Select(t =>
+        {
+            double u = ((t.Item1 * (double)(1 << 26)) + t.Item2) / (1L << 52);
+            return lo + ((hi - lo) * u);
+        });
+
+    /// <summary>±10^u with u uniform on [log10 min, log10 max]: every order of magnitude equally likely.</summary>
+    public static Gen<double> LogUniform(double minMagnitude, double maxMagnitude, bool signed = true) =>
+        Band(Math.Log10(minMagnitude), Math.Log10(maxMagnitude)).Zip(Gen.Elements<double>(signed ? [-1.0, 1.0] : [1.0]),
+            (u, s) => s * Math.Min(Math.Pow(10, u), maxMagnitude));
+
+    /// <summary>Any finite double a property may meet: a band, log-uniform magnitudes 1e-12..1e3, the whole range
+    /// 1e-320..1.7e308, and the edge values.</summary>
+    public static Gen<double> Finite { get; } = Gen.Frequency(
+        (4, Band(-50, 50)),
+        (4, LogUniform(1e-12, 1e3)),
+        (2, LogUniform(1e-320, double.MaxValue)),
+        (2, Gen.Elements(EdgeValues)));
+
+    /// <summary>Points where a finite-difference oracle works: |x| ≤ 1e3 (the absolute steps stay far above ulp(x)).</summary>
+    public static Gen<double> Moderate { get; } = Gen.Frequency(
+        (5, Band(-20, 20)),
+        (4, LogUniform(1e-12, 1e3)),
+        (1, Gen.Elements(0.0, 1.0, -1.0, 19.0615474653985, -19.0615474653985, 36.7368005696771, -37.43)));
+
+    /// <summary>Points where the complex step keeps full precision: |f'(x)|·1e-20 must be a normal double, which bounds
+    /// |x| by the function's decay (σ: e^(−|x|)·1e-20 ≥ 2.2e-308 gives |x| ≤ 661; the caller passes its limit).</summary>
+    public static Gen<double> ComplexStepBand(double limit) =>
+        Gen.Frequency((1, Band(-limit, limit)), (2, Moderate.Where(x => Math.Abs(x) <= limit)));
+
+    /// <summary><see cref="Moderate"/> pushed at least <see cref="KinkMargin"/> away from each kink of f.</summary>
+    public static Gen<double> AwayFromKinks(Activation f) => Moderate.Select(x => PushOffKinks(f, x));
+
+    public static double PushOffKinks(Activation f, double x)
+    {
+        foreach (var kink in f.Kinks)
+        {
+            double d = x - kink.At;
+            if (Math.Abs(d) < KinkMargin)
+            {
+                x = kink.At + ((d < 0 ? -1 : 1) * (KinkMargin + Math.Abs(d)));
+            }
+        }
+
+        return x;
+    }
+
+    /// <summary>Shrinks toward 0 and toward short decimals, keeping only candidates the constraint accepts.</summary>
+    public static Func<double, IEnumerable<double>> ShrinkDouble(Func<double, bool> keep) => x =>
+        new[] { 0.0, Math.Round(x), Math.Round(x, 2), x / 2 }
+            .Where(c => c != x && Math.Abs(c) < Math.Abs(x) + 0.5 && keep(c))
+            .Distinct();
+
+    /// <summary>An arbitrary double from a generator, shrinking inside the constraint.</summary>
+    public static Arbitrary<double> Arbitrary(Gen<double> gen, Func<double, bool> keep) => Arb.From(gen, ShrinkDouble(keep));
+
+    /// <summary>Labels y ∈ {−1, +1}.</summary>
+    public static Gen<double> Label { get; } = Gen.Elements(-1.0, 1.0);
+
+    /// <summary>Real labels: ±1 and log-uniform magnitudes 1e-3..1e3.</summary>
+    public static Gen<double> RealLabel { get; } = Gen.Frequency((1, Label), (3, LogUniform(1e-3, 1e3)));
+
+    /// <summary>Labels for networks: ±1 mostly, and real y with |y| ≤ 3 (the loss's scale grows with |y|; larger
+    /// |y| only rescales the same chain).</summary>
+    public static Gen<double> RealLabelForNetworks { get; } = Gen.Frequency((3, Label), (1, Band(-3, 3)));
+
+    /// <summary>PLU parameters: α ∈ [0, 1] (0, 1 and the default 0.1 included), c ∈ (0, 5].</summary>
+    public static Gen<(double Alpha, double C)> PluParameters { get; } =
+        Gen.Frequency((6, Band(0, 1)), (1, Gen.Elements(0.0, 1.0, 0.1)))
+            .Zip(Gen.Frequency((5, Band(1e-3, 5)), (1, Gen.Elements(5.0, 1.0))));
+
+    /// <summary>A vector of the given length with entries uniform in [−scale, scale].</summary>
+    public static Gen<Vector<double>> Vector(int n, double scale) =>
+        Band(-scale, scale).ArrayOf(n).Select(v => Vector<double>.Build.DenseOfArray(v));
+
+    /// <summary>An h×d matrix with entries uniform in [−scale, scale].</summary>
+    public static Gen<Matrix<double>> Matrix(int h, int d, double scale) =>
+        Band(-scale, scale).ArrayOf(h * d).Select(v => Matrix<double>.Build.Dense(h, d, v));
+
+    /// <summary>A sheet-1f network of h×d (1 ≤ h, d ≤ maxSize, h ≠ d allowed) with weights at scale 0.1, 1 or 3.</summary>
+    public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Activation? activation = null) =>
+        from h in Gen.Choose(1, maxSize)
+        from d in Gen.Choose(1, maxSize)
+        from scale in Gen.Elements(0.1, 1.0, 3.0)
+        from w in Matrix(h, d, scale)
+        from b in Vector(h, scale)
+        from wout in Vector(h, scale)
+        from x in Vector(d, scale)
+        from y in label
+        select NetworkCase.Create(w, b, wout, x, y, scale, activation ?? ActivationCatalog.Sigmoid);
+
+    /// <summary>Small networks for per-entry checks: h·d ≤ 16.</summary>
+    public static Gen<NetworkCase> SmallNetwork(Gen<double> label, Activation? activation = null) =>
+        Network(16, label, activation).Where(n => n.Hidden * n.Inputs <= 16);
+
+    /// <summary>A random unit direction in n dimensions (Gaussian-like entries from a band, normalised).</summary>
+    public static Gen<double[]> UnitDirection(int n) =>
+        Band(-1, 1).ArrayOf(n).Where(v => v.Any(e => e != 0)).Select(v =>
+        {
+            double norm = Math.Sqrt(v.Sum(e => e * e));
+            return v.Select(e => e / norm).ToArray();
+        });
+
+    /// <summary>n distinct reals (2 ≤ n ≤ 8) whose two largest are a gap apart: a** − a* = gap, with gap
+    /// log-uniform in [−800, −1e-3]; the rest lie further below. Shuffled.</summary>
+    public static Gen<GapVector> Gap { get; } =
+        from n in Gen.Choose(2, 8)
+        from top in Band(-50, 50)
+        from gap in LogUniform(1e-3, 800, signed: false)
+        from rest in LogUniform(1e-3, 100, signed: false).ArrayOf(n - 2)
+        from order in Gen.Shuffle(Enumerable.Range(0, n).ToArray())
+        let values = new[] { top, top - gap }.Concat(rest.Select(r => top - gap - r)).ToArray()
+        select new GapVector(order.Select(k => values[k]).ToArray(), top, -gap);
+
+    /// <summary>Vectors of 1..8 entries for LSE: bands, log-uniform magnitudes up to 1e300, ties and edge values.</summary>
+    public static Gen<double[]> LseVector { get; } =
+        from n in Gen.Choose(1, 8)
+        from v in Gen.Frequency((4, Band(-50, 50)), (3, LogUniform(1e-3, 1e300)), (1, Gen.Elements(EdgeValues))).ArrayOf(n)
+        select v;
+}
+
+/// <summary>A vector for sheet 3a with its largest entry a* and the gap a** − a* &lt; 0.</summary>
+internal sealed record GapVector(double[] Values, double Max, double Gap)
+{
+    public override string ToString() => $"[{string.Join(", ", Values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] (a* = {Max:R}, a** − a* = {Gap:R})";
+}

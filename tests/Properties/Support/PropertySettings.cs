@@ -1,0 +1,78 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Xunit;
+using Microsoft.FSharp.Core;
+
+namespace Calculus.Properties.Support;
+
+/// <summary>Case counts and replay, shared by every property; set from the environment.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>VERIFY_PROPERTY_SCALE=N</c> multiplies every case count by N (nightly runs: 10 or more).</item>
+/// <item><c>VERIFY_REPLAY="(seed,gamma)"</c> or <c>"(seed,gamma,size)"</c>, as FsCheck prints it after a failure,
+/// replays that run; combine it with a filter for the one failing test.</item>
+/// </list>
+/// </remarks>
+internal static class PropertySettings
+{
+    /// <summary>Cases per scalar property by default (the issue asks ≥ 1,000).</summary>
+    public const int ScalarCases = 1000;
+
+    /// <summary>Cases per vector or network property by default (the issue asks ≥ 200).</summary>
+    public const int VectorCases = 200;
+
+    public static int Scale { get; } = int.TryParse(
+        Environment.GetEnvironmentVariable("VERIFY_PROPERTY_SCALE"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) && s > 0 ? s : 1;
+
+    public static string? Replay { get; } = Environment.GetEnvironmentVariable("VERIFY_REPLAY") is { Length: > 0 } r ? r : null;
+
+    /// <summary>Checks a property with the given base case count, throwing (with FsCheck's seed) on failure.</summary>
+    public static void Check(Property property, int cases)
+    {
+        var config = Config.QuickThrowOnFailure.WithMaxTest(cases * Scale);
+        if (Replay is not null)
+        {
+            config = config.WithReplay(FSharpOption<FsCheck.Replay>.Some(ParseReplay(Replay)));
+        }
+
+        FsCheck.Check.One(config, property);
+    }
+
+    private static FsCheck.Replay ParseReplay(string text)
+    {
+        var parts = text.Trim('(', ')', ' ').Split(',');
+        var rnd = new Rnd(ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture));
+        var size = parts.Length > 2 ? FSharpOption<int>.Some(int.Parse(parts[2], CultureInfo.InvariantCulture)) : FSharpOption<int>.None;
+        return new FsCheck.Replay(rnd, size);
+    }
+}
+
+/// <summary>A property over scalars: 1,000 cases by default, scaled and replayed from the environment.</summary>
+#pragma warning disable xUnit3003 // FsCheck's PropertyAttribute has no caller-info constructor to forward to; source info is not needed here.
+internal sealed class ScalarPropertyAttribute : PropertyAttribute
+#pragma warning restore xUnit3003
+{
+    public ScalarPropertyAttribute()
+    {
+        MaxTest = PropertySettings.ScalarCases * PropertySettings.Scale;
+        if (PropertySettings.Replay is not null)
+        {
+            Replay = PropertySettings.Replay;
+        }
+    }
+}
+
+/// <summary>A property over vectors, matrices or networks: 200 cases by default, scaled and replayed from the environment.</summary>
+#pragma warning disable xUnit3003 // As above.
+internal sealed class VectorPropertyAttribute : PropertyAttribute
+#pragma warning restore xUnit3003
+{
+    public VectorPropertyAttribute()
+    {
+        MaxTest = PropertySettings.VectorCases * PropertySettings.Scale;
+        if (PropertySettings.Replay is not null)
+        {
+            Replay = PropertySettings.Replay;
+        }
+    }
+}

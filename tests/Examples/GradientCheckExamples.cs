@@ -1,0 +1,67 @@
+using Calculus.Checking;
+
+namespace Calculus.Examples;
+
+/// <summary>The gradient check itself: it passes right derivatives, rejects wrong ones, and refuses to judge across a kink.</summary>
+public sealed class GradientCheckExamples
+{
+    [Fact]
+    public void FiniteDifference_PassesRightDerivative_RejectsWrongOne()
+    {
+        Assert.True(GradientCheck.FiniteDifference(Math.Sin, Math.Cos(0.7), 0.7).Passed);
+        var wrong = GradientCheck.FiniteDifference(Math.Sin, -Math.Cos(0.7), 0.7);
+        Assert.False(wrong.Passed);
+        Assert.Contains("analytic", wrong.ToString(), StringComparison.Ordinal);
+        Assert.Contains("tolerance", wrong.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2 * Math.Cos(0.7), wrong.AbsoluteError, 1e-9);
+    }
+
+    [Fact]
+    public void FiniteDifference_NearAKink_ReportsAnUnreliableOracle()
+    {
+        // ReLU at x = 3e-4: the 3-point stencil (±7.6e-6) sees slope 1 only, the 5-point ones (±9.8e-4) straddle the
+        // kink; they disagree, so no tolerance can be trusted there and the check fails with that reason.
+        var nearKink = GradientCheck.FiniteDifference(Relu.Value, 1.0, 3e-4);
+        Assert.False(nearKink.Passed);
+        Assert.StartsWith("oracle unreliable", nearKink.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FiniteDifference_ExactlyAtASymmetricKink_SeesTheAverageSlope()
+    {
+        // At the kink itself every central stencil is symmetric and returns (0 + 1)/2: a central difference cannot
+        // check a kink convention, which is why the kink properties use one-sided quotients instead.
+        var atKink = GradientCheck.FiniteDifference(Relu.Value, Relu.Derivative(0), 0.0);
+        Assert.Equal(0.5, atKink.Numeric);
+        Assert.False(atKink.Passed);
+    }
+
+    [Fact]
+    public void ComplexStep_IsExactToRounding()
+    {
+        var r = GradientCheck.ComplexStep(ComplexForms.Sigmoid, Sigmoid.Derivative(1.5), 1.5);
+        Assert.True(r.Passed, r.ToString());
+        Assert.True(r.RelativeError <= 4 * Tolerances.Epsilon, r.ToString());
+        Assert.False(GradientCheck.ComplexStep(ComplexForms.Sigmoid, 0.25 * (1 + 1e-12), 0).Passed);
+    }
+
+    [Fact]
+    public void Directional_CountsAtMostTenEvaluations()
+    {
+        // 5-point at two steps (4 + 4 evaluations; MathNet skips the zero-weight centre) and 3-point (2): ≤ 10 in all,
+        // however many parameters the function has.
+        double[] point = [.. Enumerable.Range(0, 300).Select(k => k / 300.0)];
+        double[] gradient = [.. point.Select(p => 2 * p)];
+        double[] direction = [.. point.Select(_ => 1 / Math.Sqrt(300))];
+        GradientCheck.ResetEvaluations();
+        var r = GradientCheck.Directional(p => p.Sum(v => v * v), gradient, point, direction);
+        Assert.True(r.Passed, r.ToString());
+        Assert.InRange(GradientCheck.Evaluations, 1, 10);
+    }
+
+    [Fact]
+    public void Directional_MismatchedLengths_Throw()
+    {
+        Assert.Throws<ArgumentException>("direction", () => GradientCheck.Directional(p => p[0], [1.0], [1.0, 2.0], [1.0]));
+    }
+}

@@ -1,0 +1,70 @@
+using Calculus.Checking;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Examples;
+
+/// <summary>Every bug a property found, kept as a fixed row so that it stays found.</summary>
+public sealed class RegressionExamples
+{
+    [Theory]
+    [InlineData(3.3378029118926094e-11)] // Sheet1d_SigmoidDerivative_InOpenZeroToQuarter: e/(1 + e)² gave 0.25000000000000006
+    [InlineData(-3.3378029118926094e-11)]
+    [InlineData(1e-300)]
+    public void SigmoidDerivative_NeverAboveQuarter_NearZero(double a)
+    {
+        Assert.True(Sigmoid.Derivative(a) <= 0.25, $"σ'({a:R}) = {Sigmoid.Derivative(a):R}");
+        Assert.Equal(0.25, Sigmoid.Derivative(a)); // 1/4 − a²/16 rounds to 1/4 for |a| < 2^-26
+    }
+
+    [Fact]
+    public void SigmoidAndTanhDerivatives_At2ToMinus25_AreExactlyRepresentableSeries()
+    {
+        // a = 2^-25: σ'(a) = 1/4 − a²/16 + O(a⁴) = 2^-2 − 2^-54 (the a⁴ term is 2^-100), a double;
+        // tanh'(a) = 1 − a² + O(a⁴) = 1 − 2^-50, also a double.
+        double a = Math.ScaleB(1, -25);
+        Assert.Equal(0.25 - Math.ScaleB(1, -54), Sigmoid.Derivative(a));
+        Assert.Equal(1 - Math.ScaleB(1, -50), Tanh.Derivative(a));
+    }
+
+    [Theory]
+    [InlineData(3.3378029118926094e-11)] // the same rounding in tanh' = 4e/(1 + e)², fixed with the sigmoid
+    [InlineData(1e-9)]
+    public void TanhDerivative_NeverAboveOne_NearZero(double x)
+    {
+        Assert.True(Tanh.Derivative(x) <= 1, $"tanh'({x:R}) = {Tanh.Derivative(x):R}");
+        Assert.Equal(1.0, Tanh.Derivative(x)); // 1 − x² + … rounds to 1 for |x| < 2^-27; within 1 ulp above
+    }
+
+    [Fact]
+    public void GradientCheck_TinyLoss_IsNotAFalseAlarm()
+    {
+        // Sheet1f_EveryHiddenActivation (relu) failed a right gradient where L ≈ 4e-29: the loss's rounding error
+        // comes from z (relative |y|·δz ≈ 1e-12), far above 8 ulp of L. NetworkParameters.LossErrorBound models it.
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1.0 } });
+        var b = Vector<double>.Build.Dense([0.0]);
+        var wout = Vector<double>.Build.Dense([40.0]);
+        var x = Vector<double>.Build.Dense([5.0]);
+        const double y = 1.6;
+        var layout = new NetworkParameters(1, 1);
+        double[] theta = layout.Flatten(w, b, wout, x);
+        double[] gradient = layout.Flatten(Network.Gradient(w, b, wout, x, y));
+        Assert.InRange(Network.Loss(w, b, wout, x, y), 1e-30, 1e-27);
+        double bound = layout.LossErrorBound(theta, y);
+        for (int k = 0; k < theta.Length; k++)
+        {
+            var result = GradientCheck.Partial(t => layout.Loss(t, y), gradient[k], theta, k, bound);
+            Assert.True(result.Passed, $"parameter {k}: {result}");
+        }
+    }
+
+    [Fact]
+    public void Erf_SubnormalInput_SecantWithinLipschitz_UpToTheSubnormalGrid()
+    {
+        // Sheet2_Derivative_WithinLipschitzBound (erf) flagged x = −4.7401050993e-313: erf(x) = (2/√π)x rounds onto the
+        // subnormal grid (spacing 2^-1074 = 4.9e-324), 4.6e-12 relative there. The model now allows two grid steps.
+        const double x = -4.7401050993E-313;
+        double secant = Math.Abs(Erf.Value(x) - Erf.Value(0));
+        double exact = Erf.TwoOverSqrtPi * Math.Abs(x);
+        Assert.True(Math.Abs(secant - exact) <= 2 * double.Epsilon, $"erf({x:R}) = {Erf.Value(x):R}");
+    }
+}

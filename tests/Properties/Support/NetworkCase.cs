@@ -20,31 +20,12 @@ internal sealed record NetworkCase(
     /// <summary>The rounding-error bound of the loss at θ (<see cref="NetworkParameters.LossErrorBound"/>).</summary>
     public double LossError => Layout.LossErrorBound(Theta, Y, Activation);
 
-    /// <summary>Builds the case; for an activation with kinks, shifts each b_i so that a_i = (Wx + b)_i stays a
-    /// stencil-derived margin away from every kink: a directional or partial step of size ≤ 2h5 along a unit
-    /// direction moves a_i by at most 2h5·(1 + ‖W_i‖ + ‖x‖), and the margin is twice that.</summary>
+    /// <summary>Builds the case; for an activation with kinks, b is shifted so that every stencil stays clear of them
+    /// (<see cref="NetworkGradientCheck.MoveOffKinks"/>).</summary>
     public static NetworkCase Create(
         Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, double scale, Activation activation)
     {
-        if (activation.Kinks.Count > 0)
-        {
-            var a = (w * x) + b;
-            for (int i = 0; i < a.Count; i++)
-            {
-                double margin = 4 * Tolerances.FivePointStep * (1 + w.Row(i).L2Norm() + x.L2Norm());
-                foreach (var kink in activation.Kinks)
-                {
-                    double d = a[i] - kink.At;
-                    if (Math.Abs(d) < margin)
-                    {
-                        double shift = (d < 0 ? -1 : 1) * ((2 * margin) - Math.Abs(d));
-                        b[i] += shift;
-                        a[i] += shift;
-                    }
-                }
-            }
-        }
-
+        NetworkGradientCheck.MoveOffKinks(w, b, x, activation);
         return new NetworkCase(w, b, wout, x, y, scale, activation);
     }
 

@@ -65,18 +65,6 @@ internal static class Specs
         from v in Generators.UnitDirection(n.Layout.Count)
         select (n, v);
 
-    /// <summary>Names a flat parameter index, e.g. "∂L/∂W[2,0]".</summary>
-    public static string Describe(NetworkParameters layout, int k)
-    {
-        int wCount = layout.Hidden * layout.Inputs;
-        if (k < wCount)
-        {
-            return $"∂L/∂W[{k / layout.Inputs},{k % layout.Inputs}]";
-        }
-
-        k -= wCount;
-        return k < layout.Hidden ? $"∂L/∂b[{k}]"
-            : k < 2 * layout.Hidden ? $"∂L/∂w[{k - layout.Hidden}]"
-            : $"∂L/∂x[{k - (2 * layout.Hidden)}]";
-    }
+    /// <summary>Names a flat parameter index as a partial derivative, e.g. "∂L/∂W[2,0]".</summary>
+    public static string Describe(NetworkParameters layout, int k) => $"∂L/∂{NetworkGradientCheck.EntryName(layout, k)}";
 }

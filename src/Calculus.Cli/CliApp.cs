@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Calculus.Cli.Commands;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Cli;
+
+/// <summary>The network gradient the CLI checks and prints; <see cref="Network.Gradient"/> except in tests, which pass a
+/// deliberately wrong one to see <c>gradcheck</c> fail.</summary>
+internal delegate NetworkGradient GradientFunction(
+    Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, Activation? activation);
+
+/// <summary>Where a command reads and writes, and the gradient under test.</summary>
+internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient);
+
+/// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line with the library's gradient.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="input">Standard input.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>0 fine, 1 a check failed, 2 a usage or input error.</returns>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
+        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a) => Network.Gradient(w, b, wo, x, y, a)));
+
+    internal static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("calculus: the calculus of exercise sheet 4, verified. Exit codes: 0 fine, 1 a check failed, 2 a usage or input error.")
+        {
+            ReportCommand.Create(context),
+            ListCommand.Create(context),
+            EvalCommand.Create(context),
+            NetworkCommand.Create(context),
+            GradcheckCommand.Create(context),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            string verbs = string.Join(", ", root.Subcommands.Select(c => c.Name));
+            string message = parsed.CommandResult.Command == root
+                ? parsed.UnmatchedTokens.Count > 0 ? $"unknown verb '{parsed.UnmatchedTokens[0]}'; verbs: {verbs}" : $"no verb given; verbs: {verbs}"
+                : parsed.Errors[0].Message;
+            context.Error.WriteLine($"calculus: {message} (see calculus --help)");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            context.Error.WriteLine($"calculus: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"calculus: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Calculus.Cli;
+
+/// <summary>The exit codes of <c>calculus</c>.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything ran and every check passed.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A check failed (report, gradcheck).</summary>
+    public const int CheckFailed = 1;
+
+    /// <summary>A usage or input error: unknown verb or name, a missing option, an unparsable number, bad JSON, an
+    /// output folder that cannot be written.</summary>
+    public const int UsageError = 2;
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Calculus.Checking;
+
+namespace Calculus.Cli.Report;
+
+/// <summary>One numeric check of the report: what was checked, the figure measured, and whether it held.</summary>
+internal sealed record ReportCheck(string Section, string What, string Measured, bool Passed);
+
+/// <summary>The checks behind the report's tables, all through the library's own gradient check.</summary>
+internal static class ReportChecks
+{
+    private static string E(double v) => v.ToString("0.0e+00", CultureInfo.InvariantCulture);
+
+    /// <summary>f' against central differences over x = −10..10 in steps of 0.05, away from kinks: the largest absolute
+    /// error, the largest error as a fraction of its tolerance, and whether every point passed.</summary>
+    public static (double MaxAbsoluteError, double WorstRatio, bool Passed, int Points) ActivationSweep(Activation a)
+    {
+        double worst = 0, ratio = 0;
+        bool passed = true;
+        int points = 0;
+        for (int k = -200; k <= 200; k++)
+        {
+            double x = k * 0.05;
+            if (a.Kinks.Any(kink => Math.Abs(x - kink.At) < 4 * Tolerances.FivePointStep))
+            {
+                continue;
+            }
+
+            var r = GradientCheck.FiniteDifference(a.Value, a.Derivative(x), x);
+            worst = Math.Max(worst, r.AbsoluteError);
+            ratio = Math.Max(ratio, r.AbsoluteError / r.Tolerance);
+            passed &= r.Passed && a.FloatingPointRange.Contains(a.Value(x));
+            points++;
+        }
+
+        return (worst, ratio, passed, points);
+    }
+
+    /// <summary>Sheet 1f: the gradient of seeded random networks of a few sizes, every entry checked.</summary>
+    public static IEnumerable<ReportCheck> Networks(GradientFunction gradient)
+    {
+        foreach (var (h, d) in new[] { (2, 2), (4, 3), (3, 7), (16, 16), (32, 32) })
+        {
+            var (rows, passed) = Commands.GradcheckCommand.Run(gradient, h, d, seed: h * 100 + d, ActivationCatalog.Sigmoid, 1.0, out _);
+            yield return new ReportCheck("1f", $"gradient of a random {h}×{d} network (σ), every entry, central difference and complex step",
+                $"max |error| {E(rows.Max(r => r.MaxAbsoluteError))}, worst error/tolerance {rows.Max(r => r.WorstCheck.AbsoluteError / r.WorstCheck.Tolerance).ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Where(r => r.Oracle == GradientCheck.CentralDifferenceOracle).Sum(r => r.Entries)} entries",
+                passed);
+        }
+    }
+
+    /// <summary>Sheet 3: the bounds of 3a–3c on grids.</summary>
+    public static IEnumerable<ReportCheck> Sheet3()
+    {
+        double[] ts = [.. Enumerable.Range(-400, 801).Select(k => k / 50.0)];
+        double maxGap = ts.Max(t => SmoothHinge.Value(t) - Hinge.Value(t));
+        double argMax = ts.MaxBy(t => SmoothHinge.Value(t) - Hinge.Value(t));
+        yield return new ReportCheck("3b", "0 < h*(t) − hinge(t) ≤ ln 2, largest at t = 1 (t = −8..8 by 0.02)",
+            $"largest gap {maxGap.ToString("R", CultureInfo.InvariantCulture)} at t = {argMax}",
+            maxGap <= Math.Log(2) && argMax == 1 && ts.All(t => SmoothHinge.Value(t) - Hinge.Value(t) > 0));
+
+        double shift = ts.Max(t => Math.Abs(SmoothHinge.Value(t) - LogisticLoss.Value(t - 1)));
+        yield return new ReportCheck("3c", "h*(t) = l(t − 1) and l(t) ≤ h*(t) (t = −8..8 by 0.02)",
+            $"largest |h*(t) − l(t − 1)| = {E(shift)}", shift <= 1e-14 && ts.All(t => LogisticLoss.Value(t) <= SmoothHinge.Value(t)));
+
+        var gaps = Enumerable.Range(1, 80).Select(k => -0.5 * k).ToArray();
+        bool bounded = true;
+        foreach (int n in new[] { 2, 3, 5, 10 })
+        {
+            foreach (double g in gaps)
+            {
+                double excess = LogSumExp.Excess(Plots.Vector(n, g));
+                bounded &= excess >= 0 && excess <= (n - 1) * Math.Exp(g) * (1 + 1e-13);
+            }
+        }
+
+        yield return new ReportCheck("3a", "0 ≤ LSE − max ≤ (n − 1)e^gap for n = 2, 3, 5, 10 and gaps −0.5..−40",
+            $"excess at gap −40, n = 2: {E(LogSumExp.Excess([0, -40]))}", bounded);
+        double big = LogSumExp.Value([1000, 1000]);
+        yield return new ReportCheck("3a", "LSE([1000, 1000]) = 1000 + ln 2 (naive: overflow to ∞)",
+            big.ToString("R", CultureInfo.InvariantCulture), Math.Abs(big - (1000 + Math.Log(2))) <= 1e-12);
+    }
+}

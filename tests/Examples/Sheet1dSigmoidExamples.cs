@@ -27,9 +27,12 @@ public sealed class Sheet1dSigmoidExamples
         double expected = Math.Exp(-37);
         Expect.Ulps(expected, Sigmoid.Derivative(37), 2, "σ'(37)");
 
-        // The naive σ(1 − σ) rounds σ(37) to 1 and returns exactly 0: the reason for the stable form.
+        // The sheet's σ(1 − σ) with the naive σ = 1/(1 + e^(−37)) = 1 returns exactly 0; even with the correctly rounded
+        // σ(37) = 1 − 2^-53 it returns 2^-53 = 1.1e-16, 30% off: 1 − σ keeps one significant bit. Hence σ(a)σ(−a).
+        double naive = 1 / (1 + Math.Exp(-37));
+        Assert.Equal(0.0, naive * (1 - naive));
         double s = Sigmoid.Value(37);
-        Assert.Equal(0.0, s * (1 - s));
+        Assert.Equal(Math.ScaleB(1, -53), s * (1 - s), 1e-20);
     }
 
     [Fact]
@@ -39,5 +42,16 @@ public sealed class Sheet1dSigmoidExamples
         // the naive 1/(1 + e^710) is 1/∞ = 0.
         Expect.Ulps(4.47628622567513e-309, Sigmoid.Value(-710), 0, "σ(−710)");
         Assert.Equal(0.0, 1 / (1 + Math.Exp(710)));
+    }
+
+    [Fact]
+    public void Sheet1d_StaysBelowOne_UntilItsCorrectlyRoundedSaturation()
+    {
+        // Correctly rounded (mpmath): σ(37) = σ(37.4) = 0.9999999999999999 (1 − σ = 8.5e-17 and 5.7e-17, above half an
+        // ulp below 1, 5.55e-17); σ(37.5) rounds to 1. The naive 1/(1 + e^(−a)) is 1 already from 36.74.
+        Assert.Equal(0.9999999999999999, Sigmoid.Value(37));
+        Assert.Equal(0.9999999999999999, Sigmoid.Value(37.4));
+        Assert.Equal(1.0, Sigmoid.Value(37.5));
+        Assert.Equal(1.0, 1 / (1 + Math.Exp(-37.0)));
     }
 }

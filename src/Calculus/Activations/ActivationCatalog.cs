@@ -13,7 +13,7 @@ public static class ActivationCatalog
         "sigmoid", "1/(1 + e^(-x))", "σ(x)·σ(-x)",
         Calculus.Sigmoid.Value, Calculus.Sigmoid.Derivative,
         Interval.Open(0, 1), Interval.Closed(0, 1),
-        "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal below x ≈ −708.4; 0 from x ≤ −745.13", 36.7,
+        "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal below x ≈ −708.4; 0 from x ≤ −745.13", 37.4,
         [], 0.25, Parity.None, Monotonicity.Increasing, new Saturation(20, VanishingGradient),
         "Smooth, bounded output in (0, 1) that reads as a probability.",
         "Saturates on both sides (σ' < 1e-8 for |x| ≥ 20) and is not zero-centred, which slows gradient descent.");

@@ -67,4 +67,16 @@ public sealed class RegressionExamples
         double exact = Erf.TwoOverSqrtPi * Math.Abs(x);
         Assert.True(Math.Abs(secant - exact) <= 2 * double.Epsilon, $"erf({x:R}) = {Erf.Value(x):R}");
     }
+
+    [Fact]
+    public void Sigmoid_NearSaturation_TwoInputsMayRoundToOneValue()
+    {
+        // Sheet2_Monotonicity_AsStated (sigmoid) demanded σ(x) < σ(y) for x = 34.13592955784664 < y = 34.171806733162356;
+        // the true values differ by e^(−34.14) − e^(−34.17) ≈ 5e-17, under half an ulp below 1 (5.55e-17), so both round
+        // to 1 − 13·2^-53. Non-decreasing holds; strict increase is only claimed where the rise exceeds the rounding.
+        double x = 34.13592955784664, y = 34.171806733162356;
+        Assert.Equal(Sigmoid.Value(x), Sigmoid.Value(y));
+        Assert.Equal(0.9999999999999986, Sigmoid.Value(x));
+        Assert.True(Math.Min(Sigmoid.Derivative(x), Sigmoid.Derivative(y)) * (y - x) < 4 * Tolerances.Epsilon);
+    }
 }

@@ -13,7 +13,8 @@ namespace Calculus;
 /// <item>∂u/∂b_i = e_i (1b): the i-th unit vector of length h; the Jacobian ∂u/∂b is the h×h identity.</item>
 /// <item>∂u/∂x_i = W_{·,i} (1c): column i of W; the Jacobian ∂u/∂x is W itself.</item>
 /// </list>
-/// <para>Errors: a null argument throws <see cref="ArgumentNullException"/>; x or b of the wrong length throws
+/// <para>Errors: a null argument throws <see cref="ArgumentNullException"/>; an empty W (h = 0 or d = 0) and x or b of
+/// the wrong length throw
 /// <see cref="ArgumentException"/> naming the parameter and both sizes; an index outside the shape throws
 /// <see cref="ArgumentOutOfRangeException"/>.</para>
 /// </remarks>
@@ -38,7 +39,7 @@ public static class AffineMap
     /// <returns>The vector of length h that is x_j at i and 0 elsewhere.</returns>
     public static Vector<double> PartialWeight(Matrix<double> weights, Vector<double> x, int i, int j)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        Guard.NotEmpty(weights, nameof(weights));
         Guard.SameLength(x, weights.ColumnCount, nameof(x), $"weights ({weights.RowCount}×{weights.ColumnCount})");
         Guard.Index(i, weights.RowCount, nameof(i), "rows h");
         Guard.Index(j, weights.ColumnCount, nameof(j), "columns d");
@@ -53,7 +54,7 @@ public static class AffineMap
     /// <returns>The i-th unit vector of length h.</returns>
     public static Vector<double> PartialBias(Matrix<double> weights, int i)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        Guard.NotEmpty(weights, nameof(weights));
         Guard.Index(i, weights.RowCount, nameof(i), "rows h");
         var partial = Vector<double>.Build.Dense(weights.RowCount);
         partial[i] = 1.0;
@@ -66,7 +67,7 @@ public static class AffineMap
     /// <returns>Column i of W, length h.</returns>
     public static Vector<double> PartialInput(Matrix<double> weights, int i)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        Guard.NotEmpty(weights, nameof(weights));
         Guard.Index(i, weights.ColumnCount, nameof(i), "columns d");
         return weights.Column(i);
     }
@@ -76,7 +77,7 @@ public static class AffineMap
     /// <returns>A copy of W.</returns>
     public static Matrix<double> JacobianInput(Matrix<double> weights)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        Guard.NotEmpty(weights, nameof(weights));
         return weights.Clone();
     }
 
@@ -85,13 +86,13 @@ public static class AffineMap
     /// <returns>The h×h identity.</returns>
     public static Matrix<double> JacobianBias(Matrix<double> weights)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        Guard.NotEmpty(weights, nameof(weights));
         return Matrix<double>.Build.DenseIdentity(weights.RowCount);
     }
 
     internal static void CheckShapes(Matrix<double> weights, Vector<double> x, Vector<double> bias)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        Guard.NotEmpty(weights, nameof(weights));
         string shape = $"weights ({weights.RowCount}×{weights.ColumnCount})";
         Guard.SameLength(x, weights.ColumnCount, nameof(x), shape);
         Guard.SameLength(bias, weights.RowCount, nameof(bias), shape);

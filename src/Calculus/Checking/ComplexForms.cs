@@ -84,10 +84,16 @@ public static class ComplexForms
     /// <param name="inputs">d.</param>
     /// <param name="y">The label.</param>
     /// <returns>L(θ).</returns>
+    /// <exception cref="ArgumentException">θ has the wrong length.</exception>
     public static Complex NetworkLoss(Complex[] theta, int hidden, int inputs, double y)
     {
         ArgumentNullException.ThrowIfNull(theta);
         var layout = new NetworkParameters(hidden, inputs);
+        if (theta.Length != layout.Count)
+        {
+            throw new ArgumentException($"theta has length {theta.Length}, but h = {hidden}, d = {inputs} requires length {layout.Count}.", nameof(theta));
+        }
+
         Complex z = Complex.Zero;
         for (int i = 0; i < hidden; i++)
         {

@@ -8,6 +8,12 @@ namespace Calculus.Checking;
 /// <param name="Inputs">d, the columns of W.</param>
 public sealed record NetworkParameters(int Hidden, int Inputs)
 {
+    /// <summary>h ≥ 1.</summary>
+    public int Hidden { get; } = Hidden >= 1 ? Hidden : throw new ArgumentOutOfRangeException(nameof(Hidden), Hidden, "A network needs h ≥ 1.");
+
+    /// <summary>d ≥ 1.</summary>
+    public int Inputs { get; } = Inputs >= 1 ? Inputs : throw new ArgumentOutOfRangeException(nameof(Inputs), Inputs, "A network needs d ≥ 1.");
+
     /// <summary>h·d + 2h + d.</summary>
     public int Count => (Hidden * Inputs) + (2 * Hidden) + Inputs;
 

@@ -18,7 +18,7 @@ internal static class Guard
     public static void NotEmpty(Matrix<double> matrix, string paramName)
     {
         ArgumentNullException.ThrowIfNull(matrix, paramName);
-        // MathNet cannot build a 0×n matrix, so this holds by construction; kept for a clear message.
+        // MathNet builds 0×n and n×0 matrices; a network needs at least one hidden unit and one input.
         if (matrix.RowCount == 0 || matrix.ColumnCount == 0)
         {
             throw new ArgumentException($"{paramName} is {matrix.RowCount}×{matrix.ColumnCount}; it must not be empty.", paramName);

@@ -9,8 +9,9 @@ namespace Calculus.Cli;
 internal delegate NetworkGradient GradientFunction(
     Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, Activation? activation);
 
-/// <summary>Where a command reads and writes, and the gradient under test.</summary>
-internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient);
+/// <summary>Where a command reads and writes, the gradient under test, and whether a person watches the output
+/// (progress lines are written only then).</summary>
+internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false);
 
 /// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck.</summary>
 public static class CliApp
@@ -21,8 +22,9 @@ public static class CliApp
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
     /// <returns>0 fine, 1 a check failed, 2 a usage or input error.</returns>
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
-        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a) => Network.Gradient(w, b, wo, x, y, a)));
+    /// <param name="interactive">Whether standard output is a terminal (progress lines are shown only then).</param>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive = false) =>
+        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a) => Network.Gradient(w, b, wo, x, y, a), interactive));
 
     internal static int Run(string[] args, CliContext context)
     {
@@ -33,6 +35,7 @@ public static class CliApp
             EvalCommand.Create(context),
             NetworkCommand.Create(context),
             GradcheckCommand.Create(context),
+            TrainCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

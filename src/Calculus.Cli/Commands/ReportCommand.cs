@@ -62,6 +62,12 @@ internal static class ReportCommand
         AppendChecks(md, checks, ReportChecks.Sheet3().ToList());
         md.AppendLine("**3c.** The logistic loss is the smooth hinge moved one unit to the *left*, l(t) = h*(t + 1), so it lies below h* everywhere and bends at t = 0 instead of t = 1; the sheet's \"shifted to the right\" has the direction backwards.").AppendLine();
 
+        md.AppendLine("## Exercise 4: the three losses in training").AppendLine();
+        md.AppendLine("The sheet-1f network (h = 8, σ) trained on the same XOR data (200 points) from the same initial weights and batches (seed 1), 300 epochs of mini-batch gradient descent (batch 16, η = 1), once per loss of exercise 3:").AppendLine();
+        md.AppendLine("![training curves](train-losses.png)").AppendLine();
+        AppendChecks(md, checks, ReportChecks.TrainingRuns(out var runs).ToList());
+        Plots.Save(Plots.TrainingCurves(runs, "Exercise 4: XOR, h = 8, one run per loss"), directory, "train-losses", svg: false);
+
         int failed = checks.Count(c => !c.Passed);
         md.AppendLine($"{checks.Count - failed} of {checks.Count} checks passed; the report took {clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
         File.WriteAllText(Path.Combine(directory, "index.md"), md.ToString());
@@ -90,7 +96,7 @@ internal static class ReportCommand
     }
 
     /// <summary>Creates the folder and fails early, with one clear line, when it cannot be created or written.</summary>
-    private static void ProbeWritable(string directory)
+    internal static void ProbeWritable(string directory)
     {
         string probe = Path.Combine(directory, ".write-test");
         try

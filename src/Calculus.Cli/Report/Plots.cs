@@ -104,6 +104,72 @@ internal static class Plots
         return plot;
     }
 
+    /// <summary>Exercise 4: mean loss (left axis) and training accuracy (right axis) per epoch, one pair of lines per run.</summary>
+    public static Plot TrainingCurves(IReadOnlyList<(string Name, IReadOnlyList<Training.EpochRecord> History)> runs, string title)
+    {
+        var plot = new Plot();
+        Color[] colors = [Colors.Blue, Colors.OrangeRed, Colors.Green, Colors.Purple];
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var (name, history) = runs[r];
+            double[] epochs = [.. history.Select(h => (double)h.Epoch)];
+            var loss = plot.Add.ScatterLine(epochs, [.. history.Select(h => h.Loss)], colors[r % colors.Length]);
+            loss.LegendText = $"{name}: loss";
+            loss.LineWidth = 2;
+            var accuracy = plot.Add.ScatterLine(epochs, [.. history.Select(h => h.Accuracy)], colors[r % colors.Length]);
+            accuracy.LegendText = $"{name}: accuracy (right axis)";
+            accuracy.LinePattern = LinePattern.Dashed;
+            accuracy.Axes.YAxis = plot.Axes.Right;
+        }
+
+        plot.Axes.Right.Label.Text = "training accuracy";
+        plot.Axes.SetLimitsY(0, 1, plot.Axes.Right);
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel("mean loss");
+        plot.ShowLegend(Alignment.MiddleRight);
+        return plot;
+    }
+
+    /// <summary>Exercise 4: the sign of the trained network's score over the plane, with the training points.</summary>
+    public static Plot DecisionBoundary(Training.NetworkModel model, Training.Dataset data, string title)
+    {
+        var plot = new Plot();
+        double xMin = data.Points.Min(p => p[0]) - 0.5, xMax = data.Points.Max(p => p[0]) + 0.5;
+        double yMin = data.Points.Min(p => p[1]) - 0.5, yMax = data.Points.Max(p => p[1]) + 0.5;
+        const int cells = 120;
+        var grid = new double[cells, cells];
+        for (int row = 0; row < cells; row++)
+        {
+            for (int column = 0; column < cells; column++)
+            {
+                double x = xMin + ((xMax - xMin) * (column + 0.5) / cells);
+                double y = yMax - ((yMax - yMin) * (row + 0.5) / cells);
+                grid[row, column] = Sigmoid.Value(model.Score(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([x, y])));
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(grid);
+        heatmap.Extent = new CoordinateRect(xMin, xMax, yMin, yMax);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.Opacity = 0.6;
+        foreach (double label in new[] { -1.0, 1.0 })
+        {
+            var members = Enumerable.Range(0, data.Count).Where(k => data.Labels[k] == label).ToList();
+            double[] xs = [.. members.Select(k => data.Points[k][0])];
+            double[] ys = [.. members.Select(k => data.Points[k][1])];
+            var markers = plot.Add.Markers(xs, ys,
+                label > 0 ? MarkerShape.FilledCircle : MarkerShape.FilledSquare, 6, label > 0 ? Colors.Red : Colors.Black);
+            markers.LegendText = $"y = {label:+0;-0}";
+        }
+
+        plot.Title(title);
+        plot.XLabel("x₁");
+        plot.YLabel("x₂");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
     public static void Save(Plot plot, string directory, string name, bool svg)
     {
         plot.SavePng(Path.Combine(directory, name + ".png"), Width, Height);

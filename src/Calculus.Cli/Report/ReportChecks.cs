@@ -1,5 +1,6 @@
 using System.Globalization;
 using Calculus.Checking;
+using Calculus.Training;
 
 namespace Calculus.Cli.Report;
 
@@ -46,6 +47,27 @@ internal static class ReportChecks
                 $"max |error| {E(rows.Max(r => r.MaxAbsoluteError))}, worst error/tolerance {rows.Max(r => r.WorstCheck.AbsoluteError / r.WorstCheck.Tolerance).ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Where(r => r.Oracle == GradientCheck.CentralDifferenceOracle).Sum(r => r.Entries)} entries",
                 passed);
         }
+    }
+
+    /// <summary>Exercise 4: the same network, data and seed trained with each loss; each must reach 95% on XOR.</summary>
+    public static IEnumerable<ReportCheck> TrainingRuns(out List<(string Name, IReadOnlyList<EpochRecord> History)> runs)
+    {
+        var data = Datasets.Xor(200, 1);
+        var options = new TrainingOptions();
+        var model = NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, options.Seed);
+        runs = [];
+        var checks = new List<ReportCheck>();
+        foreach (var loss in MarginLosses.All)
+        {
+            var result = Trainer.Train(model, data, loss, options);
+            runs.Add((loss.Name, result.History));
+            var last = result.History[^1];
+            checks.Add(new ReportCheck("4", $"XOR trained with the {loss.Name} loss reaches ≥ 95% training accuracy",
+                string.Create(CultureInfo.InvariantCulture, $"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1}, ≥ 95% from epoch {Commands.TrainCommand.FirstEpoch(result.History, 0.95)}, 100% from {Commands.TrainCommand.FirstEpoch(result.History, 1.0)}"),
+                last.Accuracy >= 0.95));
+        }
+
+        return checks;
     }
 
     /// <summary>Sheet 3: the bounds of 3a–3c on grids.</summary>

@@ -91,10 +91,12 @@ public sealed record NetworkParameters(int Hidden, int Inputs)
     /// <param name="theta">θ.</param>
     /// <param name="y">The label.</param>
     /// <param name="activation">The hidden activation; the sigmoid when null.</param>
+    /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>The bound, absolute.</returns>
-    public double LossErrorBound(double[] theta, double y, Activation? activation = null)
+    public double LossErrorBound(double[] theta, double y, Activation? activation = null, Training.IMarginLoss? loss = null)
     {
         var f = activation ?? ActivationCatalog.Sigmoid;
+        var outer = loss ?? Training.MarginLosses.Logistic;
         var (weights, bias, outputWeights, x) = Unflatten(theta);
         const double eps = Tolerances.Epsilon;
         double z = 0.0;
@@ -118,8 +120,7 @@ public sealed record NetworkParameters(int Hidden, int Inputs)
         }
 
         zError += (Hidden + 1) * eps * zTerms;
-        double loss = LabelLogisticLoss.Value(z, y);
-        return 2 * ((Math.Abs(LabelLogisticLoss.Derivative(z, y)) * zError) + (4 * eps * loss));
+        return 2 * ((Math.Abs(outer.DerivativeInScore(z, y)) * zError) + (4 * eps * Math.Abs(outer.Value(z, y))));
     }
 
     /// <summary>The four parts of θ.</summary>

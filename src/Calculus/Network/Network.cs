@@ -1,3 +1,4 @@
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus;
@@ -44,17 +45,32 @@ public static class Network
     /// <returns>The loss, the score z and the four gradients.</returns>
     public static NetworkGradient Gradient(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        Activation? activation = null)
+        Activation? activation = null) =>
+        Gradient(weights, bias, outputWeights, x, y, activation, MarginLosses.Logistic);
+
+    /// <summary>The loss and gradient for another loss of the margin (exercise 3): f_e(z) becomes ∂loss/∂z.</summary>
+    /// <param name="weights">W, h×d.</param>
+    /// <param name="bias">b, length h.</param>
+    /// <param name="outputWeights">w, length h.</param>
+    /// <param name="x">x, length d.</param>
+    /// <param name="y">The label.</param>
+    /// <param name="activation">The hidden activation; the sigmoid when null.</param>
+    /// <param name="loss">The loss of the score; <see cref="MarginLosses.Logistic"/> is the sheet's.</param>
+    /// <returns>The loss, the score z and the four gradients (subgradients for the hinge).</returns>
+    public static NetworkGradient Gradient(
+        Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
+        Activation? activation, IMarginLoss loss)
     {
+        ArgumentNullException.ThrowIfNull(loss);
         activation ??= ActivationCatalog.Sigmoid;
         var (preActivation, hidden) = Forward(weights, bias, outputWeights, x, activation);
         double z = outputWeights.DotProduct(hidden);
-        double fe = LabelLogisticLoss.Derivative(z, y);
+        double fe = loss.DerivativeInScore(z, y);
 
         // g_i = f_e(z)·w_i·f'(a_i): the derivative of L with respect to a_i = (Wx + b)_i.
         var g = Vector<double>.Build.Dense(preActivation.Count, i => fe * outputWeights[i] * activation.Derivative(preActivation[i]));
         return new NetworkGradient(
-            LabelLogisticLoss.Value(z, y),
+            loss.Value(z, y),
             z,
             g.OuterProduct(x),
             g,

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Calculus;
 
 /// <summary>The sheet's per-entry chain rule for the network of 1f, written out plainly: the specification that
-/// <see cref="Network.Gradient"/> is checked against.</summary>
+/// <c>Network.Gradient</c> is checked against.</summary>
 /// <remarks>
 /// <para>∂L/∂W_ij = f_e(z)·w_i·f_d(a_i)·x_j and ∂L/∂b_i = f_e(z)·w_i·f_d(a_i), with a = Wx + b, z = wᵀσ̂(a),
 /// f_e(z) = −y·σ(−yz) and f_d the derivative of the hidden activation (σ(1 − σ) for the sheet's sigmoid).</para>

@@ -15,6 +15,14 @@ internal static class Guard
         }
     }
 
+    public static void SameLength(int actual, int expected, string paramName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{paramName} has length {actual}, but the shapes require length {expected}.", paramName);
+        }
+    }
+
     public static void NotEmpty(Matrix<double> matrix, string paramName)
     {
         ArgumentNullException.ThrowIfNull(matrix, paramName);

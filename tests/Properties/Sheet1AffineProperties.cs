@@ -1,10 +1,5 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
-using FsCheck.Fluent;
 using MathNet.Numerics.Differentiation;
 using MathNet.Numerics.LinearAlgebra;
-using static Calculus.Properties.Support.Specs;
 
 namespace Calculus.Properties;
 

@@ -1,9 +1,3 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
-using FsCheck.Fluent;
-using static Calculus.Properties.Support.Specs;
-
 namespace Calculus.Properties;
 
 /// <summary>Sheet 1f: the gradient of L = log(1 + exp(−y·wᵀσ̂(Wx + b))).</summary>

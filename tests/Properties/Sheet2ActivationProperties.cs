@@ -1,9 +1,3 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
-using FsCheck.Fluent;
-using static Calculus.Properties.Support.Specs;
-
 namespace Calculus.Properties;
 
 /// <summary>Sheet 2a–2g: the claims every catalog entry states, one test per entry and claim. The catalog drives

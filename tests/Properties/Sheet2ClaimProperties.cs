@@ -1,9 +1,3 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
-using FsCheck.Fluent;
-using static Calculus.Properties.Support.Specs;
-
 namespace Calculus.Properties;
 
 /// <summary>Sheet 2: the closed-form identities and the claims behind each advantage and disadvantage.</summary>

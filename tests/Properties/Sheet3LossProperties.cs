@@ -1,9 +1,3 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
-using FsCheck.Fluent;
-using static Calculus.Properties.Support.Specs;
-
 namespace Calculus.Properties;
 
 /// <summary>Sheet 3b and 3c: softplus, the hinge h, the smooth hinge h* and the logistic loss l.</summary>

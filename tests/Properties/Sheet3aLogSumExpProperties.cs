@@ -1,9 +1,3 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
-using FsCheck.Fluent;
-using static Calculus.Properties.Support.Specs;
-
 namespace Calculus.Properties;
 
 /// <summary>Sheet 3a: LSE(a) = ln Σ e^(a_i) approaches max a as the gap a** − a* → −∞.</summary>

@@ -1,10 +1,5 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
 using Calculus.Training;
-using FsCheck;
-using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using static Calculus.Properties.Support.Specs;
 
 namespace Calculus.Properties;
 

@@ -1,8 +1,4 @@
-using Calculus.Checking;
-using Calculus.Properties.Support;
-using FsCheck;
 using MathNet.Numerics.LinearAlgebra;
-using static Calculus.Properties.Support.Specs;
 
 namespace Calculus.Properties;
 

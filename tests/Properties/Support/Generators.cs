@@ -1,6 +1,3 @@
-using Calculus.Checking;
-using FsCheck;
-using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Properties.Support;

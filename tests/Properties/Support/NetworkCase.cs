@@ -1,5 +1,4 @@
 using System.Globalization;
-using Calculus.Checking;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Properties.Support;

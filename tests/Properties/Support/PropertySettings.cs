@@ -1,5 +1,4 @@
 using System.Globalization;
-using FsCheck;
 using FsCheck.Xunit;
 using Microsoft.FSharp.Core;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using Calculus.Checking;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace Calculus.Properties.Support;
 

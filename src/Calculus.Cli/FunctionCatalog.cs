@@ -24,6 +24,20 @@ internal static class FunctionCatalog
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new UsageException($"unknown function '{name}'; valid names: {Names}");
 
+    /// <summary>A library lookup that throws <see cref="ArgumentException"/> for an unknown name (its message lists the
+    /// valid names), turned into a usage error prefixed with where the name came from.</summary>
+    public static T Lookup<T>(Func<string, T> find, string name, string where)
+    {
+        try
+        {
+            return find(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{where}: {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
     /// <summary>The scalar function to evaluate: f or f', with its parameters bound.</summary>
     public static Func<double, double> Scalar(EvalFunction f, bool derivative, double? y, double alpha, double c)
     {

@@ -33,8 +33,7 @@ internal static class GradcheckCommand
                 throw new UsageException($"--scale must be finite and > 0; got {s}");
             }
 
-            var f = ActivationCatalog.All.FirstOrDefault(a => string.Equals(a.Name, parse.GetValue(activation), StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"unknown activation '{parse.GetValue(activation)}'; valid names: {string.Join(", ", ActivationCatalog.All.Select(a => a.Name))}");
+            var f = FunctionCatalog.Lookup(ActivationCatalog.Find, parse.GetValue(activation)!, "--activation");
             var (rows, passed) = Run(context.Gradient, h, d, parse.GetValue(seed), f, s, out string header);
             context.Output.WriteLine(header);
             context.Output.WriteLine(Table(rows));

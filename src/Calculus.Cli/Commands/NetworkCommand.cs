@@ -85,17 +85,10 @@ internal static class NetworkCommand
         }
     }
 
-    private static Activation FindActivation(JsonElement a)
-    {
-        if (a.ValueKind != JsonValueKind.String)
-        {
-            throw new UsageException($"field activation must be a name; got {a.ValueKind}");
-        }
-
-        string name = a.GetString()!;
-        return ActivationCatalog.All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"field activation: unknown activation '{name}'; valid names: {string.Join(", ", ActivationCatalog.All.Select(f => f.Name))}");
-    }
+    private static Activation FindActivation(JsonElement a) =>
+        a.ValueKind == JsonValueKind.String
+            ? FunctionCatalog.Lookup(ActivationCatalog.Find, a.GetString()!, "field activation")
+            : throw new UsageException($"field activation must be a name; got {a.ValueKind}");
 
     private static JsonElement Field(JsonElement root, string name) =>
         root.TryGetProperty(name, out var e) ? e : throw new UsageException($"field {name} is missing");

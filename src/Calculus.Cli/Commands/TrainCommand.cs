@@ -28,8 +28,8 @@ internal static class TrainCommand
         };
         command.SetAction(parse =>
         {
-            var lossFunction = Find(() => MarginLosses.Find(parse.GetValue(loss)!));
-            var f = Find(() => ActivationCatalog.Find(parse.GetValue(activation)!));
+            var lossFunction = FunctionCatalog.Lookup(MarginLosses.Find, parse.GetValue(loss)!, "--loss");
+            var f = FunctionCatalog.Lookup(ActivationCatalog.Find, parse.GetValue(activation)!, "--activation");
             int h = parse.GetValue(hidden), n = parse.GetValue(epochs);
             if (h < 1 || n < 0)
             {
@@ -103,18 +103,6 @@ internal static class TrainCommand
         catch (InvalidDataException e)
         {
             throw new UsageException($"{data}: {e.Message}");
-        }
-    }
-
-    private static T Find<T>(Func<T> find)
-    {
-        try
-        {
-            return find();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message.Split(" (Parameter")[0]);
         }
     }
 }

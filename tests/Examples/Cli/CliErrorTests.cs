@@ -47,7 +47,7 @@ public sealed class CliErrorTests
     [InlineData("{\"W\": [[1,2],[3]], \"b\": [0,0], \"w\": [1,1], \"x\": [1,1], \"y\": 1}", "field W: row 1 has 1 entries, but row 0 has 2")]
     [InlineData("{\"W\": [[1,2]], \"b\": [0], \"w\": [1], \"x\": [1,1]}", "field y is missing")]
     [InlineData("{\"W\": [[1,\"a\"]], \"b\": [0], \"w\": [1], \"x\": [1,1], \"y\": 1}", "field W[0][1]: cannot read 'a' as a number")]
-    [InlineData("{\"W\": [[1]], \"b\": [0], \"w\": [1], \"x\": [1], \"y\": 1, \"activation\": \"swish\"}", "field activation: unknown activation 'swish'")]
+    [InlineData("{\"W\": [[1]], \"b\": [0], \"w\": [1], \"x\": [1], \"y\": 1, \"activation\": \"swish\"}", "field activation: Unknown activation 'swish'; valid names: sigmoid")]
     [InlineData("[1, 2]", "input must be a JSON object")]
     public void WrongShapes_NameTheFieldAndBothSizes(string json, string expected) =>
         Assert.Contains(expected, CliRunner.AssertUsageError(CliRunner.Run(json, "network")), StringComparison.Ordinal);

@@ -99,4 +99,40 @@ public sealed class ErrorExamples
         Assert.Throws<ArgumentNullException>("a", () => LogSumExp.Value((Vector<double>)null!));
         Assert.Throws<ArgumentNullException>("a", () => LogSumExp.Excess((Vector<double>)null!));
     }
+
+    [Fact]
+    public void Affine_PartialsCheckTheirShapes_AndIndexMessagesGiveTheRange()
+    {
+        Assert.Throws<ArgumentException>("x", () => AffineMap.PartialWeight(W32, V(3), 0, 0));
+        var e = Assert.Throws<ArgumentOutOfRangeException>("i", () => AffineMap.PartialBias(W32, 3));
+        Assert.Contains("i = 3 is outside 0..2 (rows h = 3)", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentOutOfRangeException>("i", () => AffineMap.PartialInput(W32, 2));
+        Assert.Contains("outside 0..1 (columns d = 2)", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("x", () => NetworkChainRule.WeightPartial(W32, V(3), V(3), V(1), 1, 0, 0));
+        Assert.Throws<ArgumentNullException>("weights", () => AffineMap.PartialWeight(null!, V(2), 0, 0));
+        Assert.Throws<ArgumentNullException>("weights", () => AffineMap.PartialInput(null!, 0));
+        Assert.Throws<ArgumentNullException>("weights", () => AffineMap.JacobianBias(null!));
+    }
+
+    [Fact]
+    public void Interval_HalfOpenEnds_AndTheirText()
+    {
+        var halfOpen = new Interval(0, 1, true, false);
+        Assert.True(halfOpen.Contains(0));
+        Assert.False(halfOpen.Contains(1));
+        Assert.False(halfOpen.Contains(-1e-300));
+        Assert.True(new Interval(0, 1, false, true).Contains(1));
+        Assert.False(new Interval(0, 1, false, true).Contains(0));
+        Assert.Equal("[0, 1)", halfOpen.ToString());
+        Assert.Equal("(−2.5, ∞)", new Interval(-2.5, double.PositiveInfinity, false, false).ToString());
+        Assert.False(Interval.Closed(0, 1).Contains(2));
+    }
+
+    [Fact]
+    public void Erf_KeepsTheSignOfZero()
+    {
+        Assert.True(double.IsNegative(Erf.Value(-0.0)));
+        Assert.False(double.IsNegative(Erf.Value(0.0)));
+        Assert.True(double.IsNaN(Erf.Value(double.NaN)));
+    }
 }

@@ -1,0 +1,139 @@
+using Calculus.Checking;
+using Calculus.Examples.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Examples;
+
+/// <summary>Hand-checked numbers for the checking code itself (tolerance model, forward error bound, entry names, the
+/// kink margin, the worst-entry report), written from the formulas in the docs of <see cref="Tolerances"/> and
+/// <see cref="NetworkParameters.LossErrorBound"/>: mutation testing showed that the properties alone could not tell
+/// a right tolerance from a slightly wrong one.</summary>
+public sealed class CheckingExamples
+{
+    private const double Eps = Tolerances.Epsilon;
+
+    [Fact]
+    public void Tolerance_OfASymmetricQuadraticAtZero_IsTheRoundingTermAlone()
+    {
+        // f(x) = x² at 0: every central stencil gives exactly 0 (symmetric values), so the truncation estimate is 0 and
+        // the analytic 0 leaves no relative term. S = max |f| on the stencils = (2·h5)² = (2^-10)² = 2^-20, h5/2 = 2^-12:
+        // tolerance = 1.5 · 8 · (ε·2^-20 + 2^-1074) / 2^-12 = 12ε·2^-8 (+ a subnormal-sized term) = 0.046875ε.
+        var r = GradientCheck.FiniteDifference(x => x * x, 0.0, 0.0);
+        Assert.Equal(0.0, r.Numeric);
+        Expect.Near(0.046875 * Eps, r.Tolerance, 1e-300, "tolerance");
+        Assert.True(r.Passed);
+        Assert.Null(r.Problem);
+    }
+
+    [Fact]
+    public void Tolerance_OfALinearFunctionFarOut_AddsTheStencilRoundingTerm()
+    {
+        // f(x) = 3x at x = 1000: 1000 ± k·2^-11 and 3·(1000 ± k·2^-11) are exact, so every estimate is exactly 3 and the
+        // truncation estimate 0. S = 3·(1000 + 2·2^-11). Tolerance =
+        //   1.5·8·(ε·S + 2^-1074)/2^-12 + (1·ε·1000/2^-12 + 16ε)·3.
+        double s = 3 * (1000 + (2 * Math.ScaleB(1, -11)));
+        double expected = (1.5 * 8 * ((Eps * s) + double.Epsilon) / Math.ScaleB(1, -12)) + (((Eps * 1000 / Math.ScaleB(1, -12)) + (16 * Eps)) * 3);
+        var r = GradientCheck.FiniteDifference(x => 3 * x, 3.0, 1000.0);
+        Assert.Equal(3.0, r.Numeric);
+        Expect.Near(expected, r.Tolerance, 1e-9 * expected, "tolerance");
+        var wrong = GradientCheck.FiniteDifference(x => 3 * x, 3.0 + (2 * expected), 1000.0);
+        Assert.False(wrong.Passed); // just beyond twice the tolerance is rejected
+    }
+
+    [Fact]
+    public void ComplexStep_Tolerance_Is64UlpOfTheLargerValue_PlusTheDotProductTerm()
+    {
+        var r = GradientCheck.ComplexStep(ComplexForms.Sin, 0.5, 0.0); // numeric cos 0 = 1
+        Assert.Equal(1.0, r.Numeric);
+        Assert.Equal(64 * Eps * 1.0, r.Tolerance);
+        // Directional over two parameters of f(p) = p0·p1 at (2, 3), v = (0.6, 0.8), g = (3, 2): ⟨g, v⟩ = 3.4,
+        // Σ|g_k v_k| = 1.8 + 1.6 = 3.4: tolerance = 64ε·3.4 + 2·2·ε·3.4.
+        var d = GradientCheck.ComplexDirectional(p => p[0] * p[1], [3.0, 2.0], [2.0, 3.0], [0.6, 0.8]);
+        Expect.Near(3.4, d.Numeric, 1e-15, "numeric");
+        Expect.Near((64 * Eps * 3.4) + (4 * Eps * 3.4), d.Tolerance, 1e-30, "tolerance");
+    }
+
+    [Fact]
+    public void CheckResult_RelativeError_UsesTheLargerMagnitude_AndPrintsEveryNumber()
+    {
+        var r = new CheckResult("oracle", 2.0, 1.0, 0.5);
+        Assert.Equal(1.0, r.AbsoluteError);
+        Assert.Equal(0.5, r.RelativeError); // 1 / max(2, 1)
+        Assert.False(r.Passed);
+        Assert.Equal(0.0, new CheckResult("o", 0, 0, 0).RelativeError);
+        Assert.Equal(3.0, new CheckResult("o", 0, 3, 0).RelativeError * 3); // both zero only gives 0; here 3/3 = 1
+        Assert.Equal("FAIL [oracle] analytic 2, numeric 1, |error| 1, relative 0.5, tolerance 0.5", r.ToString());
+        Assert.Equal("pass [o] analytic 1, numeric 1, |error| 0, relative 0, tolerance 0", new CheckResult("o", 1, 1, 0).ToString());
+        Assert.EndsWith("; kink", new CheckResult("o", 1, 1, 1, "kink").ToString(), StringComparison.Ordinal);
+        Assert.False(new CheckResult("o", 1, 1, 1, "kink").Passed);
+    }
+
+    [Fact]
+    public void EntryName_NamesEveryBlock()
+    {
+        var layout = new NetworkParameters(2, 3); // θ = W (6), b (2), w (2), x (3)
+        string[] expected = ["W[0,0]", "W[0,1]", "W[0,2]", "W[1,0]", "W[1,1]", "W[1,2]", "b[0]", "b[1]", "w[0]", "w[1]", "x[0]", "x[1]", "x[2]"];
+        Assert.Equal(expected, Enumerable.Range(0, layout.Count).Select(k => NetworkGradientCheck.EntryName(layout, k)));
+    }
+
+    [Fact]
+    public void LossErrorBound_OfAOneUnitNetwork_FollowsItsFormula()
+    {
+        // h = d = 1, W = 2, x = 0.5, b = −0.25, w = 3, y = 1, σ: a = 0.75, s = σ(0.75), z = 3s.
+        // δa = 2ε(|Wx| + |b|) = 2ε·1.25; δs = σ'(a)·δa + 4ε·s; δz = 2ε·|w·s| + |w|·δs; bound = 2(|f_e(z)|·δz + 4ε·L).
+        double a = 0.75, s = Sigmoid.Value(a), z = 3 * s;
+        double da = 2 * Eps * 1.25;
+        double ds = (Sigmoid.Derivative(a) * da) + (4 * Eps * s);
+        double dz = (2 * Eps * 3 * s) + (3 * ds);
+        double expected = 2 * ((Math.Abs(LabelLogisticLoss.Derivative(z, 1)) * dz) + (4 * Eps * LabelLogisticLoss.Value(z, 1)));
+        var layout = new NetworkParameters(1, 1);
+        double[] theta = [2.0, -0.25, 3.0, 0.5];
+        Expect.Near(expected, layout.LossErrorBound(theta, 1), 1e-6 * expected, "bound");
+        Expect.Near(LabelLogisticLoss.Value(z, 1), layout.Loss(theta, 1), 1e-15, "loss");
+    }
+
+    [Fact]
+    public void MoveOffKinks_ShiftsOnlyTheRowsNearAKink_PastTheMargin()
+    {
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 2 }, { 1, 1 } });
+        var x = Vector<double>.Build.Dense([0.5, 0.25]);
+        var b = Vector<double>.Build.Dense([-0.5, 0.3, -1.0005]); // a = (0, 0.8, −0.2505): rows 0 and... only row 0 is at 0
+        NetworkGradientCheck.MoveOffKinks(w, b, x, ActivationCatalog.Relu);
+        var a = (w * x) + b;
+        for (int i = 0; i < 3; i++)
+        {
+            double margin = 4 * Tolerances.FivePointStep * (1 + w.Row(i).L2Norm() + x.L2Norm());
+            Assert.True(Math.Abs(a[i]) >= margin, $"a[{i}] = {a[i]} within {margin} of the kink");
+        }
+
+        Assert.Equal(0.3, b[1]);
+        Assert.Equal(-1.0005, b[2]);
+        Assert.True(b[0] > -0.5, "a kink hit exactly moves up");
+        var smooth = Vector<double>.Build.Dense([-0.5, 0.3, -1.0005]);
+        NetworkGradientCheck.MoveOffKinks(w, smooth, x, ActivationCatalog.Tanh);
+        Assert.Equal([-0.5, 0.3, -1.0005], smooth.ToArray());
+        var below = Vector<double>.Build.Dense([-0.5001, 0.3, 0]);
+        NetworkGradientCheck.MoveOffKinks(w, below, x, ActivationCatalog.LeakyRelu);
+        Assert.True(below[0] < -0.5001, "just below the kink moves further down");
+    }
+
+    [Fact]
+    public void NetworkGradientCheck_ReportsTheWrongEntry_AsTheWorst_InItsBlockOnly()
+    {
+        var layout = new NetworkParameters(2, 2);
+        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
+        var (w, b, wo, x) = layout.Unflatten(theta);
+        double[] gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1));
+        gradient[layout.Bias(1)] += 1e-3;
+        var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient);
+        Assert.Equal(["W", "W", "b", "b", "w", "w", "x", "x"], rows.Select(r => r.Block));
+        var bias = rows.Where(r => r.Block == "b").ToList();
+        Assert.All(bias, r => Assert.False(r.Passed));
+        Assert.All(bias, r => Assert.Equal("b[1]", r.Worst));
+        Assert.All(bias, r => Assert.Equal(1e-3, r.MaxAbsoluteError, 1e-9));
+        Assert.All(rows.Where(r => r.Block != "b"), r => Assert.True(r.Passed, r.ToString()));
+        Assert.All(rows, r => Assert.Equal(r.Block is "W" ? 4 : 2, r.Entries));
+        Assert.Equal(GradientCheck.CentralDifferenceOracle, rows[0].Oracle);
+        Assert.Equal(GradientCheck.ComplexStepOracle, rows[1].Oracle);
+    }
+}

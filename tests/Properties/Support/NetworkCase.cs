@@ -16,8 +16,10 @@ internal sealed record NetworkCase(
 
     public double[] Theta => Layout.Flatten(W, B, Wout, X);
 
-    /// <summary>The rounding-error bound of the loss at θ (<see cref="NetworkParameters.LossErrorBound"/>).</summary>
-    public double LossError => Layout.LossErrorBound(Theta, Y, Activation);
+    private double? lossError;
+
+    /// <summary>The rounding-error bound of the loss at θ (<see cref="NetworkParameters.LossErrorBound"/>), computed once.</summary>
+    public double LossError => lossError ??= Layout.LossErrorBound(Theta, Y, Activation);
 
     /// <summary>Builds the case; for an activation with kinks, b is shifted so that every stencil stays clear of them
     /// (<see cref="NetworkGradientCheck.MoveOffKinks"/>).</summary>

@@ -46,14 +46,14 @@ internal static class PropertySettings
     }
 }
 
-/// <summary>A property over scalars: 1,000 cases by default, scaled and replayed from the environment.</summary>
+/// <summary>A property whose case count and replay come from <see cref="PropertySettings"/>.</summary>
 #pragma warning disable xUnit3003 // FsCheck's PropertyAttribute has no caller-info constructor to forward to; source info is not needed here.
-internal sealed class ScalarPropertyAttribute : PropertyAttribute
+internal abstract class SheetPropertyAttribute : PropertyAttribute
 #pragma warning restore xUnit3003
 {
-    public ScalarPropertyAttribute()
+    protected SheetPropertyAttribute(int cases)
     {
-        MaxTest = PropertySettings.ScalarCases * PropertySettings.Scale;
+        MaxTest = cases * PropertySettings.Scale;
         if (PropertySettings.Replay is not null)
         {
             Replay = PropertySettings.Replay;
@@ -61,17 +61,11 @@ internal sealed class ScalarPropertyAttribute : PropertyAttribute
     }
 }
 
+#pragma warning disable xUnit3003 // As above: the base has no caller-info constructor either.
+
+/// <summary>A property over scalars: 1,000 cases by default, scaled and replayed from the environment.</summary>
+internal sealed class ScalarPropertyAttribute() : SheetPropertyAttribute(PropertySettings.ScalarCases);
+
 /// <summary>A property over vectors, matrices or networks: 200 cases by default, scaled and replayed from the environment.</summary>
-#pragma warning disable xUnit3003 // As above.
-internal sealed class VectorPropertyAttribute : PropertyAttribute
+internal sealed class VectorPropertyAttribute() : SheetPropertyAttribute(PropertySettings.VectorCases);
 #pragma warning restore xUnit3003
-{
-    public VectorPropertyAttribute()
-    {
-        MaxTest = PropertySettings.VectorCases * PropertySettings.Scale;
-        if (PropertySettings.Replay is not null)
-        {
-            Replay = PropertySettings.Replay;
-        }
-    }
-}

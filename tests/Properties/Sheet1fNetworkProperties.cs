@@ -12,7 +12,7 @@ public sealed class Sheet1fNetworkProperties
 
     [VectorProperty]
     public Property Sheet1f_ChainRule_MatchesFiniteDifference() =>
-        Prop.ForAll(Arb.From(Generators.SmallNetwork(Generators.RealLabelForNetworks)), n =>
+        Prop.ForAll(Arb.From(Generators.SmallNetwork(Generators.RealLabelForNetworks), n => n.Shrink()), n =>
         {
             var layout = n.Layout;
             var theta = n.Theta;
@@ -30,7 +30,7 @@ public sealed class Sheet1fNetworkProperties
 
     [VectorProperty]
     public Property Sheet1f_FastGradient_EqualsChainRule_EveryEntry() =>
-        Prop.ForAll(Arb.From(Generators.Network(16, Generators.RealLabelForNetworks)), n =>
+        Prop.ForAll(Arb.From(Generators.Network(16, Generators.RealLabelForNetworks), n => n.Shrink()), n =>
         {
             var fast = n.Layout.Flatten(n.Gradient());
             double tolerance = SameFormulaUlps * Tolerances.Epsilon * fast.Max(Math.Abs);
@@ -55,7 +55,7 @@ public sealed class Sheet1fNetworkProperties
 
     [VectorProperty]
     public Property Sheet1f_Gradient_MatchesDirectionalComplexStep_UpTo64() =>
-        Prop.ForAll(Arb.From(WithDirection(Generators.Network(64, Generators.Label))), t =>
+        Prop.ForAll(Arb.From(WithDirection(Generators.Network(64, Generators.Label)), ShrinkWithDirection), t =>
         {
             var (n, v) = t;
             return GradientCheck.ComplexDirectional(th => ComplexForms.NetworkLoss(th, n.Hidden, n.Inputs, n.Y), n.Layout.Flatten(n.Gradient()), n.Theta, v)

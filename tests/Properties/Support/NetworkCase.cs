@@ -30,6 +30,29 @@ internal sealed record NetworkCase(
         return new NetworkCase(w, b, wout, x, y, scale, activation);
     }
 
+    /// <summary>Smaller or simpler networks for FsCheck to try after a failure: one hidden unit fewer, one input fewer,
+    /// every entry rounded to two decimals. Each is rebuilt through <see cref="Create"/>, so the kink margin still holds,
+    /// and none is larger than the original, so size limits (h·d ≤ 16) still hold.</summary>
+    public IEnumerable<NetworkCase> Shrink()
+    {
+        if (Hidden > 1)
+        {
+            yield return Create(W.SubMatrix(0, Hidden - 1, 0, Inputs), B.SubVector(0, Hidden - 1), Wout.SubVector(0, Hidden - 1), X.Clone(), Y, Scale, Activation);
+        }
+
+        if (Inputs > 1)
+        {
+            yield return Create(W.SubMatrix(0, Hidden, 0, Inputs - 1), B.Clone(), Wout.Clone(), X.SubVector(0, Inputs - 1), Y, Scale, Activation);
+        }
+
+        static double Round(double v) => Math.Round(v, 2);
+        var rounded = Create(W.Map(Round), B.Map(Round), Wout.Map(Round), X.Map(Round), Round(Y), Scale, Activation);
+        if (!rounded.Theta.SequenceEqual(Theta) && rounded.Y != 0)
+        {
+            yield return rounded;
+        }
+    }
+
     public NetworkGradient Gradient() => Network.Gradient(W, B, Wout, X, Y, Activation);
 
     public override string ToString() =>

@@ -35,7 +35,7 @@ internal static class Specs
     /// <summary>Every entry of a network gradient (W, b, w, x) matches the central-difference partial of L.</summary>
     public static Property NetworkGradientMatchesPartials(
         string property, Func<NetworkCase, NetworkGradient> gradient, Gen<NetworkCase> networks) =>
-        Prop.ForAll(Arb.From(networks), n =>
+        Prop.ForAll(Arb.From(networks, n => n.Shrink()), n =>
         {
             var theta = n.Theta;
             var analytic = n.Layout.Flatten(gradient(n));
@@ -50,7 +50,7 @@ internal static class Specs
     /// <summary>⟨∇L, v⟩ matches the central-difference derivative of t ↦ L(θ + t v) for a random unit v.</summary>
     public static Property NetworkGradientMatchesDirectional(
         string property, Func<NetworkCase, NetworkGradient> gradient, Gen<NetworkCase> networks) =>
-        Prop.ForAll(Arb.From(WithDirection(networks)), t =>
+        Prop.ForAll(Arb.From(WithDirection(networks), ShrinkWithDirection), t =>
         {
             var (n, v) = t;
             return GradientCheck.Directional(th => n.Layout.Loss(th, n.Y, n.Activation), n.Layout.Flatten(gradient(n)), n.Theta, v, n.LossError)
@@ -61,6 +61,34 @@ internal static class Specs
         from n in networks
         from v in Generators.UnitDirection(n.Layout.Count)
         select (n, v);
+
+    /// <summary>Shrinks a (network, direction) pair by shrinking the network and cutting the direction to its size
+    /// (renormalised, so it stays a unit vector).</summary>
+    public static IEnumerable<(NetworkCase, double[])> ShrinkWithDirection((NetworkCase Network, double[] Direction) t) =>
+        t.Network.Shrink().Select(n =>
+        {
+            var layout = n.Layout;
+            var full = t.Network.Layout;
+            double[] v = new double[layout.Count];
+            for (int i = 0; i < n.Hidden; i++)
+            {
+                for (int j = 0; j < n.Inputs; j++)
+                {
+                    v[layout.Weight(i, j)] = t.Direction[full.Weight(i, j)];
+                }
+
+                v[layout.Bias(i)] = t.Direction[full.Bias(i)];
+                v[layout.OutputWeight(i)] = t.Direction[full.OutputWeight(i)];
+            }
+
+            for (int j = 0; j < n.Inputs; j++)
+            {
+                v[layout.Input(j)] = t.Direction[full.Input(j)];
+            }
+
+            double norm = Math.Sqrt(v.Sum(e => e * e));
+            return (n, norm > 0 ? v.Select(e => e / norm).ToArray() : v);
+        }).Where(p => p.Item2.Any(e => e != 0));
 
     /// <summary>Names a flat parameter index as a partial derivative, e.g. "∂L/∂W[2,0]".</summary>
     public static string Describe(NetworkParameters layout, int k) => $"∂L/∂{NetworkGradientCheck.EntryName(layout, k)}";

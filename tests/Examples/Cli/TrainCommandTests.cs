@@ -44,6 +44,8 @@ public sealed class TrainCommandTests
         Assert.Contains("Unknown loss 'squared'", CliRunner.AssertUsageError(CliRunner.Run("", "train", "--loss", "squared")), StringComparison.Ordinal);
         Assert.Contains("neither blobs, xor, moons nor an existing CSV file", CliRunner.AssertUsageError(CliRunner.Run("", "train", "--data", "spirals")), StringComparison.Ordinal);
         CliRunner.AssertUsageError(CliRunner.Run("", "train", "--lr", "0"));
+        CliRunner.AssertUsageError(CliRunner.Run("", "train", "--lr", "NaN"));
+        CliRunner.AssertUsageError(CliRunner.Run("", "train", "--lr", "Infinity"));
         CliRunner.AssertUsageError(CliRunner.Run("", "train", "--hidden", "0"));
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.Path);

@@ -1,0 +1,60 @@
+using Calculus.Training;
+
+namespace Calculus.Examples;
+
+/// <summary>The exercise-4 rows of docs/inputs.md.</summary>
+public sealed class TrainingBadInputExamples
+{
+    private static readonly Dataset Data = Datasets.Xor(10, 1);
+    private static readonly NetworkModel Model = NetworkModel.Initialize(2, 2, ActivationCatalog.Sigmoid, 1);
+
+    [Fact]
+    public void MarginLosses_Find_NullAndUnknown()
+    {
+        Assert.Throws<ArgumentNullException>("name", () => MarginLosses.Find(null!));
+        Assert.Contains("logistic, smooth-hinge, hinge", Assert.Throws<ArgumentException>("name", () => MarginLosses.Find("squared")).Message, StringComparison.Ordinal);
+        Assert.Same(MarginLosses.SmoothHinge, MarginLosses.Find("SMOOTH-HINGE"));
+    }
+
+    [Fact]
+    public void Datasets_InvalidCountsAndNames()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("count", () => Datasets.Blobs(1, 1));
+        Assert.Throws<ArgumentException>("name", () => Datasets.Generate("spirals", 10, 1));
+        Assert.Throws<ArgumentNullException>("reader", () => Datasets.ReadCsv(null!));
+    }
+
+    [Fact]
+    public void Model_AndTrainer_RejectInvalidParameters()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("hidden", () => NetworkModel.Initialize(0, 2, ActivationCatalog.Tanh, 1));
+        Assert.Throws<ArgumentNullException>("activation", () => NetworkModel.Initialize(2, 2, null!, 1));
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: double.NaN)));
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: double.PositiveInfinity)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(Epochs: -1)));
+        Assert.Throws<ArgumentNullException>("loss", () => Trainer.Train(Model, Data, null!, new TrainingOptions()));
+        Assert.Throws<ArgumentNullException>("data", () => Trainer.MeanLoss(Model, null!, MarginLosses.Hinge));
+        var threeD = Datasets.ReadCsv(new StringReader("1,2,3,1\n"));
+        Assert.Throws<ArgumentException>("x", () => Trainer.MeanLoss(Model, threeD, MarginLosses.Logistic)); // W is 2×2
+    }
+
+    [Fact]
+    public void Trainer_ZeroEpochs_ReturnsTheModelUnchanged_AndDoesNotTouchTheInput()
+    {
+        var before = Model.Weights.ToRowMajorArray();
+        var result = Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(Epochs: 0));
+        Assert.Single(result.History);
+        Assert.Equal(before, result.Model.Weights.ToRowMajorArray());
+        Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(Epochs: 3));
+        Assert.Equal(before, Model.Weights.ToRowMajorArray()); // training works on a copy
+    }
+
+    [Fact]
+    public void Csv_ExtremeFiniteValues_AreRead_AndNonFiniteOnesRejected()
+    {
+        var d = Datasets.ReadCsv(new StringReader("1e300,-1e300,1\n-0,0,-1\n"));
+        Assert.Equal([1e300, -1e300], d.Points[0].ToArray());
+        Assert.Contains("not a finite number", Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader("Infinity,0,1\n"))).Message, StringComparison.Ordinal);
+    }
+}

@@ -136,4 +136,57 @@ public sealed class CheckingExamples
         Assert.Equal(GradientCheck.CentralDifferenceOracle, rows[0].Oracle);
         Assert.Equal(GradientCheck.ComplexStepOracle, rows[1].Oracle);
     }
+
+    [Fact]
+    public void EveryCheckingEntryPoint_NamesItsNullArgument()
+    {
+        double[] one = [1.0];
+        Func<double[], double> f = p => p[0];
+        Assert.Throws<ArgumentNullException>("f", () => GradientCheck.Partial(null!, 0, one, 0));
+        Assert.Throws<ArgumentNullException>("point", () => GradientCheck.Partial(f, 0, null!, 0));
+        Assert.Throws<ArgumentNullException>("f", () => GradientCheck.Directional(null!, one, one, one));
+        Assert.Throws<ArgumentNullException>("gradient", () => GradientCheck.Directional(f, null!, one, one));
+        Assert.Throws<ArgumentNullException>("point", () => GradientCheck.Directional(f, one, null!, one));
+        Assert.Throws<ArgumentNullException>("direction", () => GradientCheck.Directional(f, one, one, null!));
+        Assert.Throws<ArgumentNullException>("f", () => GradientCheck.ComplexDirectional(null!, one, one, one));
+        Assert.Throws<ArgumentException>("direction", () => GradientCheck.Directional(f, [1.0, 2.0], one, one)); // only the gradient's length differs
+        Assert.Throws<ArgumentException>("direction", () => GradientCheck.Directional(f, one, one, [1.0, 2.0])); // only the direction's
+
+        var layout = new NetworkParameters(1, 1);
+        var m = Matrix<double>.Build.Dense(1, 1, 1.0);
+        var v = Vector<double>.Build.Dense(1, 1.0);
+        Assert.Throws<ArgumentNullException>("weights", () => layout.Flatten(null!, v, v, v));
+        Assert.Throws<ArgumentNullException>("bias", () => layout.Flatten(m, null!, v, v));
+        Assert.Throws<ArgumentNullException>("outputWeights", () => layout.Flatten(m, v, null!, v));
+        Assert.Throws<ArgumentNullException>("x", () => layout.Flatten(m, v, v, null!));
+        Assert.Throws<ArgumentNullException>("gradient", () => layout.Flatten((NetworkGradient)null!));
+        Assert.Throws<ArgumentNullException>("theta", () => layout.LossErrorBound(null!, 1));
+        Assert.Throws<ArgumentOutOfRangeException>("Inputs", () => new NetworkParameters(1, 0));
+
+        double[] theta = [1.0, 0.0, 1.0, 1.0];
+        Assert.Throws<ArgumentNullException>("layout", () => NetworkGradientCheck.Run(null!, theta, 1, ActivationCatalog.Sigmoid, theta));
+        Assert.Throws<ArgumentNullException>("theta", () => NetworkGradientCheck.Run(layout, null!, 1, ActivationCatalog.Sigmoid, theta));
+        Assert.Throws<ArgumentNullException>("gradient", () => NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, null!));
+        Assert.Throws<ArgumentNullException>("activation", () => NetworkGradientCheck.Run(layout, theta, 1, null!, theta));
+        Assert.Throws<ArgumentNullException>("layout", () => NetworkGradientCheck.EntryName(null!, 0));
+        Assert.Throws<ArgumentNullException>("weights", () => NetworkChainRule.WeightPartial(null!, v, v, v, 1, 0, 0));
+    }
+
+    [Fact]
+    public void MoveOffKinks_AwayFromZero_UsesTheKinkItself_ForBothOfPlusKinks()
+    {
+        // PLU(α = 0.1, c = 1) has kinks at ±1. With W = [[1]], x = [1]: b = 0 puts a exactly on +1, b = −2 on −1.
+        var plu = ActivationCatalog.Plu;
+        var w = Matrix<double>.Build.Dense(1, 1, 1.0);
+        var x = Vector<double>.Build.Dense(1, 1.0);
+        foreach (double start in new[] { 0.0, -2.0, 1e-4, -2.0 - 1e-4 })
+        {
+            var b = Vector<double>.Build.Dense(1, start);
+            NetworkGradientCheck.MoveOffKinks(w, b, x, plu);
+            double a = 1 + b[0];
+            double margin = 4 * Tolerances.FivePointStep * (1 + 1 + 1);
+            Assert.All(plu.Kinks, k => Assert.True(Math.Abs(a - k.At) >= margin, $"start {start}: a = {a} within {margin} of {k.At}"));
+            Assert.True(Math.Abs(b[0] - start) <= 2 * margin, $"start {start}: moved by {b[0] - start}, more than 2·margin");
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Calculus.Examples.Support;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -94,7 +93,7 @@ public sealed class AccuracyTests
     {
         double error = Math.Abs(actual - expected);
         Assert.True(error <= tolerance,
-            $"{label}: expected {R(expected)}, got {R(actual)}, |error| {R(error)} > tolerance {R(tolerance)}");
+            $"{label}: expected {Expect.R(expected)}, got {Expect.R(actual)}, |error| {Expect.R(error)} > tolerance {Expect.R(tolerance)}");
     }
 
     private static void AssertWithinUlp(string function, int maxUlp, Func<ReferenceTable.Row, double> evaluate)
@@ -109,7 +108,7 @@ public sealed class AccuracyTests
         Assert.True(failures.Count == 0,
             $"{function}: {failures.Count} of {rows.Count} rows beyond {maxUlp} ulp, e.g.\n" + string.Join("\n",
                 failures.Take(8).Select(t =>
-                    $"  line {t.Row.Line}: f({string.Join(", ", t.Row.Args.Select(R))}) = {R(t.Actual)}, exact {R(t.Row.Expected)}, {t.Ulps} ulp")));
+                    $"  line {t.Row.Line}: f({string.Join(", ", t.Row.Args.Select(Expect.R))}) = {Expect.R(t.Actual)}, exact {Expect.R(t.Row.Expected)}, {t.Ulps} ulp")));
     }
 
     private static void AssertRelative(
@@ -125,8 +124,7 @@ public sealed class AccuracyTests
         Assert.True(failures.Count == 0,
             $"{function}: {failures.Count} of {rows.Count} rows beyond {bound:R}, e.g.\n" + string.Join("\n",
                 failures.Take(8).Select(t =>
-                    $"  line {t.Row.Line}: f([{string.Join(", ", t.Row.Args.Select(R))}]) = {R(t.Actual)}, exact {R(t.Row.Expected)}, |error| {R(t.Error)} > {R(bound * scale(t.Row))}")));
+                    $"  line {t.Row.Line}: f([{string.Join(", ", t.Row.Args.Select(Expect.R))}]) = {Expect.R(t.Actual)}, exact {Expect.R(t.Row.Expected)}, |error| {Expect.R(t.Error)} > {Expect.R(bound * scale(t.Row))}")));
     }
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

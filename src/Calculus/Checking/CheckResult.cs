@@ -32,5 +32,5 @@ public sealed record CheckResult(string Oracle, double Analytic, double Numeric,
         $"{(Passed ? "pass" : "FAIL")} [{Oracle}] analytic {R(Analytic)}, numeric {R(Numeric)}, |error| {R(AbsoluteError)}, " +
         $"relative {R(RelativeError)}, tolerance {R(Tolerance)}{(Problem is null ? "" : $"; {Problem}")}";
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    internal static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using MathNet.Numerics.Differentiation;
 
@@ -71,7 +70,7 @@ public static class GradientCheck
         double crossCheck = Math.Abs(d3 - d5);
         string? problem = !double.IsFinite(d5) ? "oracle not finite"
             : crossCheck > (Tolerances.OracleReliability * Math.Max(scale, Math.Abs(d5))) + (valueError / Tolerances.ThreePointStep)
-                ? $"oracle unreliable: 3-point {R(d3)} and 5-point differ by {R(crossCheck)} (not smooth within {R(2 * Tolerances.FivePointStep)} of x?)"
+                ? $"oracle unreliable: 3-point {CheckResult.R(d3)} and 5-point differ by {CheckResult.R(crossCheck)} (not smooth within {CheckResult.R(2 * Tolerances.FivePointStep)} of x?)"
                 : null;
         return new CheckResult(CentralDifferenceOracle, analytic, d5, tolerance, problem);
     }
@@ -179,7 +178,6 @@ public static class GradientCheck
         return sum;
     }
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static void CheckLengths(double[] gradient, double[] point, double[] direction)
     {

@@ -12,11 +12,7 @@ public static class Hinge
     /// <summary>h(t) = max(0, 1 − t).</summary>
     /// <param name="t">The margin; any double.</param>
     /// <returns>h(t) in [0, +∞]; NaN for NaN.</returns>
-    public static double Value(double t)
-    {
-        double u = 1.0 - t;
-        return double.IsNaN(u) ? double.NaN : Math.Max(0.0, u);
-    }
+    public static double Value(double t) => Math.Max(0.0, 1.0 - t); // Math.Max propagates NaN
 
     /// <summary>A subgradient of h: −1 for t &lt; 1, 0 for t ≥ 1.</summary>
     /// <param name="t">The margin; any double.</param>

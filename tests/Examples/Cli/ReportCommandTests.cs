@@ -5,7 +5,6 @@ namespace Calculus.Examples.Cli;
 /// <summary><c>calculus report</c> writes every file it promises, and its index links every picture.</summary>
 public sealed class ReportCommandTests
 {
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
     public void Report_WritesEveryPicture_AndAnIndexThatLinksThem()
@@ -27,7 +26,7 @@ public sealed class ReportCommandTests
             Assert.True(bytes.Length > 1000, $"{file} is only {bytes.Length} bytes");
             if (file.EndsWith(".png", StringComparison.Ordinal))
             {
-                Assert.Equal(PngSignature, bytes.Take(8));
+                Assert.Equal(Png.Signature, bytes.Take(8));
             }
             else
             {

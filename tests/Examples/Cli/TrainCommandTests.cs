@@ -5,7 +5,6 @@ namespace Calculus.Examples.Cli;
 /// <summary><c>calculus train</c>: defaults reach 95% on XOR, pictures are written, errors are usage errors.</summary>
 public sealed class TrainCommandTests
 {
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
     public void Train_XorWithEightHiddenUnits_ReachesNinetyFivePercent_WithItsDefaults()
@@ -19,7 +18,7 @@ public sealed class TrainCommandTests
         Assert.DoesNotContain(r.Lines, l => l.StartsWith("epoch", StringComparison.Ordinal)); // quiet when not a terminal
         foreach (var png in new[] { "curve.png", "boundary.png" })
         {
-            Assert.Equal(PngSignature, File.ReadAllBytes(folder.File(png)).Take(8));
+            Assert.Equal(Png.Signature, File.ReadAllBytes(folder.File(png)).Take(8));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Properties.Support;
@@ -56,10 +55,9 @@ internal sealed record NetworkCase(
     public NetworkGradient Gradient() => Network.Gradient(W, B, Wout, X, Y, Activation);
 
     public override string ToString() =>
-        $"h = {Hidden}, d = {Inputs}, scale = {Scale}, activation = {Activation.Name}, y = {R(Y)}, " +
+        $"h = {Hidden}, d = {Inputs}, scale = {Scale}, activation = {Activation.Name}, y = {Specs.R(Y)}, " +
         $"W = [{string.Join("; ", W.EnumerateRows().Select(Join))}], b = [{Join(B)}], w = [{Join(Wout)}], x = [{Join(X)}]";
 
-    private static string Join(Vector<double> v) => string.Join(", ", v.Select(R));
+    private static string Join(Vector<double> v) => string.Join(", ", v.Select(Specs.R));
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

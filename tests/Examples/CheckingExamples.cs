@@ -138,6 +138,42 @@ public sealed class CheckingExamples
     }
 
     [Fact]
+    public void NetworkGradientCheck_WhenEveryEntryPasses_ReportsTheOneNearestItsTolerance()
+    {
+        var layout = new NetworkParameters(2, 2);
+        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
+        var (w, b, wo, x) = layout.Unflatten(theta);
+        double[] gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1));
+        int k = layout.Bias(1);
+        double tolerance = GradientCheck.Partial(t => layout.Loss(t, 1), gradient[k], theta, k, layout.LossErrorBound(theta, 1)).Tolerance;
+        gradient[k] += tolerance / 2;
+        var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient);
+        var central = rows.Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
+        Assert.True(central.Passed, central.ToString());
+        Assert.Equal("b[1]", central.Worst);
+        Assert.Equal(tolerance / 2, central.WorstCheck.AbsoluteError, tolerance / 8);
+        Assert.Equal(central.WorstCheck.AbsoluteError, central.MaxAbsoluteError);
+    }
+
+    [Fact]
+    public void NetworkGradientCheck_UsesTheComplexStep_ForTheSigmoidOnly()
+    {
+        var layout = new NetworkParameters(2, 2);
+        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
+        var (w, b, wo, x) = layout.Unflatten(theta);
+        double[] gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1, ActivationCatalog.Tanh));
+        var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Tanh, gradient);
+        Assert.Equal(["W", "b", "w", "x"], rows.Select(r => r.Block));
+        Assert.All(rows, r => Assert.Equal(GradientCheck.CentralDifferenceOracle, r.Oracle));
+        Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
+
+        // A sigmoid the caller built with the library's own functions gets the complex step too.
+        var own = ActivationCatalog.Sigmoid with { Name = "my-sigmoid" };
+        var sigmoidGradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1));
+        Assert.Equal(8, NetworkGradientCheck.Run(layout, theta, 1, own, sigmoidGradient).Count);
+    }
+
+    [Fact]
     public void EveryCheckingEntryPoint_NamesItsNullArgument()
     {
         double[] one = [1.0];

@@ -56,7 +56,25 @@ public sealed class GradientCheckExamples
         GradientCheck.ResetEvaluations();
         var r = GradientCheck.Directional(p => p.Sum(v => v * v), gradient, point, direction);
         Assert.True(r.Passed, r.ToString());
-        Assert.InRange(GradientCheck.Evaluations, 1, 10);
+        Assert.Equal(10, GradientCheck.Evaluations);
+
+        GradientCheck.ResetEvaluations();
+        Assert.True(GradientCheck.ComplexStep(ComplexForms.Sigmoid, Sigmoid.Derivative(0.5), 0.5).Passed);
+        Assert.Equal(1, GradientCheck.Evaluations);
+    }
+
+    [Fact]
+    public void FiniteDifference_StatedValueNoise_IsNotCalledUnreliable()
+    {
+        // f = 1e-3·sin plus a deterministic noise of ±1e-12 per value, declared through valueError. D3's step is
+        // 2^-17, so the noise alone moves D3 by up to 1e-12/2^-17 ≈ 1.3e-7, far above 1e-6·max|f| = 1e-9: the
+        // cross-check must allow the declared noise divided by D3's step, or it would call a smooth function unreliable.
+        static double Noisy(double t) =>
+            (1e-3 * Math.Sin(t)) + (1e-12 * (((BitConverter.DoubleToInt64Bits(t) * 2654435761L) & 1023) / 511.5 - 1));
+        var r = GradientCheck.FiniteDifference(Noisy, 1e-3 * Math.Cos(0.4), 0.4, valueError: 1e-12);
+        Assert.Null(r.Problem);
+        Assert.True(r.Passed, r.ToString());
+        Assert.False(GradientCheck.FiniteDifference(Noisy, 1e-3 * Math.Cos(0.4) * (1 + 1e-3), 0.4, valueError: 1e-12).Passed);
     }
 
     [Fact]

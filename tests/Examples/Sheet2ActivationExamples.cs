@@ -103,7 +103,8 @@ public sealed class Sheet2ActivationExamples
             Assert.EndsWith(".", a.Disadvantage);
             Assert.True(a.FloatingPointRange.LowerClosed && a.FloatingPointRange.UpperClosed, $"{a.Name}: fp range is closed");
         });
-        Assert.Same(ActivationCatalog.Tanh, ActivationCatalog.Find("TANH"));
+        Assert.Equal(ActivationCatalog.Tanh, ActivationCatalog.Find("TANH"));
+        Assert.Equal("leaky-relu", ActivationCatalog.Find("Leaky-ReLU").Name);
     }
 
     [Theory]

@@ -2,14 +2,17 @@ namespace Calculus;
 
 /// <summary>The activations of sheet 2 (a–g) and the sigmoid of sheet 1, one descriptor each.</summary>
 /// <remarks>Generic properties iterate <see cref="All"/>, so a new activation is covered by adding one record here
-/// (and worked examples for its numbers).</remarks>
+/// (and worked examples for its numbers). Each property builds its record on every access (eight small records, no
+/// hot path reads them in a loop): a record cached in a static field is built once per process, which hides its text
+/// and ranges from mutation testing (docs/mutation.md). Records compare by value, but two reads of an activation with
+/// kinks hold different kink lists, so compare names or functions, not records.</remarks>
 public static class ActivationCatalog
 {
     /// <summary>The δ of every vanishing-gradient claim: |f'(x)| ≤ 1e-8 beyond the stated threshold.</summary>
     public const double VanishingGradient = 1e-8;
 
     /// <summary>σ(x) = 1/(1 + e^(−x)) (sheet 1d); saturates: σ'(x) ≤ e^(−20) ≈ 2.1e-9 for |x| ≥ 20.</summary>
-    public static Activation Sigmoid { get; } = new(
+    public static Activation Sigmoid => new(
         "sigmoid", "1/(1 + e^(-x))", "σ(x)·σ(-x)",
         Calculus.Sigmoid.Value, Calculus.Sigmoid.Derivative,
         Interval.Open(0, 1), Interval.Closed(0, 1),
@@ -19,7 +22,7 @@ public static class ActivationCatalog
         "Saturates on both sides (σ' < 1e-8 for |x| ≥ 20) and is not zero-centred, which slows gradient descent.");
 
     /// <summary>tanh(x) (sheet 2a); saturates: tanh'(x) ≤ 4e^(−20) ≈ 8.2e-9 for |x| ≥ 10.</summary>
-    public static Activation Tanh { get; } = new(
+    public static Activation Tanh => new(
         "tanh", "tanh(x)", "1 - tanh²(x) = sech²(x)",
         Calculus.Tanh.Value, Calculus.Tanh.Derivative,
         Interval.Open(-1, 1), Interval.Closed(-1, 1),
@@ -29,7 +32,7 @@ public static class ActivationCatalog
         "Saturates for large |x| (tanh' < 1e-8 for |x| ≥ 10), so gradients vanish in deep networks.");
 
     /// <summary>erf(x) (sheet 2b); saturates: erf'(x) ≤ (2/√π)e^(−25) ≈ 1.6e-11 for |x| ≥ 5.</summary>
-    public static Activation Erf { get; } = new(
+    public static Activation Erf => new(
         "erf", "erf(x) = (2/√π)∫₀ˣ e^(-t²) dt", "(2/√π)·e^(-x²)",
         Calculus.Erf.Value, Calculus.Erf.Derivative,
         Interval.Open(-1, 1), Interval.Closed(-1, 1),
@@ -39,7 +42,7 @@ public static class ActivationCatalog
         "Saturates even faster than tanh (erf' < 1e-8 for |x| ≥ 5) and erf itself is costly to evaluate.");
 
     /// <summary>ReLU(x) = max(0, x) (sheet 2c).</summary>
-    public static Activation Relu { get; } = new(
+    public static Activation Relu => new(
         "relu", "max(0, x)", "1 for x > 0, 0 for x ≤ 0",
         Calculus.Relu.Value, Calculus.Relu.Derivative,
         new Interval(0, double.PositiveInfinity, true, false), Interval.Closed(0, double.MaxValue),
@@ -49,7 +52,7 @@ public static class ActivationCatalog
         "Dead units: the gradient is exactly 0 for x < 0, so a unit stuck there never learns; the output is unbounded.");
 
     /// <summary>Leaky ReLU(x) = max(0.01x, x) (sheet 2d).</summary>
-    public static Activation LeakyRelu { get; } = new(
+    public static Activation LeakyRelu => new(
         "leaky-relu", "max(0.01x, x)", "1 for x > 0, 0.01 for x ≤ 0",
         Calculus.LeakyRelu.Value, Calculus.LeakyRelu.Derivative,
         Interval.RealLine, Interval.Closed(-double.MaxValue / 100, double.MaxValue),
@@ -59,10 +62,10 @@ public static class ActivationCatalog
         "The slope 0.01 is an arbitrary hyper-parameter, and the output is unbounded on both sides.");
 
     /// <summary>PLU with the defaults α = 0.1, c = 1 (sheet 2e).</summary>
-    public static Activation Plu { get; } = CreatePlu(Calculus.Plu.DefaultAlpha, Calculus.Plu.DefaultC);
+    public static Activation Plu => CreatePlu(Calculus.Plu.DefaultAlpha, Calculus.Plu.DefaultC);
 
     /// <summary>sin(x) (sheet 2f).</summary>
-    public static Activation Sinusoid { get; } = new(
+    public static Activation Sinusoid => new(
         "sin", "sin(x)", "cos(x)",
         Calculus.Sinusoid.Value, Calculus.Sinusoid.Derivative,
         Interval.Closed(-1, 1), Interval.Closed(-1, 1),
@@ -72,7 +75,7 @@ public static class ActivationCatalog
         "Periodic and not monotone, so many inputs map to the same output and the loss surface has many local minima.");
 
     /// <summary>The Gaussian e^(−x²) (sheet 2g); saturates: |f'(x)| ≤ 10e^(−25) ≈ 1.4e-10 for |x| ≥ 5.</summary>
-    public static Activation Gaussian { get; } = new(
+    public static Activation Gaussian => new(
         "gaussian", "e^(-x²)", "-2x·e^(-x²)",
         Calculus.Gaussian.Value, Calculus.Gaussian.Derivative,
         new Interval(0, 1, false, true), Interval.Closed(0, 1),
@@ -82,7 +85,7 @@ public static class ActivationCatalog
         "Not monotone and its gradient vanishes on both sides (|f'| < 1e-8 for |x| ≥ 5), so units far from 0 stop learning.");
 
     /// <summary>Every activation, in the sheet's order after the sigmoid of sheet 1.</summary>
-    public static IReadOnlyList<Activation> All { get; } =
+    public static IReadOnlyList<Activation> All =>
         [Sigmoid, Tanh, Erf, Relu, LeakyRelu, Plu, Sinusoid, Gaussian];
 
     /// <summary>The activation with this name (see <see cref="Activation.Name"/>).</summary>

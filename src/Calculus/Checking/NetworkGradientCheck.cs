@@ -83,7 +83,7 @@ public static class NetworkGradientCheck
         {
             rows.Add(CheckBlock(layout, name, start, count, GradientCheck.CentralDifferenceOracle,
                 k => GradientCheck.Partial(t => layout.Loss(t, y, activation), gradient[k], theta, k, valueError)));
-            if (ReferenceEquals(activation, ActivationCatalog.Sigmoid))
+            if (activation.Value.Equals((Func<double, double>)Sigmoid.Value))
             {
                 rows.Add(CheckBlock(layout, name, start, count, GradientCheck.ComplexStepOracle, k =>
                 {

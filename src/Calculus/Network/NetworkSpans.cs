@@ -28,12 +28,12 @@ public static class NetworkSpans
         Activation? activation = null)
     {
         int h = CheckShapes(weights, bias, outputWeights, x);
-        var f = activation ?? ActivationCatalog.Sigmoid;
+        var value = activation?.Value ?? Sigmoid.Value;
         int d = x.Length;
         double z = 0;
         for (int i = 0; i < h; i++)
         {
-            z += outputWeights[i] * f.Value(Dot(weights.Slice(i * d, d), x) + bias[i]);
+            z += outputWeights[i] * value(Dot(weights.Slice(i * d, d), x) + bias[i]);
         }
 
         return LabelLogisticLoss.Value(z, y);
@@ -69,13 +69,14 @@ public static class NetworkSpans
             Internal.Guard.SameLength(dInput.Length, d, nameof(dInput));
         }
 
-        var f = activation ?? ActivationCatalog.Sigmoid;
+        var value = activation?.Value ?? Sigmoid.Value;
+        var derivative = activation?.Derivative ?? Sigmoid.Derivative;
         var outer = loss ?? MarginLosses.Logistic;
         double z = 0;
         for (int i = 0; i < h; i++)
         {
             double a = Dot(weights.Slice(i * d, d), x) + bias[i];
-            double s = f.Value(a);
+            double s = value(a);
             dBias[i] = a;
             dOutputWeights[i] = s;
             z += outputWeights[i] * s;
@@ -89,7 +90,7 @@ public static class NetworkSpans
 
         for (int i = 0; i < h; i++)
         {
-            double g = fe * outputWeights[i] * f.Derivative(dBias[i]);
+            double g = fe * outputWeights[i] * derivative(dBias[i]);
             dBias[i] = g;
             dOutputWeights[i] *= fe;
             Scale(x, g, dWeights.Slice(i * d, d));

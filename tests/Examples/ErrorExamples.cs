@@ -129,6 +129,14 @@ public sealed class ErrorExamples
     }
 
     [Fact]
+    public void Relu_MapsMinusZeroToPlusZero()
+    {
+        Assert.False(double.IsNegative(Relu.Value(-0.0)), "ReLU(−0) is +0: every x ≤ 0 maps to +0");
+        Assert.False(double.IsNegative(Relu.Value(-1e-300)));
+        Assert.Equal(0.0, Relu.Derivative(-0.0));
+    }
+
+    [Fact]
     public void Erf_KeepsTheSignOfZero()
     {
         Assert.True(double.IsNegative(Erf.Value(-0.0)));

@@ -67,6 +67,7 @@ public sealed class Sheet2ActivationExamples
         // α = 0: the hard clip to [−c, c], also at ±∞.
         Assert.Equal(1.0, Plu.Value(5, 0, 1));
         Assert.Equal(-1.0, Plu.Value(double.NegativeInfinity, 0, 1));
+        Assert.Equal(1.0, Plu.Value(double.PositiveInfinity, 0, 1)); // not 0·∞ = NaN
         Assert.Equal(Interval.Closed(-1, 1), ActivationCatalog.CreatePlu(0, 1).Range);
         Assert.Equal(Interval.RealLine, ActivationCatalog.CreatePlu(0.1, 1).Range);
     }

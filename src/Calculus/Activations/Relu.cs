@@ -11,7 +11,7 @@ public static class Relu
 {
     /// <summary>ReLU(x) = max(0, x).</summary>
     /// <param name="x">The argument; any double.</param>
-    /// <returns>max(0, x); NaN for NaN.</returns>
+    /// <returns>max(0, x): +0 for every x ≤ 0, −0 included; NaN for NaN.</returns>
     public static double Value(double x) => x > 0 ? x : double.IsNaN(x) ? x : 0.0;
 
     /// <summary>ReLU'(x) = 1 for x &gt; 0, 0 for x ≤ 0 (0 at the kink).</summary>

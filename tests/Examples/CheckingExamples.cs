@@ -1,5 +1,6 @@
 using Calculus.Checking;
 using Calculus.Examples.Support;
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;
@@ -93,6 +94,36 @@ public sealed class CheckingExamples
     }
 
     [Fact]
+    public void LossErrorBound_FollowsTheActivationAndTheLossItIsGiven()
+    {
+        // h = d = 1, W = 2, x = 4, b = 1, w = 3, y = 1, ReLU: a = 9 = s (f' = 1), z = 27, all terms positive.
+        // δa = 2ε·9; δs = 1·δa + 4ε·9 = 54ε; δz = 2ε·27 + 3·54ε = 216ε; bound = 2(|f_e(27)|·216ε + 4ε·L(27)).
+        var layout = new NetworkParameters(1, 1);
+        double[] theta = [2.0, 1.0, 3.0, 4.0];
+        double expected = 2 * ((Math.Abs(LabelLogisticLoss.Derivative(27, 1)) * 216 * Eps) + (4 * Eps * LabelLogisticLoss.Value(27, 1)));
+        Expect.Near(expected, layout.LossErrorBound(theta, 1, ActivationCatalog.Relu), 1e-6 * expected, "ReLU bound");
+        Assert.NotEqual(layout.LossErrorBound(theta, 1), layout.LossErrorBound(theta, 1, ActivationCatalog.Relu));
+
+        // The hinge at margin yz = 27 ≥ 1 is 0 with slope 0, so its loss carries no rounding error at all.
+        Assert.Equal(0.0, layout.LossErrorBound(theta, 1, ActivationCatalog.Relu, MarginLosses.Hinge));
+        // At yz = −27 it is 28 with slope −1: bound = 2(216ε + 4ε·28).
+        Expect.Near(2 * ((216 * Eps) + (112 * Eps)), layout.LossErrorBound(theta, -1, ActivationCatalog.Relu, MarginLosses.Hinge), 1e-20, "hinge bound");
+    }
+
+    [Fact]
+    public void MoveOffKinks_LeavesARowExactlyTwoMarginsFromTheKink()
+    {
+        // W = (1, 0), x = (0.5, 0.25): ‖W_0‖ = 1, ‖x‖ = √0.3125; a_0 = b_0 + 0.5 sits half a margin above the kink at 0.
+        // The shift is 2·margin − |d|, so a_0 ends exactly 2·margin above it.
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 } });
+        var x = Vector<double>.Build.Dense([0.5, 0.25]);
+        double margin = 4 * Tolerances.FivePointStep * (1 + 1 + Math.Sqrt(0.3125));
+        var b = Vector<double>.Build.Dense([-0.5 + (margin / 2)]);
+        NetworkGradientCheck.MoveOffKinks(w, b, x, ActivationCatalog.Relu);
+        Expect.Near(2 * margin, b[0] + 0.5, 1e-15, "a_0 after the shift");
+    }
+
+    [Fact]
     public void MoveOffKinks_ShiftsOnlyTheRowsNearAKink_PastTheMargin()
     {
         var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 2 }, { 1, 1 } });
@@ -153,6 +184,7 @@ public sealed class CheckingExamples
         Assert.Equal("b[1]", central.Worst);
         Assert.Equal(tolerance / 2, central.WorstCheck.AbsoluteError, tolerance / 8);
         Assert.Equal(central.WorstCheck.AbsoluteError, central.MaxAbsoluteError);
+        Assert.True(central.MaxRelativeError >= central.WorstCheck.RelativeError, central.ToString());
     }
 
     [Fact]

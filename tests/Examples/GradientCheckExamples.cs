@@ -24,6 +24,7 @@ public sealed class GradientCheckExamples
         var nearKink = GradientCheck.FiniteDifference(Relu.Value, 1.0, 3e-4);
         Assert.False(nearKink.Passed);
         Assert.StartsWith("oracle unreliable", nearKink.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("(not smooth within 0.0009765625 of x?)", nearKink.Problem, StringComparison.Ordinal); // 2·h5 = 2^-10
     }
 
     [Fact]
@@ -75,6 +76,28 @@ public sealed class GradientCheckExamples
         Assert.Null(r.Problem);
         Assert.True(r.Passed, r.ToString());
         Assert.False(GradientCheck.FiniteDifference(Noisy, 1e-3 * Math.Cos(0.4) * (1 + 1e-3), 0.4, valueError: 1e-12).Passed);
+    }
+
+    [Fact]
+    public void Directional_RejectsAWrongGradient_ManyParametersOrNot()
+    {
+        // f = Σ p_k² over 300 parameters: the gradient 2p passes; 2p with one entry off by 1e-6 fails along a direction
+        // that weights that entry, although Σ|g_k v_k| ≈ 17 makes the directional tolerance larger than a scalar one.
+        double[] point = [.. Enumerable.Range(0, 300).Select(k => k / 300.0)];
+        double[] gradient = [.. point.Select(p => 2 * p)];
+        double[] direction = [.. point.Select(_ => 1 / Math.Sqrt(300))];
+        gradient[7] += 1e-6;
+        var r = GradientCheck.Directional(p => p.Sum(v => v * v), gradient, point, direction);
+        Assert.False(r.Passed, r.ToString());
+        Assert.Null(r.Problem);
+    }
+
+    [Fact]
+    public void ComplexStep_OfANonFiniteValue_NamesTheOracle()
+    {
+        var r = GradientCheck.ComplexStep(_ => new System.Numerics.Complex(0, double.NaN), 1.0, 0.0);
+        Assert.False(r.Passed);
+        Assert.Equal("oracle not finite", r.Problem);
     }
 
     [Fact]

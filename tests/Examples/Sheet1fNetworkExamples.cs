@@ -70,6 +70,8 @@ public sealed class Sheet1fNetworkExamples
         Expect.Near(fe * 3, g.Bias[0], Tolerance, "∂L/∂b_0");
         Expect.Near(fe * -18 / 25, g.Bias[1], Tolerance, "∂L/∂b_1");
         Expect.Near(fe * -18 / 25 * 2, g.Weights[1, 1], Tolerance, "∂L/∂W_11");
+        Expect.Near(fe * -18 / 25, NetworkChainRule.BiasPartial(W, B, Wout, X, 1, 1, tanh), Tolerance, "chain rule ∂L/∂b_1");
+        Expect.Near(fe * -18 / 25 * 2, NetworkChainRule.WeightPartial(W, B, Wout, X, 1, 1, 1, tanh), Tolerance, "chain rule ∂L/∂W_11");
     }
 
     private static void AssertAll(double y, double[] forPositiveLabel, double[] actual, string what)

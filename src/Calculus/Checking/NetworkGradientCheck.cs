@@ -119,6 +119,7 @@ public static class NetworkGradientCheck
     private static BlockCheck CheckBlock(NetworkParameters layout, string name, int start, int count, string oracle, Func<int, CheckResult> check)
     {
         var clock = Stopwatch.StartNew();
+        // Every ratio is ≥ 0 (∞ for a failed entry), so the first entry always replaces the −1.
         double maxAbsolute = 0, maxRelative = 0, worstRatio = -1;
         int worst = start;
         CheckResult? worstCheck = null;
@@ -130,7 +131,7 @@ public static class NetworkGradientCheck
             maxAbsolute = Math.Max(maxAbsolute, r.AbsoluteError);
             maxRelative = Math.Max(maxRelative, r.RelativeError);
             double ratio = r.Passed ? r.AbsoluteError / Math.Max(r.Tolerance, double.Epsilon) : double.PositiveInfinity;
-            if (ratio > worstRatio || worstCheck is null)
+            if (ratio > worstRatio)
             {
                 worstRatio = ratio;
                 worst = k;

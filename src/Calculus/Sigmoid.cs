@@ -25,6 +25,7 @@ public static class Sigmoid
     /// <returns>σ(a) in [0, 1]; NaN for NaN.</returns>
     public static double Value(double a)
     {
+        // Stryker disable once Equality : equivalent: at a = ±0 both branches give exactly 1/2 (1 − 1/2 and 1/2).
         if (a >= 0)
         {
             // 1 − σ(−a) rather than 1/(1 + e^(−a)): the latter rounds 1 + e^(−a) to 1 from a ≈ 36.74, the former stays
@@ -49,6 +50,7 @@ public static class Sigmoid
     public static double Derivative(double a)
     {
         double abs = Math.Abs(a);
+        // Stryker disable once Equality : equivalent: at |a| = 20 both forms give 2.061153613941849e-09 exactly.
         if (abs < CoshLimit)
         {
             return 1.0 / (2.0 + (2.0 * Math.Cosh(a)));

@@ -47,6 +47,9 @@ public sealed class Sheet3aLogSumExpExamples
         Assert.Equal(2.0, LogSumExp.Value([double.NegativeInfinity, 2]));
         Assert.True(double.IsNaN(LogSumExp.Value([1, double.NaN])));
         Assert.True(double.IsNaN(LogSumExp.Excess([double.NaN, 1])));
+        // NaN wins over an infinite maximum too: LSE([+∞, NaN]) is NaN, not +∞.
+        Assert.True(double.IsNaN(LogSumExp.Value([double.PositiveInfinity, double.NaN])));
+        Assert.True(double.IsNaN(LogSumExp.Value([double.NaN, double.PositiveInfinity])));
         Assert.Equal(0.0, LogSumExp.Excess([double.PositiveInfinity, 1])); // limit as one entry → ∞
         Expect.Ulps(Math.Log(2), LogSumExp.Excess([double.NegativeInfinity, double.NegativeInfinity]), 1, "ln 2 for two −∞");
         // ±MaxValue: the shift keeps it finite; −MaxValue − MaxValue = −∞ in the exponent gives e^−∞ = 0.

@@ -16,6 +16,7 @@ public static class LeakyRelu
     /// <summary>f(x) = max(0.01x, x).</summary>
     /// <param name="x">The argument; any double.</param>
     /// <returns>x for x &gt; 0, x/100 otherwise; NaN for NaN.</returns>
+    // Stryker disable once Equality : equivalent: at x = ±0 both branches return x itself (±0/100 = ±0).
     public static double Value(double x) => x > 0 ? x : x / 100.0;
 
     /// <summary>f'(x) = 1 for x &gt; 0, 0.01 for x ≤ 0 (0.01 at the kink).</summary>

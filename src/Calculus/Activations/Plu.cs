@@ -33,6 +33,7 @@ public static class Plu
             return alpha == 0 ? c : Math.FusedMultiplyAdd(alpha, x - c, c);
         }
 
+        // Stryker disable once Equality : equivalent: at x = −c both branches give −c (FMA(α, 0, −c) and x).
         if (x < -c)
         {
             return alpha == 0 ? -c : Math.FusedMultiplyAdd(alpha, x + c, -c);

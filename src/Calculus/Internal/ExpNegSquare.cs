@@ -15,12 +15,8 @@ internal static class ExpNegSquare
 
     public static double Times(double factor, double x)
     {
+        // A NaN x makes hi NaN, which fails both tests below and propagates; the callers' factor is NaN only then.
         double hi = x * x;
-        if (double.IsNaN(hi) || double.IsNaN(factor))
-        {
-            return double.NaN;
-        }
-
         if (double.IsPositiveInfinity(hi))
         {
             return Math.CopySign(0.0, factor);

@@ -32,6 +32,7 @@ public static class Softplus
             tail += Sigmoid.Value(hi) * lo;
         }
 
+        // Stryker disable once Equality : equivalent: at hi = ±0, hi + tail is tail exactly.
         return hi > 0 ? hi + tail : tail;
     }
 }

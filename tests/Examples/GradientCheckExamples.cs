@@ -93,6 +93,15 @@ public sealed class GradientCheckExamples
     }
 
     [Fact]
+    public void ComplexStep_OfSoftplusAndTheLogisticLoss_DoesNotOverflowFarOut()
+    {
+        // e^720 overflows, so the complex forms must switch to u + ln(1 + e^(−u)) for Re u > 0.
+        Assert.True(GradientCheck.ComplexStep(ComplexForms.Softplus, Softplus.Derivative(720), 720).Passed);
+        Assert.True(GradientCheck.ComplexStep(ComplexForms.Logistic, LogisticLoss.Derivative(-720), -720).Passed);
+        Assert.True(GradientCheck.ComplexStep(ComplexForms.Softplus, Softplus.Derivative(-30), -30).Passed);
+    }
+
+    [Fact]
     public void ComplexStep_OfANonFiniteValue_NamesTheOracle()
     {
         var r = GradientCheck.ComplexStep(_ => new System.Numerics.Complex(0, double.NaN), 1.0, 0.0);

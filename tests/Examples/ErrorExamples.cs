@@ -1,3 +1,4 @@
+using Calculus.Checking;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;
@@ -142,5 +143,66 @@ public sealed class ErrorExamples
         Assert.True(double.IsNegative(Erf.Value(-0.0)));
         Assert.False(double.IsNegative(Erf.Value(0.0)));
         Assert.True(double.IsNaN(Erf.Value(double.NaN)));
+    }
+
+    public static TheoryData<string, string> Messages => new()
+    {
+        { "PartialWeight x", "x has length 3, but weights (3×2) requires length 2." },
+        { "PartialWeight i", "i = 3 is outside 0..2 (rows h = 3)." },
+        { "PartialWeight j", "j = 2 is outside 0..1 (columns d = 2)." },
+        { "PartialBias i", "i = -1 is outside 0..2 (rows h = 3)." },
+        { "PartialInput i", "i = 2 is outside 0..1 (columns d = 2)." },
+        { "WeightPartial j", "j = 5 is outside 0..1 (columns d = 2)." },
+        { "BiasPartial i", "i = 4 is outside 0..2 (rows h = 3)." },
+        { "PLU alpha", "PLU's alpha must lie in [0, 1]; got 1.5." },
+        { "PLU c", "PLU's c must be finite and > 0; got 0." },
+        { "layout h", "A network needs h ≥ 1." },
+        { "layout d", "A network needs d ≥ 1." },
+        { "Flatten weights", "weights is 3×2, but this layout is 2×2." },
+        { "Unflatten theta", "theta has length 3, but h = 1, d = 1 requires length 4." },
+        { "complex theta", "theta has length 3, but h = 1, d = 1 requires length 4." },
+        { "Directional lengths", "gradient, point and direction must have one length; got 1, 1 and 2." },
+        { "empty weights", "weights is 0×2; it must not be empty." },
+    };
+
+    /// <summary>Each message states the parameter, the value or size it got and what it needed, word for word.</summary>
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void EveryGuard_SaysWhatItGotAndWhatItNeeded(string entry, string message)
+    {
+        var layout = new NetworkParameters(1, 1);
+        Action act = entry switch
+        {
+            "PartialWeight x" => () => AffineMap.PartialWeight(W32, V(3), 0, 0),
+            "PartialWeight i" => () => AffineMap.PartialWeight(W32, V(2), 3, 0),
+            "PartialWeight j" => () => AffineMap.PartialWeight(W32, V(2), 0, 2),
+            "PartialBias i" => () => AffineMap.PartialBias(W32, -1),
+            "PartialInput i" => () => AffineMap.PartialInput(W32, 2),
+            "WeightPartial j" => () => NetworkChainRule.WeightPartial(W32, V(3), V(3), V(2), 1, 0, 5),
+            "BiasPartial i" => () => NetworkChainRule.BiasPartial(W32, V(3), V(3), V(2), 1, 4),
+            "PLU alpha" => () => Plu.Value(0, 1.5, 1),
+            "PLU c" => () => Plu.Value(0, 0.1, 0),
+            "layout h" => () => _ = new NetworkParameters(0, 1),
+            "layout d" => () => _ = new NetworkParameters(1, 0),
+            "Flatten weights" => () => new NetworkParameters(2, 2).Flatten(W32, V(3), V(3), V(2)),
+            "Unflatten theta" => () => layout.Unflatten([1, 2, 3]),
+            "complex theta" => () => ComplexForms.NetworkLoss([1, 2, 3], 1, 1, 1),
+            "Directional lengths" => () => GradientCheck.Directional(p => p[0], [1.0], [1.0], [1.0, 0.0]),
+            "empty weights" => () => AffineMap.JacobianInput(Matrix<double>.Build.Dense(0, 2)),
+            _ => throw new ArgumentOutOfRangeException(nameof(entry), entry, "no such row"),
+        };
+        var e = Assert.ThrowsAny<ArgumentException>(act);
+        Assert.StartsWith(message + " (Parameter '", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckResult_PrintsEveryNumberOfTheComparison()
+    {
+        Assert.Equal(
+            "FAIL [an oracle] analytic 1, numeric 1.5, |error| 0.5, relative 0.3333333333333333, tolerance 0.1; a problem",
+            new CheckResult("an oracle", 1, 1.5, 0.1, "a problem").ToString());
+        Assert.Equal(
+            "pass [an oracle] analytic -2, numeric -2.25, |error| 0.25, relative 0.1111111111111111, tolerance 0.5",
+            new CheckResult("an oracle", -2, -2.25, 0.5).ToString());
     }
 }

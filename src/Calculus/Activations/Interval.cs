@@ -40,6 +40,6 @@ public sealed record Interval(double Lower, double Upper, bool LowerClosed, bool
     {
         double.PositiveInfinity => "∞",
         double.NegativeInfinity => "−∞",
-        _ => v.ToString("R", CultureInfo.InvariantCulture).Replace('-', '−'),
+        _ => v.ToString(CultureInfo.InvariantCulture).Replace('-', '−'),
     };
 }

@@ -32,5 +32,6 @@ public sealed record CheckResult(string Oracle, double Analytic, double Numeric,
         $"{(Passed ? "pass" : "FAIL")} [{Oracle}] analytic {R(Analytic)}, numeric {R(Numeric)}, |error| {R(AbsoluteError)}, " +
         $"relative {R(RelativeError)}, tolerance {R(Tolerance)}{(Problem is null ? "" : $"; {Problem}")}";
 
-    internal static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    // The default format of a double is its shortest round-trip string (the same as "R").
+    internal static string R(double v) => v.ToString(CultureInfo.InvariantCulture);
 }

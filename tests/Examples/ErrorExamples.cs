@@ -127,6 +127,9 @@ public sealed class ErrorExamples
         Assert.Equal("[0, 1)", halfOpen.ToString());
         Assert.Equal("(−2.5, ∞)", new Interval(-2.5, double.PositiveInfinity, false, false).ToString());
         Assert.False(Interval.Closed(0, 1).Contains(2));
+        Assert.Equal("(0, 1)", Interval.Open(0, 1).ToString());
+        Assert.Equal("[−1, 1]", Interval.Closed(-1, 1).ToString());
+        Assert.Equal("(−∞, ∞)", Interval.RealLine.ToString());
     }
 
     [Fact]

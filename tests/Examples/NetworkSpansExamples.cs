@@ -86,5 +86,40 @@ public sealed class NetworkSpansExamples
         Assert.Contains("length 6", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>("weights", () => NetworkSpans.Loss(new double[5], new double[2], new double[2], new double[3], 1));
         Assert.Throws<ArgumentException>("bias", () => NetworkSpans.Loss([], [], [], [1.0], 1));
+        var empty = Assert.Throws<ArgumentException>("x", () => NetworkSpans.Loss([], [1.0], [1.0], [], 1));
+        Assert.StartsWith("bias has length 1 and x length 0; both must be ≥ 1.", empty.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("outputWeights", () => NetworkSpans.Loss(new double[6], new double[2], new double[3], new double[3], 1));
+        Assert.Throws<ArgumentException>("dBias", () => NetworkSpans.Gradient(new double[6], new double[2], new double[2], new double[3], 1, new double[6], new double[3], new double[2], default));
+        Assert.Throws<ArgumentException>("dOutputWeights", () => NetworkSpans.Gradient(new double[6], new double[2], new double[2], new double[3], 1, new double[6], new double[2], new double[1], default));
+        Assert.Throws<ArgumentException>("dInput", () => NetworkSpans.Gradient(new double[6], new double[2], new double[2], new double[3], 1, new double[6], new double[2], new double[2], new double[2]));
+    }
+
+    [Fact]
+    public void Spans_OverwriteDirtyBuffers_AndSkipAnEmptyInputGradient()
+    {
+        // h = 3, d = 11: longer than two SIMD vectors of any width up to 4, so the vector loops and their tails both run.
+        var rng = new Random(5);
+        double[] w = [.. Enumerable.Range(0, 33).Select(_ => rng.NextDouble() - 0.5)];
+        double[] b = [0.1, -0.2, 0.3], wo = [0.5, -1.5, 1.0], x = [.. Enumerable.Range(0, 11).Select(_ => rng.NextDouble() - 0.5)];
+        double[] dW = new double[33], db = new double[3], dw = new double[3], dx = new double[11];
+        double loss = NetworkSpans.Gradient(w, b, wo, x, -1, dW, db, dw, dx, ActivationCatalog.Tanh);
+
+        double[] dW2 = [.. dW.Select(_ => double.NaN)], db2 = [double.NaN, 7, 7], dw2 = [1, 2, 3], dx2 = [.. dx.Select(_ => 9.0)];
+        Assert.Equal(loss, NetworkSpans.Gradient(w, b, wo, x, -1, dW2, db2, dw2, dx2, ActivationCatalog.Tanh));
+        Assert.Equal(dW, dW2);
+        Assert.Equal(db, db2);
+        Assert.Equal(dw, dw2);
+        Assert.Equal(dx, dx2);
+
+        double[] dW3 = new double[33], db3 = new double[3], dw3 = new double[3];
+        Assert.Equal(loss, NetworkSpans.Gradient(w, b, wo, x, -1, dW3, db3, dw3, default, ActivationCatalog.Tanh));
+        Assert.Equal(dW, dW3);
+
+        var matrix = Matrix<double>.Build.DenseOfRowMajor(3, 11, w);
+        var expected = Network.Gradient(matrix, Vector<double>.Build.Dense(b), Vector<double>.Build.Dense(wo), Vector<double>.Build.Dense(x), -1, ActivationCatalog.Tanh);
+        Expect.Near(expected.Loss, loss, 1e-15, "loss");
+        Expect.Near(expected.Loss, NetworkSpans.Loss(w, b, wo, x, -1, ActivationCatalog.Tanh), 1e-15, "Loss() with tanh");
+        Assert.All(expected.Input.Zip(dx), t => Expect.Near(t.First, t.Second, 1e-15, "dx"));
+        Assert.All(expected.Weights.ToRowMajorArray().Zip(dW), t => Expect.Near(t.First, t.Second, 1e-15, "dW"));
     }
 }

@@ -34,6 +34,8 @@ public sealed class Sheet3aLogSumExpExamples
         // ln(e + e² + e³) = 3 + ln(1 + e^(−1) + e^(−2)) = 3.40760596444438 (mpmath).
         Expect.Ulps(3.40760596444438, LogSumExp.Value([1, 2, 3]), 1, "LSE([1, 2, 3])");
         Expect.Ulps(3.40760596444438, LogSumExp.Value(Vector<double>.Build.Dense([3.0, 1.0, 2.0])), 1, "vector overload");
+        Expect.Ulps(0.4076059644443803, LogSumExp.Excess(Vector<double>.Build.Dense([3.0, 1.0, 2.0])), 4, "vector overload of the excess (mpmath)");
+        Assert.Throws<ArgumentException>("a", () => LogSumExp.Excess(Vector<double>.Build.Dense(0)));
         Assert.Equal(0.0, LogSumExp.Value([0.0])); // one entry: LSE = the entry
         Assert.Equal(0.0, LogSumExp.Excess([7.0]));
     }

@@ -64,6 +64,44 @@ public sealed class Sheet4TrainingExamples
     }
 
     [Fact]
+    public void Sheet4_Generators_AlternateTheLabels_AndDrawTheStatedShapes()
+    {
+        // Blobs: y_k = −1 for even k, centres (∓2, 0), every point at least 0.5 on its own side of x₁ = 0.
+        var blobs = Datasets.Blobs(400, 4);
+        Assert.All(Enumerable.Range(0, blobs.Count), k => Assert.Equal(k % 2 == 0 ? -1.0 : 1.0, blobs.Labels[k]));
+        foreach (double y in new[] { -1.0, 1.0 })
+        {
+            double meanX1 = Enumerable.Range(0, 400).Where(k => blobs.Labels[k] == y).Average(k => blobs.Points[k][0]);
+            Assert.InRange(meanX1 * y, 1.8, 2.2); // 2 plus a truncation bias below 0.01; the mean of 200 draws varies by 0.035
+        }
+
+        // Moons: y_k = +1 (upper half circle about (0, 0)) for even k, −1 (lower half circle about (1, 0.5)) for odd k,
+        // radius 1, noise σ = 0.1 per coordinate: every point within 0.5 (5σ) of its circle and of its half.
+        var moons = Datasets.Moons(400, 4);
+        for (int k = 0; k < moons.Count; k++)
+        {
+            double x1 = moons.Points[k][0], x2 = moons.Points[k][1];
+            bool upper = k % 2 == 0;
+            Assert.Equal(upper ? 1.0 : -1.0, moons.Labels[k]);
+            double radius = upper ? Math.Sqrt((x1 * x1) + (x2 * x2)) : Math.Sqrt(((x1 - 1) * (x1 - 1)) + ((x2 - 0.5) * (x2 - 0.5)));
+            Assert.InRange(radius, 0.5, 1.5);
+            Assert.True(upper ? x2 >= -0.5 : x2 <= 1.0, $"point {k} ({x1}, {x2}) lies on the wrong half of its circle");
+        }
+    }
+
+    [Fact]
+    public void Sheet4_MarginLosses_TheHingeIsTheOneWithAKink()
+    {
+        Assert.Equal(["logistic", "smooth-hinge"], MarginLosses.All.Where(l => l.IsSmooth).Select(l => l.Name));
+        Assert.False(MarginLosses.Hinge.IsSmooth);
+        // ∂/∂z max(0, 1 − yz) = −y for yz < 1, 0 beyond.
+        Assert.Equal(0.0, MarginLosses.Hinge.DerivativeInScore(2, 1));
+        Assert.Equal(-1.0, MarginLosses.Hinge.DerivativeInScore(0.5, 1));
+        Assert.Equal(1.0, MarginLosses.Hinge.DerivativeInScore(0.5, -1));
+        Assert.Equal(0.0, MarginLosses.Hinge.DerivativeInScore(-3, -1));
+    }
+
+    [Fact]
     public void Sheet4_Csv_ReadsRowsWithOptionalHeader()
     {
         var d = Datasets.ReadCsv(new StringReader("x1,x2,y\n0.5,1,1\n-2,3e-1,-1\n\n1,1,1\n"));

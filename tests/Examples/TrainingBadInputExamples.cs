@@ -20,7 +20,10 @@ public sealed class TrainingBadInputExamples
     public void Datasets_InvalidCountsAndNames()
     {
         Assert.Throws<ArgumentOutOfRangeException>("count", () => Datasets.Blobs(1, 1));
-        Assert.Throws<ArgumentException>("name", () => Datasets.Generate("spirals", 10, 1));
+        var unknown = Assert.Throws<ArgumentException>("name", () => Datasets.Generate("spirals", 10, 1));
+        Assert.StartsWith("Unknown data set 'spirals'; valid names: blobs, xor, moons.", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(["blobs", "xor", "moons"], Datasets.Names);
+        Assert.Equal(0, new Dataset([], []).Dimension);
         Assert.Throws<ArgumentNullException>("reader", () => Datasets.ReadCsv(null!));
     }
 
@@ -29,7 +32,8 @@ public sealed class TrainingBadInputExamples
     {
         Assert.Throws<ArgumentOutOfRangeException>("hidden", () => NetworkModel.Initialize(0, 2, ActivationCatalog.Tanh, 1));
         Assert.Throws<ArgumentNullException>("activation", () => NetworkModel.Initialize(2, 2, null!, 1));
-        Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: 0)));
+        var rate = Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: 0)));
+        Assert.StartsWith("The learning rate must be finite and > 0.", rate.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: double.NaN)));
         Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: double.PositiveInfinity)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(Epochs: -1)));

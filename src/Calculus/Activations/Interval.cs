@@ -11,7 +11,7 @@ namespace Calculus;
 public sealed record Interval(double Lower, double Upper, bool LowerClosed, bool UpperClosed)
 {
     /// <summary>(−∞, ∞).</summary>
-    public static Interval RealLine { get; } = new(double.NegativeInfinity, double.PositiveInfinity, false, false);
+    public static Interval RealLine => new(double.NegativeInfinity, double.PositiveInfinity, false, false);
 
     /// <summary>The closed interval [lower, upper].</summary>
     /// <param name="lower">The lower end.</param>

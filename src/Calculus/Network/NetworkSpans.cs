@@ -145,6 +145,7 @@ public static class NetworkSpans
             vt[k] = vs[k] * g;
         }
 
+        // Stryker disable once Arithmetic : equivalent: a tail loop that starts earlier writes the same products again.
         for (int k = vs.Length * Vector<double>.Count; k < source.Length; k++)
         {
             target[k] = source[k] * g;

@@ -20,7 +20,7 @@ public sealed record Dataset(IReadOnlyList<Vector<double>> Points, IReadOnlyList
 public static class Datasets
 {
     /// <summary>The names <c>calculus train --data</c> takes for the generators.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["blobs", "xor", "moons"];
+    public static IReadOnlyList<string> Names => ["blobs", "xor", "moons"];
 
     /// <summary>A generator by name.</summary>
     /// <param name="name">"blobs", "xor" or "moons".</param>
@@ -37,7 +37,7 @@ public static class Datasets
     };
 
     /// <summary>Two Gaussian blobs (centres (∓2, 0), standard deviation 0.5), linearly separable: a point is redrawn
-    /// until it lies at least 0.5 on its own side of x₁ = 0.</summary>
+    /// until it lies at least 0.5 on its own side of x₁ = 0. Point k has label −1 for even k, +1 for odd k.</summary>
     /// <param name="count">How many points, half of each class.</param>
     /// <param name="seed">The seed.</param>
     /// <returns>The data.</returns>
@@ -50,6 +50,7 @@ public static class Datasets
             double x1, x2;
             do
             {
+                // Stryker disable once Arithmetic : equivalent: 2·y = 2/y for y = ±1.
                 x1 = Normal.Sample(rng, 2 * y, 0.5);
                 x2 = Normal.Sample(rng, 0, 0.5);
             }
@@ -80,7 +81,8 @@ public static class Datasets
         });
     }
 
-    /// <summary>Two interleaved half circles (radius 1, the second shifted by (1, −0.5)) with Gaussian noise 0.1.</summary>
+    /// <summary>Two interleaved half circles of radius 1 with Gaussian noise 0.1 per coordinate: for even k the upper half
+    /// about (0, 0), label +1; for odd k the lower half about (1, 0.5), label −1.</summary>
     /// <param name="count">How many points, half of each class.</param>
     /// <param name="seed">The seed.</param>
     /// <returns>The data.</returns>
@@ -108,7 +110,7 @@ public static class Datasets
         var points = new List<Vector<double>>();
         var labels = new List<double>();
         int number = 0;
-        int width = -1;
+        int width = 0;
         while (reader.ReadLine() is { } line)
         {
             number++;
@@ -128,7 +130,7 @@ public static class Datasets
                 throw new InvalidDataException($"line {number}: needs at least one coordinate and a label, got {cells.Length} value");
             }
 
-            if (width >= 0 && cells.Length != width)
+            if (points.Count > 0 && cells.Length != width)
             {
                 throw new InvalidDataException($"line {number}: has {cells.Length} values, but the first row has {width}");
             }

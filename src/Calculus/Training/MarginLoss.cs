@@ -36,7 +36,7 @@ public static class MarginLosses
     public static IMarginLoss Hinge { get; } = new HingeMargin();
 
     /// <summary>Logistic, smooth hinge, hinge.</summary>
-    public static IReadOnlyList<IMarginLoss> All { get; } = [Logistic, SmoothHinge, Hinge];
+    public static IReadOnlyList<IMarginLoss> All => [Logistic, SmoothHinge, Hinge];
 
     /// <summary>The loss with this name.</summary>
     /// <param name="name">"logistic", "smooth-hinge" or "hinge" (case-insensitive).</param>

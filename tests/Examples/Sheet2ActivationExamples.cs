@@ -102,10 +102,29 @@ public sealed class Sheet2ActivationExamples
         {
             Assert.EndsWith(".", a.Advantage);
             Assert.EndsWith(".", a.Disadvantage);
+            Assert.Contains("x", a.Formula, StringComparison.Ordinal);
+            Assert.Contains("x", a.DerivativeFormula, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(a.SaturatesInDouble), $"{a.Name}: where it saturates");
             Assert.True(a.FloatingPointRange.LowerClosed && a.FloatingPointRange.UpperClosed, $"{a.Name}: fp range is closed");
         });
         Assert.Equal(ActivationCatalog.Tanh, ActivationCatalog.Find("TANH"));
         Assert.Equal("leaky-relu", ActivationCatalog.Find("Leaky-ReLU").Name);
+    }
+
+    [Fact]
+    public void Catalog_PluWithOtherParameters_StatesThemInItsText()
+    {
+        var clip = ActivationCatalog.CreatePlu(0, 2);
+        Assert.Equal("max(0(x + 2) - 2, min(0(x - 2) + 2, x))", clip.Formula);
+        Assert.Equal("1 for |x| < 2, 0 for |x| ≥ 2", clip.DerivativeFormula);
+        Assert.Equal("clips to ±2 for |x| ≥ 2", clip.SaturatesInDouble);
+        Assert.Equal(Monotonicity.NonDecreasing, clip.Monotonicity);
+        Assert.Equal(Interval.Closed(-2, 2), clip.FloatingPointRange);
+        Assert.Equal([-2.0, 2.0], clip.Kinks.Select(k => k.At));
+        var plu = ActivationCatalog.CreatePlu(0.5, 2);
+        Assert.Equal("never saturates", plu.SaturatesInDouble);
+        Assert.Equal(Monotonicity.Increasing, plu.Monotonicity);
+        Assert.StartsWith("The identity on [−2, 2] with a gradient ≥ α = 0.5 everywhere", plu.Advantage, StringComparison.Ordinal);
     }
 
     [Theory]

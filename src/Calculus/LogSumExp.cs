@@ -27,7 +27,7 @@ public static class LogSumExp
         }
 
         var (max, sum) = ShiftedSum(a);
-        return double.IsFinite(max) ? max + Log1p.Of(sum) : max;
+        return max + Log1p.Of(sum); // max = ±∞ leaves a finite sum (n − 1 or 0), so ±∞ + ln(1 + sum) = max
     }
 
     /// <summary>LSE(a) = ln Σ e^(a_i) of a MathNet vector.</summary>

@@ -111,6 +111,23 @@ public sealed class CheckingExamples
     }
 
     [Fact]
+    public void MoveOffKinks_ChecksShapes_AndMeasuresFromEachKinkItself()
+    {
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 } });
+        var x = Vector<double>.Build.Dense([0.5, 0.25]);
+        Assert.Throws<ArgumentException>("bias", () => NetworkGradientCheck.MoveOffKinks(w, Vector<double>.Build.Dense(2), x, ActivationCatalog.Tanh));
+
+        // One kink at 0.5 (a caller's own activation): a_0 = 0.5 sits on it and moves; a_0 = −0.5 is far from it and stays.
+        var shifted = ActivationCatalog.Relu with { Kinks = [new Kink(0.5, 0, 1, 0)] };
+        var on = Vector<double>.Build.Dense([0.0]);
+        NetworkGradientCheck.MoveOffKinks(w, on, x, shifted);
+        Assert.NotEqual(0.0, on[0]);
+        var off = Vector<double>.Build.Dense([-1.0]);
+        NetworkGradientCheck.MoveOffKinks(w, off, x, shifted);
+        Assert.Equal(-1.0, off[0]);
+    }
+
+    [Fact]
     public void MoveOffKinks_LeavesARowExactlyTwoMarginsFromTheKink()
     {
         // W = (1, 0), x = (0.5, 0.25): ‖W_0‖ = 1, ‖x‖ = √0.3125; a_0 = b_0 + 0.5 sits half a margin above the kink at 0.
@@ -151,10 +168,7 @@ public sealed class CheckingExamples
     [Fact]
     public void NetworkGradientCheck_ReportsTheWrongEntry_AsTheWorst_InItsBlockOnly()
     {
-        var layout = new NetworkParameters(2, 2);
-        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
-        var (w, b, wo, x) = layout.Unflatten(theta);
-        double[] gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1));
+        var (layout, theta, gradient) = TwoByTwo(ActivationCatalog.Sigmoid);
         gradient[layout.Bias(1)] += 1e-3;
         var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient);
         Assert.Equal(["W", "W", "b", "b", "w", "w", "x", "x"], rows.Select(r => r.Block));
@@ -171,10 +185,7 @@ public sealed class CheckingExamples
     [Fact]
     public void NetworkGradientCheck_WhenEveryEntryPasses_ReportsTheOneNearestItsTolerance()
     {
-        var layout = new NetworkParameters(2, 2);
-        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
-        var (w, b, wo, x) = layout.Unflatten(theta);
-        double[] gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1));
+        var (layout, theta, gradient) = TwoByTwo(ActivationCatalog.Sigmoid);
         int k = layout.Bias(1);
         double tolerance = GradientCheck.Partial(t => layout.Loss(t, 1), gradient[k], theta, k, layout.LossErrorBound(theta, 1)).Tolerance;
         gradient[k] += tolerance / 2;
@@ -185,15 +196,19 @@ public sealed class CheckingExamples
         Assert.Equal(tolerance / 2, central.WorstCheck.AbsoluteError, tolerance / 8);
         Assert.Equal(central.WorstCheck.AbsoluteError, central.MaxAbsoluteError);
         Assert.True(central.MaxRelativeError >= central.WorstCheck.RelativeError, central.ToString());
+
+        // A failed entry outranks every passing one, even when its error is NaN and so has no ratio to its tolerance.
+        gradient[k] = double.NaN;
+        var failed = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient)
+            .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
+        Assert.False(failed.Passed);
+        Assert.Equal("b[1]", failed.Worst);
     }
 
     [Fact]
     public void NetworkGradientCheck_UsesTheComplexStep_ForTheSigmoidOnly()
     {
-        var layout = new NetworkParameters(2, 2);
-        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
-        var (w, b, wo, x) = layout.Unflatten(theta);
-        double[] gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1, ActivationCatalog.Tanh));
+        var (layout, theta, gradient) = TwoByTwo(ActivationCatalog.Tanh);
         var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Tanh, gradient);
         Assert.Equal(["W", "b", "w", "x"], rows.Select(r => r.Block));
         Assert.All(rows, r => Assert.Equal(GradientCheck.CentralDifferenceOracle, r.Oracle));
@@ -201,8 +216,17 @@ public sealed class CheckingExamples
 
         // A sigmoid the caller built with the library's own functions gets the complex step too.
         var own = ActivationCatalog.Sigmoid with { Name = "my-sigmoid" };
-        var sigmoidGradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1));
+        var sigmoidGradient = TwoByTwo(ActivationCatalog.Sigmoid).Gradient;
         Assert.Equal(8, NetworkGradientCheck.Run(layout, theta, 1, own, sigmoidGradient).Count);
+    }
+
+    /// <summary>h = d = 2 at a fixed θ, with the library's gradient for y = 1.</summary>
+    private static (NetworkParameters Layout, double[] Theta, double[] Gradient) TwoByTwo(Activation activation)
+    {
+        var layout = new NetworkParameters(2, 2);
+        double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
+        var (w, b, wo, x) = layout.Unflatten(theta);
+        return (layout, theta, layout.Flatten(Network.Gradient(w, b, wo, x, 1, activation)));
     }
 
     [Fact]
@@ -224,6 +248,8 @@ public sealed class CheckingExamples
         var m = Matrix<double>.Build.Dense(1, 1, 1.0);
         var v = Vector<double>.Build.Dense(1, 1.0);
         Assert.Throws<ArgumentNullException>("weights", () => layout.Flatten(null!, v, v, v));
+        Assert.Throws<ArgumentException>("bias", () => layout.Flatten(m, Vector<double>.Build.Dense(2), v, v));
+        Assert.Throws<ArgumentException>("outputWeights", () => layout.Flatten(m, v, Vector<double>.Build.Dense(2), v));
         Assert.Throws<ArgumentNullException>("bias", () => layout.Flatten(m, null!, v, v));
         Assert.Throws<ArgumentNullException>("outputWeights", () => layout.Flatten(m, v, null!, v));
         Assert.Throws<ArgumentNullException>("x", () => layout.Flatten(m, v, v, null!));

@@ -28,6 +28,28 @@ public sealed class GradientCheckExamples
     }
 
     [Fact]
+    public void FiniteDifference_NearAKink_IsUnreliableAtAnyScale()
+    {
+        // The same kink scaled by 1e-4 and 1e4: the 3- and 5-point values still differ by ~20% of f', far above
+        // 1e-6·|f'|, so the bound must scale with f (a bound of 1e-6/|f'| would pass the small one).
+        var small = GradientCheck.FiniteDifference(t => 1e-4 * Relu.Value(t), 1e-4, 3e-4);
+        Assert.StartsWith("oracle unreliable", small.Problem, StringComparison.Ordinal);
+        var large = GradientCheck.FiniteDifference(t => 1e4 * Relu.Value(t), 1e4, 3e-4);
+        Assert.StartsWith("oracle unreliable", large.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FiniteDifference_FastOscillation_IsReliable_RelativeToTheLargerOfFAndItsSlope()
+    {
+        // f = sin(100x) at 0: D3's truncation h3²·|f'''|/6 = 2^-34·10^6/6 ≈ 9.7e-6 is all |D3 − D5| holds. The
+        // reliability bound is 1e-6·max(max|f| on the stencils ≈ 0.1, |D5| = 100) = 1e-4, ten times above it; a bound
+        // relative to the smaller of the two (1e-7) would call this smooth function unreliable.
+        var r = GradientCheck.FiniteDifference(t => Math.Sin(100 * t), 100, 0);
+        Assert.Null(r.Problem);
+        Assert.True(r.Passed, r.ToString());
+    }
+
+    [Fact]
     public void FiniteDifference_ExactlyAtASymmetricKink_SeesTheAverageSlope()
     {
         // At the kink itself every central stencil is symmetric and returns (0 + 1)/2: a central difference cannot
@@ -70,11 +92,16 @@ public sealed class GradientCheckExamples
         // f = 1e-3·sin plus a deterministic noise of ±1e-12 per value, declared through valueError. D3's step is
         // 2^-17, so the noise alone moves D3 by up to 1e-12/2^-17 ≈ 1.3e-7, far above 1e-6·max|f| = 1e-9: the
         // cross-check must allow the declared noise divided by D3's step, or it would call a smooth function unreliable.
+        // The noise takes the top 10 bits of a multiplicative hash of t, so that stencil points a few ulp apart differ.
         static double Noisy(double t) =>
-            (1e-3 * Math.Sin(t)) + (1e-12 * (((BitConverter.DoubleToInt64Bits(t) * 2654435761L) & 1023) / 511.5 - 1));
+            (1e-3 * Math.Sin(t)) + (1e-12 * ((((ulong)BitConverter.DoubleToInt64Bits(t) * 0x9E3779B97F4A7C15UL) >> 54) / 511.5 - 1));
         var r = GradientCheck.FiniteDifference(Noisy, 1e-3 * Math.Cos(0.4), 0.4, valueError: 1e-12);
         Assert.Null(r.Problem);
         Assert.True(r.Passed, r.ToString());
+        Assert.NotNull(GradientCheck.FiniteDifference(Noisy, 1e-3 * Math.Cos(0.4), 0.4).Problem); // undeclared, it is unreliable
+        var along = GradientCheck.Directional(p => Noisy(p[0] + p[1]), [1e-3 * Math.Cos(0.4), 1e-3 * Math.Cos(0.4)], [0.4, 0.0], [1.0, 0.0], valueError: 1e-12);
+        Assert.Null(along.Problem);
+        Assert.True(along.Passed, along.ToString());
         Assert.False(GradientCheck.FiniteDifference(Noisy, 1e-3 * Math.Cos(0.4) * (1 + 1e-3), 0.4, valueError: 1e-12).Passed);
     }
 
@@ -113,5 +140,6 @@ public sealed class GradientCheckExamples
     public void Directional_MismatchedLengths_Throw()
     {
         Assert.Throws<ArgumentException>("direction", () => GradientCheck.Directional(p => p[0], [1.0], [1.0, 2.0], [1.0]));
+        Assert.Throws<ArgumentException>("direction", () => GradientCheck.ComplexDirectional(p => p[0], [1.0], [1.0], [1.0, 0.0]));
     }
 }

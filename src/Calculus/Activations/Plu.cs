@@ -28,6 +28,7 @@ public static class Plu
     public static double Value(double x, double alpha = DefaultAlpha, double c = DefaultC)
     {
         Validate(alpha, c);
+        // Stryker disable once Equality : equivalent: at x = c both branches give c (FMA(α, 0, c) and x).
         if (x > c)
         {
             return alpha == 0 ? c : Math.FusedMultiplyAdd(alpha, x - c, c);

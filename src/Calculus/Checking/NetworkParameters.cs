@@ -47,11 +47,7 @@ public sealed record NetworkParameters(int Hidden, int Inputs)
     /// <exception cref="ArgumentException">The shapes differ from this layout's.</exception>
     public double[] Flatten(Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x)
     {
-        ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(bias);
-        ArgumentNullException.ThrowIfNull(outputWeights);
-        ArgumentNullException.ThrowIfNull(x);
-        Network.CheckShapes(weights, bias, outputWeights, x);
+        Network.CheckShapes(weights, bias, outputWeights, x); // also names a null argument
         if (weights.RowCount != Hidden || weights.ColumnCount != Inputs)
         {
             throw new ArgumentException(

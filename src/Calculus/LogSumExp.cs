@@ -77,11 +77,7 @@ public static class LogSumExp
         int k = 0;
         for (int i = 0; i < a.Length; i++)
         {
-            if (double.IsNaN(a[i]))
-            {
-                return (double.NaN, double.NaN);
-            }
-
+            // No NaN test: a NaN entry makes the maximum (at k = 0) or its own term NaN, and TwoSum keeps NaN.
             if (a[i] > a[k])
             {
                 k = i;

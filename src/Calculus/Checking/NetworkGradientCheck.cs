@@ -34,9 +34,9 @@ public static class NetworkGradientCheck
     {
         ArgumentNullException.ThrowIfNull(activation);
         AffineMap.CheckShapes(weights, x, bias);
+        // Stryker disable once Block,Statement : equivalent: with no kinks the loop below changes nothing; this only skips it.
         if (activation.Kinks.Count == 0)
         {
-            // Stryker disable once Statement : equivalent: with no kinks the loop below changes nothing; this only skips it.
             return;
         }
 

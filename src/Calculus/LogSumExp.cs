@@ -36,8 +36,7 @@ public static class LogSumExp
     public static double Value(Vector<double> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        // Stryker disable once NullCoalescing : equivalent: a copy of a dense vector holds the same values.
-        return Value(a.AsArray() ?? a.ToArray());
+        return Value(a.ToArray()); // a copy: AsArray() is null for sparse storage
     }
 
     /// <summary>The excess LSE(a) − max a = log1p(Σ_{i≠k} e^(a_i − a_k)), a_k = max a, computed directly.</summary>
@@ -67,8 +66,7 @@ public static class LogSumExp
     public static double Excess(Vector<double> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        // Stryker disable once NullCoalescing : equivalent: a copy of a dense vector holds the same values.
-        return Excess(a.AsArray() ?? a.ToArray());
+        return Excess(a.ToArray());
     }
 
     /// <summary>m = max a and Σ_{i≠k} e^(a_i − m) over every entry but the first maximum (NaN if any entry is NaN).</summary>
@@ -77,7 +75,12 @@ public static class LogSumExp
         int k = 0;
         for (int i = 0; i < a.Length; i++)
         {
-            // No NaN test: a NaN entry makes the maximum (at k = 0) or its own term NaN, and TwoSum keeps NaN.
+            // Needed for one entry: Excess([NaN]) has no other term to carry the NaN (log1p(0) = 0).
+            if (double.IsNaN(a[i]))
+            {
+                return (double.NaN, double.NaN);
+            }
+
             if (a[i] > a[k])
             {
                 k = i;

@@ -203,6 +203,12 @@ public sealed class CheckingExamples
             .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
         Assert.False(failed.Passed);
         Assert.Equal("b[1]", failed.Worst);
+        gradient[k] = double.PositiveInfinity;
+        var infinite = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient)
+            .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
+        Assert.False(infinite.Passed);
+        Assert.Equal("b[1]", infinite.Worst);
+        Assert.NotNull(infinite.WorstCheck);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class GradientCheckExamples
         Assert.Contains("analytic", wrong.ToString(), StringComparison.Ordinal);
         Assert.Contains("tolerance", wrong.ToString(), StringComparison.Ordinal);
         Assert.Equal(2 * Math.Cos(0.7), wrong.AbsoluteError, 1e-9);
+        Assert.False(GradientCheck.FiniteDifference(Math.Sin, double.PositiveInfinity, 0.7).Passed); // its tolerance is ∞ too
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class Sheet3aLogSumExpExamples
         Expect.Ulps(3.40760596444438, LogSumExp.Value(Vector<double>.Build.Dense([3.0, 1.0, 2.0])), 1, "vector overload");
         Expect.Ulps(0.4076059644443803, LogSumExp.Excess(Vector<double>.Build.Dense([3.0, 1.0, 2.0])), 4, "vector overload of the excess (mpmath)");
         Assert.Throws<ArgumentException>("a", () => LogSumExp.Excess(Vector<double>.Build.Dense(0)));
+        var sparse = Vector<double>.Build.SparseOfArray([3.0, 1.0, 2.0]); // its storage has no dense array
+        Expect.Ulps(3.40760596444438, LogSumExp.Value(sparse), 1, "sparse vector");
+        Expect.Ulps(0.4076059644443803, LogSumExp.Excess(sparse), 4, "sparse vector's excess");
         Assert.Equal(0.0, LogSumExp.Value([0.0])); // one entry: LSE = the entry
         Assert.Equal(0.0, LogSumExp.Excess([7.0]));
     }
@@ -49,6 +52,8 @@ public sealed class Sheet3aLogSumExpExamples
         Assert.Equal(2.0, LogSumExp.Value([double.NegativeInfinity, 2]));
         Assert.True(double.IsNaN(LogSumExp.Value([1, double.NaN])));
         Assert.True(double.IsNaN(LogSumExp.Excess([double.NaN, 1])));
+        Assert.True(double.IsNaN(LogSumExp.Excess([double.NaN])));
+        Assert.True(double.IsNaN(LogSumExp.Value([double.NaN])));
         // NaN wins over an infinite maximum too: LSE([+∞, NaN]) is NaN, not +∞.
         Assert.True(double.IsNaN(LogSumExp.Value([double.PositiveInfinity, double.NaN])));
         Assert.True(double.IsNaN(LogSumExp.Value([double.NaN, double.PositiveInfinity])));

@@ -23,8 +23,9 @@ public sealed record CheckResult(string Oracle, double Analytic, double Numeric,
         }
     }
 
-    /// <summary>True when the oracle is trustworthy and the error is within the tolerance (false for NaN).</summary>
-    public bool Passed => Problem is null && AbsoluteError <= Tolerance;
+    /// <summary>True when the oracle is trustworthy and the error is finite and within the tolerance (false for NaN and
+    /// for ±∞ on either side, whose tolerance would be ∞ too).</summary>
+    public bool Passed => Problem is null && double.IsFinite(AbsoluteError) && AbsoluteError <= Tolerance;
 
     /// <summary>Every number of the comparison, round-trip formatted, for a failure message.</summary>
     /// <returns>The comparison as one line.</returns>

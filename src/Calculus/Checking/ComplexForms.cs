@@ -17,7 +17,6 @@ public static class ComplexForms
     /// <returns>σ(z).</returns>
     public static Complex Sigmoid(Complex z)
     {
-        // Stryker disable once Equality : equivalent: at Re z = ±0 both forms give 0.5 + 2.5e-21i for z = ±0 + 1e-20i (and 0.5 at 0).
         if (z.Real >= 0)
         {
             return 1.0 / (1.0 + Complex.Exp(-z));
@@ -60,7 +59,6 @@ public static class ComplexForms
     /// <param name="u">The argument.</param>
     /// <returns>softplus(u).</returns>
     public static Complex Softplus(Complex u) =>
-        // Stryker disable once Equality : equivalent: at Re u = ±0 both forms give ln 2 + 5e-21i for u = ±0 + 1e-20i (and ln 2 at 0).
         u.Real > 0 ? u + Complex.Log(1.0 + Complex.Exp(-u)) : Complex.Log(1.0 + Complex.Exp(u));
 
     /// <summary>The logistic loss l(t) = softplus(−t).</summary>

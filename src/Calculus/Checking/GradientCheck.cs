@@ -178,7 +178,6 @@ public static class GradientCheck
         return sum;
     }
 
-
     private static void CheckLengths(double[] gradient, double[] point, double[] direction)
     {
         ArgumentNullException.ThrowIfNull(gradient);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Calculus.Cli.Commands;
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli;
@@ -7,7 +8,7 @@ namespace Calculus.Cli;
 /// <summary>The network gradient the CLI checks and prints; <see cref="Network.Gradient"/> except in tests, which pass a
 /// deliberately wrong one to see <c>gradcheck</c> fail.</summary>
 internal delegate NetworkGradient GradientFunction(
-    Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, Activation? activation);
+    Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, Activation activation, IMarginLoss loss);
 
 /// <summary>Where a command reads and writes, the gradient under test, and whether a person watches the output
 /// (progress lines are written only then).</summary>
@@ -24,7 +25,7 @@ public static class CliApp
     /// <returns>0 fine, 1 a check failed, 2 a usage or input error.</returns>
     /// <param name="interactive">Whether standard output is a terminal (progress lines are shown only then).</param>
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive = false) =>
-        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a) => Network.Gradient(w, b, wo, x, y, a), interactive));
+        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a, l) => Network.Gradient(w, b, wo, x, y, a, l), interactive));
 
     internal static int Run(string[] args, CliContext context)
     {

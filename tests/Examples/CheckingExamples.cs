@@ -80,13 +80,15 @@ public sealed class CheckingExamples
     [Fact]
     public void LossErrorBound_OfAOneUnitNetwork_FollowsItsFormula()
     {
-        // h = d = 1, W = 2, x = 0.5, b = −0.25, w = 3, y = 1, σ: a = 0.75, s = σ(0.75), z = 3s.
-        // δa = 2ε(|Wx| + |b|) = 2ε·1.25; δs = σ'(a)·δa + 4ε·s; δz = 2ε·|w·s| + |w|·δs; bound = 2(|f_e(z)|·δz + 4ε·L).
-        double a = 0.75, s = Sigmoid.Value(a), z = 3 * s;
+        // h = d = 1, W = 2, x = 0.5, b = −0.25, w = 3, y = 1, σ: a = 0.75, s = σ(0.75), z = 3s (NetworkErrorBounds' table).
+        // δa = 2ε(|Wx| + |b|) = 2ε·1.25; δs = 4ε·s + 4ε·|a·σ'(a)| + σ'(a)·δa; δz = 1·ε·|w·s| + |w|·δs;
+        // δL = 4ε·L + 4ε·|z·f_e(z)| + |f_e(z)|·δz; the bound is 2δL.
+        double a = 0.75, s = Sigmoid.Value(a), fd = Sigmoid.Derivative(a), z = 3 * s;
         double da = 2 * Eps * 1.25;
-        double ds = (Sigmoid.Derivative(a) * da) + (4 * Eps * s);
-        double dz = (2 * Eps * 3 * s) + (3 * ds);
-        double expected = 2 * ((Math.Abs(LabelLogisticLoss.Derivative(z, 1)) * dz) + (4 * Eps * LabelLogisticLoss.Value(z, 1)));
+        double ds = (4 * Eps * s) + (4 * Eps * a * fd) + (fd * da);
+        double dz = (Eps * 3 * s) + (3 * ds);
+        double fe = Math.Abs(LabelLogisticLoss.Derivative(z, 1));
+        double expected = 2 * ((4 * Eps * LabelLogisticLoss.Value(z, 1)) + (4 * Eps * z * fe) + (fe * dz));
         var layout = new NetworkParameters(1, 1);
         double[] theta = [2.0, -0.25, 3.0, 0.5];
         Expect.Near(expected, layout.LossErrorBound(theta, 1), 1e-6 * expected, "bound");
@@ -97,17 +99,19 @@ public sealed class CheckingExamples
     public void LossErrorBound_FollowsTheActivationAndTheLossItIsGiven()
     {
         // h = d = 1, W = 2, x = 4, b = 1, w = 3, y = 1, ReLU: a = 9 = s (f' = 1), z = 27, all terms positive.
-        // δa = 2ε·9; δs = 1·δa + 4ε·9 = 54ε; δz = 2ε·27 + 3·54ε = 216ε; bound = 2(|f_e(27)|·216ε + 4ε·L(27)).
+        // δa = 2ε·9 = 18ε; δs = 4ε·9 + 4ε·|9·1| + 1·18ε = 90ε; δz = ε·27 + 3·90ε = 297ε;
+        // δL = 4ε·L + 4ε·27·|f_e| + |f_e|·297ε; the bound is 2δL.
         var layout = new NetworkParameters(1, 1);
         double[] theta = [2.0, 1.0, 3.0, 4.0];
-        double expected = 2 * ((Math.Abs(LabelLogisticLoss.Derivative(27, 1)) * 216 * Eps) + (4 * Eps * LabelLogisticLoss.Value(27, 1)));
+        double fe = Math.Abs(LabelLogisticLoss.Derivative(27, 1));
+        double expected = 2 * ((4 * Eps * LabelLogisticLoss.Value(27, 1)) + (108 * Eps * fe) + (297 * Eps * fe));
         Expect.Near(expected, layout.LossErrorBound(theta, 1, ActivationCatalog.Relu), 1e-6 * expected, "ReLU bound");
         Assert.NotEqual(layout.LossErrorBound(theta, 1), layout.LossErrorBound(theta, 1, ActivationCatalog.Relu));
 
         // The hinge at margin yz = 27 ≥ 1 is 0 with slope 0, so its loss carries no rounding error at all.
         Assert.Equal(0.0, layout.LossErrorBound(theta, 1, ActivationCatalog.Relu, MarginLosses.Hinge));
-        // At yz = −27 it is 28 with slope −1: bound = 2(216ε + 4ε·28).
-        Expect.Near(2 * ((216 * Eps) + (112 * Eps)), layout.LossErrorBound(theta, -1, ActivationCatalog.Relu, MarginLosses.Hinge), 1e-20, "hinge bound");
+        // At yz = −27 it is 28 with slope ∂/∂z = 1: δL = 4ε·28 + 4ε·27 + 297ε = 517ε, bound 1034ε.
+        Expect.Near(1034 * Eps, layout.LossErrorBound(theta, -1, ActivationCatalog.Relu, MarginLosses.Hinge), 1e-20, "hinge bound");
     }
 
     [Fact]

@@ -18,14 +18,31 @@ public sealed class GradientCheckExamples
     }
 
     [Fact]
-    public void FiniteDifference_NearAKink_ReportsAnUnreliableOracle()
+    public void FiniteDifference_NearAKink_DecidesWithAFinerStep()
     {
-        // ReLU at x = 3e-4: the 3-point stencil (±7.6e-6) sees slope 1 only, the 5-point ones (±9.8e-4) straddle the
-        // kink; they disagree, so no tolerance can be trusted there and the check fails with that reason.
-        var nearKink = GradientCheck.FiniteDifference(Relu.Value, 1.0, 3e-4);
-        Assert.False(nearKink.Passed);
-        Assert.StartsWith("oracle unreliable", nearKink.Problem, StringComparison.Ordinal);
-        Assert.EndsWith("(not smooth within 0.0009765625 of x?)", nearKink.Problem, StringComparison.Ordinal); // 2·h5 = 2^-10
+        // ReLU at x = 3e-4: at the first level the 5-point stencils (±9.8e-4) straddle the kink and disagree with the
+        // 3-point one (±7.6e-6); at the second (h5 = 2^-14, stencils ±1.2e-4) every point lies right of the kink, the
+        // quotients are 1 up to the rounding of x ± kh, and the check decides: the right slope passes, a wrong one fails.
+        var right = GradientCheck.FiniteDifference(Relu.Value, 1.0, 3e-4);
+        Assert.Equal(Verdict.Pass, right.Verdict);
+        Assert.Equal(1.0, right.Numeric, 1e-12);
+        var wrong = GradientCheck.FiniteDifference(Relu.Value, 0.0, 3e-4);
+        Assert.Equal(Verdict.Fail, wrong.Verdict);
+        Assert.Null(wrong.Problem);
+    }
+
+    [Fact]
+    public void FiniteDifference_KinkWithinEveryStencil_IsInconclusive()
+    {
+        // ReLU at x = 1e-6: even the finest level's 5-point stencil (h5 = 2^-17, ±1.5e-5) straddles the kink, so no step
+        // is reliable. The check is inconclusive with that reason, whichever value is under test: never a failure.
+        foreach (double analytic in new[] { 1.0, 0.0, 0.5 })
+        {
+            var r = GradientCheck.FiniteDifference(Relu.Value, analytic, 1e-6);
+            Assert.Equal(Verdict.Inconclusive, r.Verdict);
+            Assert.StartsWith("oracle unreliable", r.Problem, StringComparison.Ordinal);
+            Assert.EndsWith("at every step down to h = 7.62939453125E-06 (not smooth within 0.0009765625 of x?)", r.Problem, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -33,9 +50,9 @@ public sealed class GradientCheckExamples
     {
         // The same kink scaled by 1e-4 and 1e4: the 3- and 5-point values still differ by ~20% of f', far above
         // 1e-6·|f'|, so the bound must scale with f (a bound of 1e-6/|f'| would pass the small one).
-        var small = GradientCheck.FiniteDifference(t => 1e-4 * Relu.Value(t), 1e-4, 3e-4);
+        var small = GradientCheck.FiniteDifference(t => 1e-4 * Relu.Value(t), 1e-4, 1e-6);
         Assert.StartsWith("oracle unreliable", small.Problem, StringComparison.Ordinal);
-        var large = GradientCheck.FiniteDifference(t => 1e4 * Relu.Value(t), 1e4, 3e-4);
+        var large = GradientCheck.FiniteDifference(t => 1e4 * Relu.Value(t), 1e4, 1e-6);
         Assert.StartsWith("oracle unreliable", large.Problem, StringComparison.Ordinal);
     }
 

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli.Commands;
 
-/// <summary><c>calculus network [--input FILE|-]</c>: reads {"W", "b", "w", "x", "y", "activation"} as JSON and prints
-/// {"loss", "z", "dW", "db", "dw", "dx"} with round-trip numbers.</summary>
+/// <summary>The network a user gives as JSON: {"W", "b", "w", "x", "y"} and the optional names "activation", "loss".</summary>
+internal sealed record NetworkInput(
+    Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, string? Activation, string? Loss);
+
+/// <summary><c>calculus network [--input FILE|-] [--loss L] [--alpha A] [--c C]</c>: reads {"W", "b", "w", "x", "y",
+/// "activation", "loss"} as JSON and prints {"loss", "z", "dW", "db", "dw", "dx"} with round-trip numbers.</summary>
 internal static class NetworkCommand
 {
     public static Command Create(CliContext context)
@@ -16,17 +21,33 @@ internal static class NetworkCommand
             Description = "The JSON file, or - for standard input (the default).",
             DefaultValueFactory = _ => "-",
         };
-        var command = new Command("network", "Loss and gradient of the sheet-1f network given as JSON: {\"W\": [[...]], \"b\": [...], \"w\": [...], \"x\": [...], \"y\": 1, \"activation\": \"sigmoid\"}.") { input };
+        var options = new NetworkOptions();
+        var command = new Command("network", "Loss and gradient of the sheet-1f network given as JSON: {\"W\": [[...]], \"b\": [...], \"w\": [...], \"x\": [...], \"y\": 1, \"activation\": \"sigmoid\", \"loss\": \"logistic\"}.") { input };
+        foreach (var option in options.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(input) ?? "-";
-            string json = path == "-" ? context.Input.ReadToEnd() : ReadFile(path);
-            var (w, b, wout, x, y, activation) = Parse(json);
-            var g = context.Gradient(w, b, wout, x, y, activation);
+            var (n, activation, loss) = Read(context, parse, input, options);
+            var g = context.Gradient(n.W, n.B, n.Wout, n.X, n.Y, activation, loss);
             context.Output.WriteLine(Write(g));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The network of --input (a file, or - for standard input) with its activation and loss resolved:
+    /// --loss over the field "loss", --alpha and --c bound to plu.</summary>
+    internal static (NetworkInput Network, Activation Activation, IMarginLoss Loss) Read(
+        CliContext context, ParseResult parse, Option<string> input, NetworkOptions options, string? activationOverride = null)
+    {
+        string path = parse.GetValue(input) ?? "-";
+        var n = Parse(path == "-" ? context.Input.ReadToEnd() : ReadFile(path));
+        var activation = options.ResolveActivation(parse, activationOverride ?? n.Activation ?? "sigmoid",
+            activationOverride is null && n.Activation is not null ? "field activation" : "--activation");
+        return (n, activation, options.ResolveLoss(parse, n.Loss));
     }
 
     private static string ReadFile(string path)
@@ -39,7 +60,7 @@ internal static class NetworkCommand
         return File.ReadAllText(path);
     }
 
-    internal static (Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, Activation Activation) Parse(string json)
+    internal static NetworkInput Parse(string json)
     {
         JsonDocument doc;
         try
@@ -78,17 +99,15 @@ internal static class NetworkCommand
             var wout = Sized(root, "w", h, $"W has {h} rows");
             var x = Sized(root, "x", d, $"W has {d} columns");
             double y = Number(Field(root, "y"), "y");
-            var activation = root.TryGetProperty("activation", out var a) && a.ValueKind != JsonValueKind.Null
-                ? FindActivation(a)
-                : ActivationCatalog.Sigmoid;
-            return (Matrix<double>.Build.DenseOfRowArrays(rows), b, wout, x, y, activation);
+            return new NetworkInput(Matrix<double>.Build.DenseOfRowArrays(rows), b, wout, x, y, Name(root, "activation"), Name(root, "loss"));
         }
     }
 
-    private static Activation FindActivation(JsonElement a) =>
-        a.ValueKind == JsonValueKind.String
-            ? FunctionCatalog.Lookup(ActivationCatalog.Find, a.GetString()!, "field activation")
-            : throw new UsageException($"field activation must be a name; got {a.ValueKind}");
+    /// <summary>An optional name field: null when absent or null, the string otherwise.</summary>
+    private static string? Name(JsonElement root, string field) =>
+        !root.TryGetProperty(field, out var e) || e.ValueKind == JsonValueKind.Null ? null
+        : e.ValueKind == JsonValueKind.String ? e.GetString()
+        : throw new UsageException($"field {field} must be a name; got {e.ValueKind}");
 
     private static JsonElement Field(JsonElement root, string name) =>
         root.TryGetProperty(name, out var e) ? e : throw new UsageException($"field {name} is missing");

@@ -5,16 +5,21 @@ namespace Calculus.Checking;
 
 /// <summary>Checks an analytic derivative against numeric oracles: central differences through MathNet's
 /// <see cref="NumericalDerivative"/> (3- and 5-point), the complex step, and directional derivatives for many
-/// parameters. The tolerance model is <see cref="Tolerances"/>.</summary>
+/// parameters. The tolerance model is <see cref="Tolerances"/>; each result is a <see cref="Verdict"/>.</summary>
 /// <remarks>
-/// <para>Central differences: the 5-point D5 at steps h5 and h5/2 (<see cref="Tolerances.FivePointStep"/>) and the
-/// 3-point D3 at <see cref="Tolerances.ThreePointStep"/>, all absolute; D5(h5/2) is the reported numeric value, the
-/// Richardson difference of the two D5 its truncation error, and D3 the cross-check. Use them away from kinks: a kink
-/// within 2·h5 ≈ 1e-3 of x makes the oracle unreliable, which the check reports as a failure with that reason.</para>
+/// <para>Central differences: the 5-point D5 at steps h5 and h5/2 and the 3-point D3 at h5·2^-6, all absolute; D5(h5/2)
+/// is the reported numeric value, the Richardson difference of the two D5 its truncation error, and D3 the cross-check.
+/// The first step is h5 = 2^-11 (<see cref="Tolerances.FivePointStep"/>). Where D3 and D5 disagree beyond their error
+/// bounds (f not smooth across the stencil) or the truncation estimate exceeds the rounding term, finer steps are tried
+/// (÷8, up to <see cref="Tolerances.StepLevels"/> levels) and the reliable level with the smallest tolerance is used;
+/// where none is reliable the check is inconclusive, never failed.</para>
+/// <para>The caller states the noise of f's values (a running error bound, e.g. <see cref="NetworkErrorBounds.Loss"/>)
+/// and the error bound of the analytic value (<see cref="NetworkErrorBounds.Gradient"/>); without them, 8 ulp of f and
+/// 16 ulp of the derivative are assumed.</para>
 /// <para>Complex step: f'(x) ≈ Im f(x + ih)/h, h = 1e-20, for functions written over <see cref="Complex"/>
 /// (see <see cref="ComplexForms"/>). Needs |f'(x)|·h above the smallest normal double, i.e. |f'| ≳ 1e-288.</para>
 /// <para>Directional: for a unit direction v, ⟨∇f, v⟩ against the derivative of t ↦ f(θ + t·v) at 0; that costs
-/// at most 10 evaluations of f however many parameters θ has (<see cref="Evaluations"/> counts them).</para>
+/// 10 evaluations of f at the first level however many parameters θ has (<see cref="Evaluations"/> counts them).</para>
 /// <para><see cref="NumericalDerivative"/> is mutable and not thread-safe, so each check makes its own.</para>
 /// </remarks>
 public static class GradientCheck
@@ -38,16 +43,154 @@ public static class GradientCheck
     /// <param name="f">The function.</param>
     /// <param name="analytic">The derivative under test, f'(x).</param>
     /// <param name="x">The point; |x| ≤ ~1e6 so that the absolute steps stay above ulp(x).</param>
-    /// <param name="valueError">A bound on the rounding error of each computed f value near x, where it exceeds
+    /// <param name="valueError">A bound on the error of each computed f value near x, where it exceeds
     /// <see cref="Tolerances.EvaluationUlps"/> ulp of |f| (composite functions such as the network loss; see
-    /// <see cref="NetworkParameters.LossErrorBound"/>); null for the default.</param>
+    /// <see cref="NetworkErrorBounds.Loss"/>); null for the default.</param>
+    /// <param name="analyticError">A bound on the error of <paramref name="analytic"/> itself; null for
+    /// <see cref="Tolerances.AnalyticUlps"/> ulp of it.</param>
     /// <returns>The comparison.</returns>
-    public static CheckResult FiniteDifference(Func<double, double> f, double analytic, double x, double? valueError = null) =>
-        FiniteDifference(f, analytic, x, 0.0, valueError ?? 0.0);
-
-    private static CheckResult FiniteDifference(Func<double, double> f, double analytic, double x, double termScale, double valueErrorBound)
+    public static CheckResult FiniteDifference(Func<double, double> f, double analytic, double x, double? valueError = null, double? analyticError = null)
     {
         ArgumentNullException.ThrowIfNull(f);
+        return Central(f, analytic, x, valueError ?? 0.0, analyticError, 0.0);
+    }
+
+    /// <summary>∂f/∂θ_index against central differences in that coordinate.</summary>
+    /// <param name="f">The function of all parameters.</param>
+    /// <param name="analytic">The partial derivative under test.</param>
+    /// <param name="point">θ; not modified.</param>
+    /// <param name="index">The coordinate.</param>
+    /// <param name="valueError">A bound on the error of f near θ, or null (see <see cref="FiniteDifference"/>).</param>
+    /// <param name="analyticError">A bound on the error of <paramref name="analytic"/>, or null.</param>
+    /// <returns>The comparison.</returns>
+    public static CheckResult Partial(Func<double[], double> f, double analytic, double[] point, int index, double? valueError = null, double? analyticError = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(point);
+        var work = (double[])point.Clone();
+        return FiniteDifference(s =>
+        {
+            work[index] = s;
+            return f(work);
+        }, analytic, point[index], valueError, analyticError);
+    }
+
+    /// <summary>⟨∇f(θ), v⟩ against the central-difference derivative of t ↦ f(θ + t·v) at t = 0.</summary>
+    /// <param name="f">The function of all parameters.</param>
+    /// <param name="gradient">∇f(θ) under test, the same length as θ.</param>
+    /// <param name="point">θ; not modified.</param>
+    /// <param name="direction">v; a unit vector keeps the tolerance meaningful.</param>
+    /// <param name="valueError">A bound on the error of f near θ, or null (see <see cref="FiniteDifference"/>).</param>
+    /// <param name="gradientError">A bound on the error of each gradient entry (<see cref="NetworkErrorBounds.Gradient"/>),
+    /// or null for <see cref="Tolerances.AnalyticUlps"/> ulp per term of the dot product.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentException">The arrays differ in length.</exception>
+    public static CheckResult Directional(
+        Func<double[], double> f, double[] gradient, double[] point, double[] direction, double? valueError = null, IReadOnlyList<double>? gradientError = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        CheckLengths(gradient, point, direction, gradientError);
+        var work = new double[point.Length];
+        return Central(t =>
+        {
+            for (int k = 0; k < work.Length; k++)
+            {
+                work[k] = point[k] + (t * direction[k]);
+            }
+
+            return f(work);
+        }, Dot(gradient, direction), 0.0, valueError ?? 0.0, DotError(gradient, direction, gradientError),
+            gradientError is null ? point.Length * AbsoluteDot(gradient, direction) : 0.0);
+    }
+
+    /// <summary>f'(x) against the complex step Im f(x + ih)/h, h = 1e-20.</summary>
+    /// <param name="f">The function written over complex numbers (analytic near x).</param>
+    /// <param name="analytic">The derivative under test.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="analyticError">A running error bound B of the analytic value, or null; the tolerance then adds
+    /// <see cref="Tolerances.ComplexStepBoundFactor"/>·B (B for the analytic value, 2B for the complex evaluation).</param>
+    /// <returns>The comparison, with the relative tolerance <see cref="Tolerances.ComplexStepUlps"/>·ε plus that term.</returns>
+    public static CheckResult ComplexStep(Func<Complex, Complex> f, double analytic, double x, double? analyticError = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        evaluations++;
+        double numeric = f(new Complex(x, Tolerances.ComplexStep)).Imaginary / Tolerances.ComplexStep;
+        double size = Math.Max(Math.Abs(analytic), Math.Abs(numeric));
+        double tolerance = (Tolerances.ComplexStepUlps * Tolerances.Epsilon * size)
+            + (Tolerances.ComplexStepBoundFactor * (analyticError ?? 0.0)) + Tolerances.ComplexStepSubnormal;
+        return new CheckResult(ComplexStepOracle, analytic, numeric, tolerance, double.IsFinite(numeric) ? null : "oracle not finite");
+    }
+
+    /// <summary>⟨∇f(θ), v⟩ against the complex step of t ↦ f(θ + t·v) at t = 0.</summary>
+    /// <param name="f">The function of all parameters, written over complex numbers.</param>
+    /// <param name="gradient">∇f(θ) under test.</param>
+    /// <param name="point">θ.</param>
+    /// <param name="direction">v.</param>
+    /// <param name="gradientError">A bound on the error of each gradient entry, or null.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentException">The arrays differ in length.</exception>
+    public static CheckResult ComplexDirectional(
+        Func<Complex[], Complex> f, double[] gradient, double[] point, double[] direction, IReadOnlyList<double>? gradientError = null)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        CheckLengths(gradient, point, direction, gradientError);
+        var result = ComplexStep(t => f([.. point.Select((p, k) => p + (t * direction[k]))]), Dot(gradient, direction), 0.0,
+            gradientError is null ? null : CarriedError(direction, gradientError));
+
+        // ⟨g, v⟩ and the complex evaluation both round relative to Σ|g_k v_k|, not to their (possibly cancelled) result.
+        double dotError = 2 * point.Length * Tolerances.Epsilon * AbsoluteDot(gradient, direction);
+        return result with { Tolerance = result.Tolerance + dotError };
+    }
+
+    /// <summary>One level of the central-difference oracle: its estimates, error terms and reliability.</summary>
+    private sealed record Level(double Step, double Numeric, double Coarse, double CrossCheck, double Scale, double Truncation, double Rounding, bool Reliable);
+
+    private static CheckResult Central(Func<double, double> f, double analytic, double x, double noise, double? analyticError, double termScale)
+    {
+        Level? best = null, first = null;
+        for (int level = 0; level < Tolerances.StepLevels; level++)
+        {
+            var l = Measure(f, analytic, x, noise, Tolerances.FivePointStep / Math.Pow(Tolerances.StepRefinement, level));
+            first ??= l;
+            if (level == 0 && l.Reliable && l.Truncation <= l.Rounding)
+            {
+                best = l;
+                break;
+            }
+
+            if (l.Reliable && (best is null || l.Truncation + l.Rounding < best.Truncation + best.Rounding))
+            {
+                best = l;
+            }
+        }
+
+        if (best is null)
+        {
+            string problem = !double.IsFinite(first!.Numeric)
+                ? "oracle not finite"
+                : $"oracle unreliable: 3-point {CheckResult.R(first.CrossCheck)} and 5-point differ by {CheckResult.R(Math.Abs(first.CrossCheck - first.Numeric))} " +
+                  $"at every step down to h = {CheckResult.R(Tolerances.FivePointStep / Math.Pow(Tolerances.StepRefinement, Tolerances.StepLevels - 1))} " +
+                  $"(not smooth within {CheckResult.R(2 * Tolerances.FivePointStep)} of x?)";
+            return new CheckResult(CentralDifferenceOracle, analytic, first.Numeric, double.NaN, problem);
+        }
+
+        double size = Math.Max(Math.Abs(analytic), Math.Abs(best.Numeric));
+        double analyticTerm = analyticError ?? (Tolerances.AnalyticUlps * Tolerances.Epsilon * (size + termScale));
+        double tolerance = best.Truncation + best.Rounding + analyticTerm;
+        var result = new CheckResult(CentralDifferenceOracle, analytic, best.Numeric, tolerance);
+        if (result.Passed && best.Truncation > best.Rounding && best.Truncation > Tolerances.TruncationLimit * size)
+        {
+            return result with
+            {
+                Problem = $"truncation estimate too large: {CheckResult.R(best.Truncation)} at h = {CheckResult.R(best.Step)} (f varies too fast for the step)",
+            };
+        }
+
+        return result;
+    }
+
+    private static Level Measure(Func<double, double> f, double analytic, double x, double noise, double step)
+    {
         double scale = 0.0;
         double Tracked(double t)
         {
@@ -57,103 +200,41 @@ public static class GradientCheck
             return v;
         }
 
-        const double fine = Tolerances.FivePointStep / 2;
-        double coarse5 = Derivative(5, Tolerances.FivePointStep, Tracked, x);
+        double fine = step / 2;
+        double threePoint = step * Tolerances.CrossCheckRatio;
+        double coarse5 = Derivative(5, step, Tracked, x);
         double d5 = Derivative(5, fine, Tracked, x);
-        double d3 = Derivative(3, Tolerances.ThreePointStep, Tracked, x);
-        double valueError = Math.Max(valueErrorBound, Tolerances.EvaluationUlps * ((Tolerances.Epsilon * scale) + double.Epsilon));
+        double d3 = Derivative(3, threePoint, Tracked, x);
+        double valueError = Math.Max(noise, Tolerances.EvaluationUlps * ((Tolerances.Epsilon * scale) + double.Epsilon));
         double size = Math.Max(Math.Abs(analytic), Math.Abs(d5));
-        double tolerance = (Tolerances.TruncationSafety * Math.Abs(coarse5 - d5))
-            + (Tolerances.FivePointWeight * valueError / fine)
-            + (((Tolerances.StencilRounding * Tolerances.Epsilon * Math.Abs(x) / fine) + (Tolerances.AnalyticUlps * Tolerances.Epsilon)) * size)
-            + (Tolerances.AnalyticUlps * Tolerances.Epsilon * termScale);
-        double crossCheck = Math.Abs(d3 - d5);
-        string? problem = !double.IsFinite(d5) ? "oracle not finite"
-            : crossCheck > (Tolerances.OracleReliability * Math.Max(scale, Math.Abs(d5))) + (valueError / Tolerances.ThreePointStep)
-                ? $"oracle unreliable: 3-point {CheckResult.R(d3)} and 5-point differ by {CheckResult.R(crossCheck)} (not smooth within {CheckResult.R(2 * Tolerances.FivePointStep)} of x?)"
-                : null;
-        return new CheckResult(CentralDifferenceOracle, analytic, d5, tolerance, problem);
-    }
-
-    /// <summary>∂f/∂θ_index against central differences in that coordinate.</summary>
-    /// <param name="f">The function of all parameters.</param>
-    /// <param name="analytic">The partial derivative under test.</param>
-    /// <param name="point">θ; not modified.</param>
-    /// <param name="index">The coordinate.</param>
-    /// <param name="valueError">A bound on the rounding error of f near θ, or null (see <see cref="FiniteDifference(Func{double, double}, double, double, double?)"/>).</param>
-    /// <returns>The comparison.</returns>
-    public static CheckResult Partial(Func<double[], double> f, double analytic, double[] point, int index, double? valueError = null)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(point);
-        var work = (double[])point.Clone();
-        return FiniteDifference(s =>
-        {
-            work[index] = s;
-            return f(work);
-        }, analytic, point[index], valueError);
-    }
-
-    /// <summary>⟨∇f(θ), v⟩ against the central-difference derivative of t ↦ f(θ + t·v) at t = 0.</summary>
-    /// <param name="f">The function of all parameters.</param>
-    /// <param name="gradient">∇f(θ) under test, the same length as θ.</param>
-    /// <param name="point">θ; not modified.</param>
-    /// <param name="direction">v; a unit vector keeps the tolerance meaningful.</param>
-    /// <param name="valueError">A bound on the rounding error of f near θ, or null (see <see cref="FiniteDifference(Func{double, double}, double, double, double?)"/>).</param>
-    /// <returns>The comparison.</returns>
-    /// <exception cref="ArgumentException">The three arrays differ in length.</exception>
-    public static CheckResult Directional(Func<double[], double> f, double[] gradient, double[] point, double[] direction, double? valueError = null)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        CheckLengths(gradient, point, direction);
-        var work = new double[point.Length];
-        return FiniteDifference(t =>
-        {
-            for (int k = 0; k < work.Length; k++)
-            {
-                work[k] = point[k] + (t * direction[k]);
-            }
-
-            return f(work);
-        }, Dot(gradient, direction), 0.0, point.Length * AbsoluteDot(gradient, direction), valueError ?? 0.0);
-    }
-
-    /// <summary>f'(x) against the complex step Im f(x + ih)/h, h = 1e-20.</summary>
-    /// <param name="f">The function written over complex numbers (analytic near x).</param>
-    /// <param name="analytic">The derivative under test.</param>
-    /// <param name="x">The point.</param>
-    /// <returns>The comparison, with the relative tolerance <see cref="Tolerances.ComplexStepUlps"/>·ε.</returns>
-    public static CheckResult ComplexStep(Func<Complex, Complex> f, double analytic, double x)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        evaluations++;
-        double numeric = f(new Complex(x, Tolerances.ComplexStep)).Imaginary / Tolerances.ComplexStep;
-        double tolerance = Tolerances.ComplexStepUlps * Tolerances.Epsilon * Math.Max(Math.Abs(analytic), Math.Abs(numeric));
-        return new CheckResult(ComplexStepOracle, analytic, numeric, tolerance, double.IsFinite(numeric) ? null : "oracle not finite");
-    }
-
-    /// <summary>⟨∇f(θ), v⟩ against the complex step of t ↦ f(θ + t·v) at t = 0.</summary>
-    /// <param name="f">The function of all parameters, written over complex numbers.</param>
-    /// <param name="gradient">∇f(θ) under test.</param>
-    /// <param name="point">θ.</param>
-    /// <param name="direction">v.</param>
-    /// <returns>The comparison.</returns>
-    /// <exception cref="ArgumentException">The three arrays differ in length.</exception>
-    public static CheckResult ComplexDirectional(Func<Complex[], Complex> f, double[] gradient, double[] point, double[] direction)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        CheckLengths(gradient, point, direction);
-        var result = ComplexStep(t => f([.. point.Select((p, k) => p + (t * direction[k]))]), Dot(gradient, direction), 0.0);
-
-        // ⟨g, v⟩ and the complex evaluation both round relative to Σ|g_k v_k|, not to their (possibly cancelled) result.
-        double dotError = 2 * point.Length * Tolerances.Epsilon * AbsoluteDot(gradient, direction);
-        return result with { Tolerance = result.Tolerance + dotError };
+        double truncation = Tolerances.TruncationSafety * Math.Abs(coarse5 - d5);
+        double rounding = (Tolerances.FivePointWeight * valueError / fine) + (Tolerances.StencilRounding * Tolerances.Epsilon * Math.Abs(x) / fine * size);
+        bool reliable = double.IsFinite(d5) && double.IsFinite(coarse5) && double.IsFinite(d3)
+            && Math.Abs(d3 - d5) <= (Tolerances.OracleReliability * Math.Max(scale, Math.Abs(d5))) + (valueError / threePoint);
+        return new Level(step, d5, coarse5, d3, scale, truncation, rounding, reliable);
     }
 
     private static double Derivative(int points, double step, Func<double, double> f, double x)
     {
         var derivative = new NumericalDerivative(points, points / 2) { StepType = StepType.Absolute, StepSize = step };
         return derivative.EvaluateDerivative(f, x, 1);
+    }
+
+    /// <summary>The error bound of ⟨g, v⟩: Σ|v_k|·δg_k carried from the entries, plus nε·Σ|g_k v_k| for the sum; null
+    /// (the default model) when no entry bounds are given.</summary>
+    private static double? DotError(double[] gradient, double[] direction, IReadOnlyList<double>? gradientError) =>
+        gradientError is null ? null
+            : CarriedError(direction, gradientError) + (gradient.Length * Tolerances.Epsilon * AbsoluteDot(gradient, direction));
+
+    private static double CarriedError(double[] direction, IReadOnlyList<double> gradientError)
+    {
+        double sum = 0.0;
+        for (int k = 0; k < direction.Length; k++)
+        {
+            sum += Math.Abs(direction[k]) * gradientError[k];
+        }
+
+        return sum;
     }
 
     private static double Dot(double[] a, double[] b)
@@ -178,15 +259,16 @@ public static class GradientCheck
         return sum;
     }
 
-    private static void CheckLengths(double[] gradient, double[] point, double[] direction)
+    private static void CheckLengths(double[] gradient, double[] point, double[] direction, IReadOnlyList<double>? gradientError)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(direction);
-        if (gradient.Length != point.Length || direction.Length != point.Length)
+        if (gradient.Length != point.Length || direction.Length != point.Length || (gradientError is not null && gradientError.Count != point.Length))
         {
             throw new ArgumentException(
-                $"gradient, point and direction must have one length; got {gradient.Length}, {point.Length} and {direction.Length}.",
+                $"gradient, point and direction must have one length; got {gradient.Length}, {point.Length} and {direction.Length}" +
+                (gradientError is null ? "." : $", and {gradientError.Count} error bounds."),
                 nameof(direction));
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Checking;
@@ -7,22 +8,41 @@ namespace Calculus.Checking;
 /// <param name="Block">"W", "b", "w" or "x".</param>
 /// <param name="Oracle">The oracle's name.</param>
 /// <param name="Entries">How many entries were checked.</param>
-/// <param name="MaxAbsoluteError">The largest |analytic − numeric| over the block.</param>
-/// <param name="MaxRelativeError">The largest relative error over the block.</param>
-/// <param name="Worst">The entry closest to (or furthest beyond) its tolerance, e.g. "W[2,0]", with its comparison.</param>
+/// <param name="MaxAbsoluteError">The largest |analytic − numeric| over the block's conclusive entries.</param>
+/// <param name="MaxRelativeError">The largest relative error over them (<see cref="CheckResult.RelativeError"/>).</param>
+/// <param name="Worst">The entry that failed, or the one closest to its tolerance, e.g. "W[2,0]".</param>
 /// <param name="WorstCheck">That entry's comparison.</param>
 /// <param name="Elapsed">The time the block took.</param>
 public sealed record BlockCheck(
     string Block, string Oracle, int Entries, double MaxAbsoluteError, double MaxRelativeError, string Worst, CheckResult WorstCheck, TimeSpan Elapsed)
 {
-    /// <summary>Whether every entry of the block passed.</summary>
-    public bool Passed { get; init; }
+    /// <summary>How many entries failed.</summary>
+    public int Failed { get; init; }
+
+    /// <summary>How many entries the oracle could not decide.</summary>
+    public int Inconclusive { get; init; }
+
+    /// <summary>The reason of the first inconclusive entry, with its name; null when there is none.</summary>
+    public string? InconclusiveReason { get; init; }
+
+    /// <summary>Fail when any entry failed; inconclusive when no entry could be decided; pass otherwise (inconclusive
+    /// entries among passing ones are counted in <see cref="Inconclusive"/>, never failures).</summary>
+    public Verdict Verdict => Failed > 0 ? Verdict.Fail : Inconclusive == Entries ? Verdict.Inconclusive : Verdict.Pass;
+
+    /// <summary>Whether the verdict is <see cref="Verdict.Pass"/>.</summary>
+    public bool Passed => Verdict == Verdict.Pass;
 }
 
 /// <summary>Checks a whole network gradient entry by entry, block by block: the check behind <c>calculus gradcheck</c>
-/// and the report, built on <see cref="GradientCheck"/>.</summary>
+/// and the report, built on <see cref="GradientCheck"/> with the running error bounds of <see cref="NetworkErrorBounds"/>.</summary>
+/// <remarks>An entry whose central-difference stencil reaches a kink of the hidden activation (or the hinge's kink at
+/// yz = 1) is inconclusive, with the unit and the kink named: a central difference across a kink sees an average slope,
+/// which is no evidence either way.</remarks>
 public static class NetworkGradientCheck
 {
+    /// <summary>The farthest any stencil reaches along a unit direction: ±2·h5 at the first level.</summary>
+    private const double Reach = 2 * Tolerances.FivePointStep;
+
     /// <summary>Shifts each b_i so that a_i = (Wx + b)_i lies at least 4·h5·(1 + ‖W_i‖ + ‖x‖) from every kink of f:
     /// a central-difference step of ≤ 2·h5 in any one parameter (or along a unit direction) moves a_i by at most
     /// 2·h5·(1 + ‖W_i‖ + ‖x‖), so the stencils never reach a kink.</summary>
@@ -58,19 +78,22 @@ public static class NetworkGradientCheck
     }
 
     /// <summary>Checks every entry of <paramref name="gradient"/> against central differences of the loss (and, for the
-    /// sigmoid, against the complex step too), per block.</summary>
+    /// sigmoid with the logistic loss, against the complex step too), per block.</summary>
     /// <param name="layout">The network's shape.</param>
     /// <param name="theta">The parameters θ = (W, b, w, x).</param>
     /// <param name="y">The label.</param>
     /// <param name="activation">The hidden activation.</param>
     /// <param name="gradient">The gradient under test, in the layout of θ.</param>
+    /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>One row per block and oracle, W, b, w, x in that order.</returns>
-    public static IReadOnlyList<BlockCheck> Run(NetworkParameters layout, double[] theta, double y, Activation activation, double[] gradient)
+    public static IReadOnlyList<BlockCheck> Run(
+        NetworkParameters layout, double[] theta, double y, Activation activation, double[] gradient, IMarginLoss? loss = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(activation);
-        double valueError = layout.LossErrorBound(theta, y, activation);
+        var outer = loss ?? MarginLosses.Logistic;
+        var bounds = NetworkErrorBounds.Compute(layout, theta, y, activation, outer);
         var blocks = new (string Name, int Start, int Count)[]
         {
             ("W", 0, layout.Hidden * layout.Inputs),
@@ -78,23 +101,80 @@ public static class NetworkGradientCheck
             ("w", layout.OutputWeight(0), layout.Hidden),
             ("x", layout.Input(0), layout.Inputs),
         };
+        bool complexStep = activation.Value.Equals((Func<double, double>)Sigmoid.Value) && outer.Name == MarginLosses.Logistic.Name;
         var rows = new List<BlockCheck>();
         foreach (var (name, start, count) in blocks)
         {
-            rows.Add(CheckBlock(layout, name, start, count, GradientCheck.CentralDifferenceOracle,
-                k => GradientCheck.Partial(t => layout.Loss(t, y, activation), gradient[k], theta, k, valueError)));
-            if (activation.Value.Equals((Func<double, double>)Sigmoid.Value))
+            rows.Add(CheckBlock(layout, name, start, count, GradientCheck.CentralDifferenceOracle, k =>
+                KinkWithinReach(layout, theta, y, activation, outer, Unit(layout, k), bounds) is { } kink
+                    ? CheckResult.Inconclusive(GradientCheck.CentralDifferenceOracle, gradient[k], kink)
+                    : GradientCheck.Partial(t => layout.Loss(t, y, activation, outer), gradient[k], theta, k, bounds.Loss, bounds.Gradient[k])));
+            if (complexStep)
             {
                 rows.Add(CheckBlock(layout, name, start, count, GradientCheck.ComplexStepOracle, k =>
-                {
-                    var unit = new double[theta.Length];
-                    unit[k] = 1;
-                    return GradientCheck.ComplexDirectional(t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y), gradient, theta, unit);
-                }));
+                    GradientCheck.ComplexDirectional(t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y), gradient, theta, Unit(layout, k), bounds.Gradient)));
             }
         }
 
         return rows;
+    }
+
+    /// <summary>Whether a central-difference stencil along the unit direction v from θ can reach a kink: of the hidden
+    /// activation (a_i moves by ≤ r·|∂a_i/∂v| + r²·|∂²a_i/∂v²| + δa_i with r = 2·h5), or of the hinge at yz = 1 (z moves by
+    /// ≤ Σ_i r|v_wi|(|s_i| + L·Δa_i) + |w_i|·L·Δa_i + δz, L the activation's Lipschitz bound).</summary>
+    /// <param name="layout">The shape.</param>
+    /// <param name="theta">θ.</param>
+    /// <param name="y">The label.</param>
+    /// <param name="activation">The hidden activation.</param>
+    /// <param name="loss">The loss of the score.</param>
+    /// <param name="direction">v, a unit vector in the layout of θ.</param>
+    /// <param name="bounds">The running error bounds at θ (for δa_i and δz).</param>
+    /// <returns>Which kink is within reach, in words; null when none is.</returns>
+    public static string? KinkWithinReach(
+        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(theta);
+        ArgumentNullException.ThrowIfNull(activation);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(direction);
+        ArgumentNullException.ThrowIfNull(bounds);
+        if (activation.Kinks.Count == 0 && loss.IsSmooth)
+        {
+            return null;
+        }
+
+        double z = 0, zReach = bounds.Score;
+        for (int i = 0; i < layout.Hidden; i++)
+        {
+            double a = theta[layout.Bias(i)], linear = direction[layout.Bias(i)], quadratic = 0;
+            for (int j = 0; j < layout.Inputs; j++)
+            {
+                double wij = theta[layout.Weight(i, j)], xj = theta[layout.Input(j)];
+                double vw = direction[layout.Weight(i, j)], vx = direction[layout.Input(j)];
+                a += wij * xj;
+                linear += (vw * xj) + (wij * vx);
+                quadratic += vw * vx;
+            }
+
+            double reach = (Reach * Math.Abs(linear)) + (Reach * Reach * Math.Abs(quadratic)) + bounds.PreActivation[i];
+            foreach (var kink in activation.Kinks)
+            {
+                if (Math.Abs(a - kink.At) <= reach)
+                {
+                    return $"kink within reach: a[{i}] = {CheckResult.R(a)} is within {CheckResult.R(reach)} of {activation.Name}'s kink at {CheckResult.R(kink.At)}";
+                }
+            }
+
+            double s = activation.Value(a), wi = theta[layout.OutputWeight(i)];
+            z += wi * s;
+            zReach += (Reach * Math.Abs(direction[layout.OutputWeight(i)]) * (Math.Abs(s) + (activation.Lipschitz * reach)))
+                + (Math.Abs(wi) * activation.Lipschitz * reach);
+        }
+
+        return loss.Kink is { } margin && Math.Abs((y * z) - margin) <= Math.Abs(y) * zReach
+            ? $"kink within reach: the margin yz = {CheckResult.R(y * z)} is within {CheckResult.R(Math.Abs(y) * zReach)} of the {loss.Name} loss's kink at {CheckResult.R(margin)}"
+            : null;
     }
 
     /// <summary>Names a flat parameter index, e.g. "W[2,0]", "b[1]".</summary>
@@ -116,18 +196,39 @@ public static class NetworkGradientCheck
             : $"x[{k - (2 * layout.Hidden)}]";
     }
 
+    private static double[] Unit(NetworkParameters layout, int k)
+    {
+        var unit = new double[layout.Count];
+        unit[k] = 1;
+        return unit;
+    }
+
     private static BlockCheck CheckBlock(NetworkParameters layout, string name, int start, int count, string oracle, Func<int, CheckResult> check)
     {
         var clock = Stopwatch.StartNew();
-        // Every ratio is ≥ 0 (∞ for a failed entry), so the first entry always replaces the −1.
+        // A failed entry ranks above every passing one (ratio ∞), a passing one by its error/tolerance ratio; the first
+        // entry always replaces the −1, so an all-inconclusive block still names its first entry.
         double maxAbsolute = 0, maxRelative = 0, worstRatio = -1;
-        int worst = start;
+        int worst = start, failed = 0, inconclusive = 0;
         CheckResult? worstCheck = null;
-        bool passed = true;
+        string? reason = null;
         for (int k = start; k < start + count; k++)
         {
             var r = check(k);
-            passed &= r.Passed;
+            if (r.Verdict == Verdict.Inconclusive)
+            {
+                inconclusive++;
+                reason ??= $"{EntryName(layout, k)}: {r.Problem}";
+                if (worstCheck is null)
+                {
+                    worst = k;
+                    worstCheck = r;
+                }
+
+                continue;
+            }
+
+            failed += r.Failed ? 1 : 0;
             maxAbsolute = Math.Max(maxAbsolute, r.AbsoluteError);
             maxRelative = Math.Max(maxRelative, r.RelativeError);
             double ratio = r.Passed ? r.AbsoluteError / Math.Max(r.Tolerance, double.Epsilon) : double.PositiveInfinity;
@@ -139,6 +240,11 @@ public static class NetworkGradientCheck
             }
         }
 
-        return new BlockCheck(name, oracle, count, maxAbsolute, maxRelative, EntryName(layout, worst), worstCheck!, clock.Elapsed) { Passed = passed };
+        return new BlockCheck(name, oracle, count, maxAbsolute, maxRelative, EntryName(layout, worst), worstCheck!, clock.Elapsed)
+        {
+            Failed = failed,
+            Inconclusive = inconclusive,
+            InconclusiveReason = reason,
+        };
     }
 }

@@ -66,58 +66,28 @@ public sealed record NetworkParameters(int Hidden, int Inputs)
         return Flatten(gradient.Weights, gradient.Bias, gradient.OutputWeights, gradient.Input);
     }
 
-    /// <summary>The real loss L(θ) with the given hidden activation.</summary>
+    /// <summary>The real loss L(θ) with the given hidden activation and loss of the score.</summary>
     /// <param name="theta">θ.</param>
     /// <param name="y">The label.</param>
     /// <param name="activation">The hidden activation; the sigmoid when null.</param>
+    /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>L(θ).</returns>
-    public double Loss(double[] theta, double y, Activation? activation = null)
+    public double Loss(double[] theta, double y, Activation? activation = null, Training.IMarginLoss? loss = null)
     {
         var (weights, bias, outputWeights, x) = Unflatten(theta);
-        return Network.Loss(weights, bias, outputWeights, x, y, activation);
+        return Network.Loss(weights, bias, outputWeights, x, y, activation, loss ?? Training.MarginLosses.Logistic);
     }
 
-    /// <summary>A bound on the rounding error of the computed loss L(θ): the forward error of a = Wx + b, s = f̂(a),
-    /// z = wᵀs and ℓ(z; y), each sum of n terms within nε of the sum of its absolute terms (Higham's bound).</summary>
-    /// <remarks>
-    /// δa_i ≤ (d + 1)ε(Σ_j |W_ij x_j| + |b_i|); δs_i ≤ |f'(a_i)|·δa_i + 4ε|s_i|; δz ≤ (h + 1)εΣ|w_i s_i| + Σ|w_i|δs_i;
-    /// δL ≤ |f_e(z)|·δz + 4ε|L|. Twice that is returned. Where L is tiny (large yz) this is far above ε|L|: e.g.
-    /// L ≈ 1e-29 carries a relative error of ~1e-12 from the rounding of z alone.
-    /// </remarks>
+    /// <summary>A bound on the rounding error of the computed loss L(θ) of a backward-stable implementation:
+    /// <see cref="NetworkErrorBounds.Loss"/>. Where L is tiny (large yz) this is far above ε|L|: e.g. L ≈ 1e-29
+    /// carries a relative error of ~1e-12 from the rounding of z alone.</summary>
     /// <param name="theta">θ.</param>
     /// <param name="y">The label.</param>
     /// <param name="activation">The hidden activation; the sigmoid when null.</param>
     /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>The bound, absolute.</returns>
-    public double LossErrorBound(double[] theta, double y, Activation? activation = null, Training.IMarginLoss? loss = null)
-    {
-        var f = activation ?? ActivationCatalog.Sigmoid;
-        var outer = loss ?? Training.MarginLosses.Logistic;
-        var (weights, bias, outputWeights, x) = Unflatten(theta);
-        const double eps = Tolerances.Epsilon;
-        double z = 0.0;
-        double zTerms = 0.0;
-        double zError = 0.0;
-        for (int i = 0; i < Hidden; i++)
-        {
-            double a = bias[i];
-            double aTerms = Math.Abs(bias[i]);
-            for (int j = 0; j < Inputs; j++)
-            {
-                a += weights[i, j] * x[j];
-                aTerms += Math.Abs(weights[i, j] * x[j]);
-            }
-
-            double s = f.Value(a);
-            double sError = (Math.Abs(f.Derivative(a)) * (Inputs + 1) * eps * aTerms) + (4 * eps * Math.Abs(s));
-            z += outputWeights[i] * s;
-            zTerms += Math.Abs(outputWeights[i] * s);
-            zError += Math.Abs(outputWeights[i]) * sError;
-        }
-
-        zError += (Hidden + 1) * eps * zTerms;
-        return 2 * ((Math.Abs(outer.DerivativeInScore(z, y)) * zError) + (4 * eps * Math.Abs(outer.Value(z, y))));
-    }
+    public double LossErrorBound(double[] theta, double y, Activation? activation = null, Training.IMarginLoss? loss = null) =>
+        NetworkErrorBounds.Compute(this, theta, y, activation ?? ActivationCatalog.Sigmoid, loss ?? Training.MarginLosses.Logistic).Loss;
 
     /// <summary>The four parts of θ.</summary>
     /// <param name="theta">θ, length <see cref="Count"/>.</param>

@@ -1,42 +1,69 @@
 namespace Calculus.Checking;
 
-/// <summary>Every constant of the gradient check's error model, each derived from the error of its oracle.</summary>
+/// <summary>Every constant of the checks' error model, each derived from the error of its oracle or from the
+/// conditioning of the quantity checked.</summary>
 /// <remarks>
-/// <para>A check passes when |analytic − numeric| ≤ tolerance. A central difference with step h errs by truncation plus
-/// rounding: h²|f'''|/6 + ε|f|/h for 3 points, h⁴|f⁽⁵⁾|/30 + 1.5ε|f|/h for 5 points, plus the rounding of the stencil
-/// points x ± kh. The numeric value is the 5-point D5 at step h5/2; its truncation error is estimated by Richardson from
+/// <para><b>Two sides, two errors.</b> A check compares an analytic value with an oracle. It fails only when
+/// |analytic − oracle| exceeds the sum of two bounds: how far <i>any</i> backward-stable implementation of the analytic
+/// value may be from the exact one (its conditioning, <see cref="ElementaryError"/> and
+/// <see cref="NetworkErrorBounds"/>: c·ε·(the sum of the magnitudes of the terms that form it) plus the rounding of its
+/// inputs carried through), and how far the oracle may be (truncation and rounding, below). Neither bound comes from the
+/// analytic value alone, so a sum that cancels (∂L/∂x = Wᵀg) or an exponential of a rounded argument (σ'(334)) keeps the
+/// tolerance its terms need.</para>
+/// <para><b>Central differences.</b> With step h, the 5-point D5 errs by h⁴|f⁽⁵⁾|/30 + 1.5·N/h, N the noise of the
+/// values of f (their rounding). The numeric value is D5 at h5/2; its truncation error is estimated by Richardson from
 /// the same stencil at h5 (the error scales as h⁴, so |D5(h5) − D5(h5/2)| ≈ 15× the error of D5(h5/2)):</para>
 /// <code>
-/// tolerance = TruncationSafety · |D5(h5) − D5(h5/2)|                       (truncation, estimated)
-///           + FivePointWeight · EvaluationUlps · (ε·S + 2^-1074) / (h5/2)    (rounding of f, S = max |f| on the stencils)
-///           + (StencilRounding · ε · |x| / (h5/2) + AnalyticUlps · ε) · max(|analytic|, |numeric|)
-///           + AnalyticUlps · ε · n · Σ|g_k v_k|                              (directional checks only)
+/// tolerance = TruncationSafety · |D5(h5) − D5(h5/2)|                   (truncation, estimated)
+///           + FivePointWeight · N / (h5/2)                              (noise of f: its running error bound)
+///           + StencilRounding · ε · |x| / (h5/2) · max(|analytic|, |numeric|)
+///           + the analytic value's own error bound
 /// </code>
-/// <para>The 3-point D3 (step <see cref="ThreePointStep"/>) is the independent cross-check: where |D3 − D5| exceeds
-/// its own error bound by far, f is not smooth across the stencils and the check fails as unreliable rather than
-/// passing on an inflated tolerance.</para>
-/// <para>No constant was tuned to make a test pass; each follows from the oracle's error bound as its comment says.</para>
+/// <para>The 3-point D3 at h5·<see cref="CrossCheckRatio"/> is the independent cross-check: where |D3 − D5| exceeds its
+/// own error bound by far, f is not smooth across the stencils. The check then tries a finer step (h5 divided by
+/// <see cref="StepRefinement"/>, up to <see cref="StepLevels"/> steps), and is <i>inconclusive</i> if no step is
+/// reliable, never a failure: an oracle that cannot decide says so.</para>
+/// <para>No constant was tuned to make a test pass; each follows from an error bound as its comment says.</para>
 /// </remarks>
 public static class Tolerances
 {
     /// <summary>ε = 2^-52, the spacing of doubles at 1.</summary>
     public const double Epsilon = 2.220446049250313e-16;
 
-    /// <summary>The 3-point step, 2^-17 ≈ 7.6e-6: the power of 2 nearest ε^(1/3) = 6.1e-6, which minimises
-    /// h²|f'''|/6 + ε|f|/h for |f'''| ≈ |f|. Absolute, so the stencil does not stretch with |x|.</summary>
+    /// <summary>The 3-point step of the first level, 2^-17 ≈ 7.6e-6: the power of 2 nearest ε^(1/3) = 6.1e-6, which
+    /// minimises h²|f'''|/6 + ε|f|/h for |f'''| ≈ |f|. Absolute, so the stencil does not stretch with |x|.</summary>
     public const double ThreePointStep = 1.0 / (1 << 17);
 
-    /// <summary>The coarser 5-point step h5 = 2^-11 ≈ 4.9e-4 (the numeric value uses h5/2 = 2^-12 ≈ 2.4e-4). Below the
-    /// optimum ε^(1/5) ≈ 7e-4 for |f⁽⁵⁾| ≈ |f|, because the network losses vary faster (|f⁽⁵⁾| up to ~1e5|f| at weight
-    /// scale 3): at h5/2, h⁴/30 = 1.2e-16, so truncation stays below the 1.1e-11·S rounding term even then.</summary>
+    /// <summary>The 3-point step as a fraction of the 5-point step h5 at every level: 2^-17 / 2^-11 = 2^-6.</summary>
+    public const double CrossCheckRatio = ThreePointStep / FivePointStep;
+
+    /// <summary>The coarser 5-point step h5 = 2^-11 ≈ 4.9e-4 of the first level (the numeric value uses h5/2 = 2^-12 ≈
+    /// 2.4e-4). Below the optimum ε^(1/5) ≈ 7e-4 for |f⁽⁵⁾| ≈ |f|, because the network losses vary faster (|f⁽⁵⁾| up to
+    /// ~1e5|f| at weight scale 3): at h5/2, h⁴/30 = 1.2e-16, so truncation stays below the 1.1e-11·S rounding term even
+    /// then.</summary>
     public const double FivePointStep = 1.0 / (1 << 11);
+
+    /// <summary>Each finer level divides both steps by 8 = 2³: truncation falls by 8⁴ = 4096 while the rounding term
+    /// grows by 8, so one level suffices for a function that varies 8× faster than the first step assumes (a network at
+    /// weight scale 50 with the sinusoid), and no level is skipped in between.</summary>
+    public const double StepRefinement = 8.0;
+
+    /// <summary>Three levels: h5 = 2^-11, 2^-14, 2^-17. The finest D3 step is then 2^-23 ≈ 1.2e-7, still 5·10⁸ ulp of
+    /// an |x| ≤ 1 argument, so the stencil points stay distinct at every |x| ≤ 1e3 the checks use.</summary>
+    public const int StepLevels = 3;
 
     /// <summary>Safety factor on the Richardson estimate: for a smooth f, D5(h) − D5(h/2) = (15/16)·C·h⁴ while the
     /// error of D5(h/2) is C·h⁴/16, 1/15 of the difference; 2 leaves a factor 30 for higher-order terms.</summary>
     public const double TruncationSafety = 2.0;
 
+    /// <summary>An estimated truncation error above this fraction of the derivative makes a passing comparison
+    /// meaningless (a factor-2 or sign mistake of a derivative that small could hide under it): the check is then
+    /// inconclusive. 1e-2 sits far above any level the step selection accepts for a smooth f (≤ 1e-8 relative) and far
+    /// below the ≥ 1e-1 relative difference of every wrong formula the suite knows.</summary>
+    public const double TruncationLimit = 1e-2;
+
     /// <summary>The library's accuracy per evaluation of f: values within 2 ulp (tanh 3), network losses a few ulp more
-    /// from their sums. 8 ulp bounds each f(x ± kh) the stencils use.</summary>
+    /// from their sums. 8 ulp bounds each f(x ± kh) the stencils use, where no running error bound is given.</summary>
     public const double EvaluationUlps = 8.0;
 
     /// <summary>Σ|c_k| of the 5-point first-derivative stencil (1, −8, 8, −1)/12: 18/12 = 1.5. The rounding error of D5
@@ -47,13 +74,14 @@ public static class Tolerances
     /// most 0.75·ε|x|/h in D5. Rounded up to 1.</summary>
     public const double StencilRounding = 1.0;
 
-    /// <summary>The analytic derivative's own error: 4 ulp for the scalar derivatives; 16 covers the products and sums
-    /// of the network gradient, per term of a directional dot product.</summary>
+    /// <summary>The analytic derivative's own error where no running error bound is given: 4 ulp for the scalar
+    /// derivatives; 16 covers the products and sums of a short chain, per term of a directional dot product.</summary>
     public const double AnalyticUlps = 16.0;
 
     /// <summary>|D3 − D5| may be as large as D3's own error, h3²|f'''|/6 + ε|f|/h3 ≈ 1e-11|f'''| + 2.3e-10|f| with
-    /// 8-ulp values; a difference above this fraction of max(S, |D5|) (plus D3's rounding bound) is far beyond that for
-    /// any smooth f here: a kink within the stencil, or a jump. The oracle is then unreliable.</summary>
+    /// 8-ulp values at the first level; a difference above this fraction of max(S, |D5|) (plus D3's rounding bound) is
+    /// far beyond that for any smooth f here: a kink within the stencil, a jump, or noise above the stated bound. The
+    /// oracle is then unreliable at that step.</summary>
     public const double OracleReliability = 1e-6;
 
     /// <summary>The complex step h = 1e-20: Im f(x + ih)/h = f'(x) − h²f'''(x)/6 + …, a truncation error of 1e-40
@@ -65,8 +93,44 @@ public static class Tolerances
     /// for the dot product and the complex sum (Higham's bound), since both round relative to their terms.</summary>
     public const double ComplexStepUlps = 64.0;
 
+    /// <summary>Where Im f(x + ih) falls below the smallest normal double (|f'| ≲ 1e-288), each operation rounds it onto
+    /// the subnormal grid, 2^-1074 apart: ≤ 2^-1075 per rounding, /h in the derivative. For the
+    /// <see cref="ComplexStepUlps"/> = 64 roundings the relative term already allows: 64·2^-1075/1e-20 ≈ 1.6e-302, doubled
+    /// for the roundings of intermediate imaginary parts the later factors carry (weights ≤ 1e2): 64·2^-1074/h ≈ 3.2e-302,
+    /// an absolute floor far below any derivative a wrong formula would give instead of a right one.</summary>
+    public const double ComplexStepSubnormal = ComplexStepUlps * double.Epsilon / ComplexStep;
+
+    /// <summary>With a running error bound B of the analytic entry (<see cref="NetworkErrorBounds"/>), the complex step
+    /// is bounded by the same analysis: its imaginary part is the forward-mode derivative, each complex operation
+    /// rounding its imaginary part relative to its terms, at most twice the ulps of a real one (complex exp: e^a times
+    /// cos, sin; complex division: two products and a sum). B for the analytic value plus 2B for the complex step: 3.</summary>
+    public const double ComplexStepBoundFactor = 3.0;
+
     /// <summary>The affine map is linear, so its finite differences are exact up to rounding: the 3-point quotient of
     /// a linear function has no truncation error, only 2·ulp(u)/2h from the two rounded values. With 4 ulp per value:
     /// 4ε·|u|/h.</summary>
     public const double LinearUlps = 4.0;
+
+    /// <summary>The accuracy of one elementary function value (σ, tanh, e^x, ln(1 + e^x), …) in a backward-stable
+    /// implementation: the library's are within 2 ulp (derivatives 4, checked against mpmath), libm's within 1;
+    /// 4 ulp covers both.</summary>
+    public const double FunctionUlps = 4.0;
+
+    /// <summary>The running error bounds are first order (Higham, ch. 3): products of two errors, which are ≤ 1e-10
+    /// relative at every weight scale the checks reach, are dropped; the order of summation is the implementation's,
+    /// so each sum of n terms is charged γ_n = nε of the sum of its magnitudes whatever order it used. 2 covers the
+    /// dropped terms and the constant of γ_n = nε/(1 − nε).</summary>
+    public const double BoundSafety = 2.0;
+
+    /// <summary>The default relative tolerance of one function value for <c>calculus verify</c> (<c>--rtol</c>), on top of
+    /// the backward-stable bound: 1e-9 is ten times the largest relative error of a right double implementation we know
+    /// of that cuts a tail off (softplus(x) = x beyond 20, as PyTorch does: e^(−20)/20 = 1.03e-10), and still 60 times
+    /// below single precision (2^-24 = 5.96e-8) and 10⁸ times below the error of a wrong formula.</summary>
+    public const double DefaultRelative = 1e-9;
+
+    /// <summary>The default absolute tolerance of one function value for <c>calculus verify</c> (<c>--atol</c>): 2^-48 =
+    /// 16ε ≈ 3.6e-15. The textbook forms cancel terms of size 1 and so err absolutely, not relatively: σ(1 − σ) by
+    /// ≤ 1.5ε, 1 − tanh² by ≤ 2.5ε (2|t|·ulp(t)/2 + ulp(1)/2 + the final rounding), ln(1 + e^(−t)) by ≤ 1.5ε, and
+    /// ln Σe^(a_i) of n ≤ 8 terms by ≤ nε; 16ε covers each with a margin of 2 or more.</summary>
+    public const double DefaultAbsolute = 16 * Epsilon;
 }

@@ -35,6 +35,24 @@ public static class Network
         return LabelLogisticLoss.Value(outputWeights.DotProduct(hidden), y);
     }
 
+    /// <summary>The loss for another loss of the margin (exercise 3): loss(wᵀσ̂(Wx + b), y).</summary>
+    /// <param name="weights">W, h×d.</param>
+    /// <param name="bias">b, length h.</param>
+    /// <param name="outputWeights">w, length h.</param>
+    /// <param name="x">x, length d.</param>
+    /// <param name="y">The label.</param>
+    /// <param name="activation">The hidden activation; the sigmoid when null.</param>
+    /// <param name="loss">The loss of the score; <see cref="MarginLosses.Logistic"/> is the sheet's.</param>
+    /// <returns>The loss.</returns>
+    public static double Loss(
+        Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
+        Activation? activation, IMarginLoss loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        var (_, hidden) = Forward(weights, bias, outputWeights, x, activation ?? ActivationCatalog.Sigmoid);
+        return loss.Value(outputWeights.DotProduct(hidden), y);
+    }
+
     /// <summary>The loss and ∂L/∂W, ∂L/∂b, ∂L/∂w, ∂L/∂x from one forward pass.</summary>
     /// <param name="weights">W, h×d.</param>
     /// <param name="bias">b, length h.</param>

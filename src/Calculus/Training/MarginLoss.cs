@@ -10,6 +10,9 @@ public interface IMarginLoss
     /// <summary>Whether the loss is differentiable everywhere (the hinge is not at t = 1).</summary>
     bool IsSmooth { get; }
 
+    /// <summary>The margin t = y·z where the loss has a kink (1 for the hinge); null for a smooth loss.</summary>
+    double? Kink { get; }
+
     /// <summary>The loss at score z and label y.</summary>
     /// <param name="z">The score.</param>
     /// <param name="y">The label.</param>
@@ -55,6 +58,8 @@ public static class MarginLosses
 
         public bool IsSmooth => true;
 
+        public double? Kink => null;
+
         public double Value(double z, double y) => LabelLogisticLoss.Value(z, y);
 
         public double DerivativeInScore(double z, double y) => LabelLogisticLoss.Derivative(z, y);
@@ -66,6 +71,8 @@ public static class MarginLosses
 
         public bool IsSmooth => true;
 
+        public double? Kink => null;
+
         public double Value(double z, double y) => Calculus.SmoothHinge.Value(y * z);
 
         public double DerivativeInScore(double z, double y) => y * Calculus.SmoothHinge.Derivative(y * z);
@@ -76,6 +83,8 @@ public static class MarginLosses
         public string Name => "hinge";
 
         public bool IsSmooth => false;
+
+        public double? Kink => 1.0;
 
         public double Value(double z, double y) => Calculus.Hinge.Value(y * z);
 

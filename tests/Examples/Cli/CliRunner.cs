@@ -17,7 +17,7 @@ internal static class CliRunner
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(new StringReader(stdin), output, error,
-            gradient ?? ((w, b, wo, x, y, a) => Network.Gradient(w, b, wo, x, y, a)));
+            gradient ?? ((w, b, wo, x, y, a, l) => Network.Gradient(w, b, wo, x, y, a, l)));
         int code = CliApp.Run(args, context);
         return new Result(code, output.ToString(), error.ToString());
     }

@@ -72,9 +72,9 @@ public sealed class NetworkAndGradcheckTests
     public void Gradcheck_FailsAWrongGradient_ThroughTheInternalSeam()
     {
         // The f_d factor dropped from every hidden unit: a mistake the sheet invites.
-        NetworkGradient Wrong(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, Activation? a)
+        NetworkGradient Wrong(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, Activation a, Calculus.Training.IMarginLoss l)
         {
-            var right = Network.Gradient(w, b, wo, x, y, a);
+            var right = Network.Gradient(w, b, wo, x, y, a, l);
             var g = wo * LabelLogisticLoss.Derivative(right.Z, y);
             return right with { Weights = g.OuterProduct(x), Bias = g };
         }

@@ -1,0 +1,59 @@
+namespace Calculus.Checking;
+
+/// <summary>How far one computed elementary function value φ(u) (an activation, its derivative, a loss, f_e) may be
+/// from the exact value, for an implementation the checks do not know: the error model that every tolerance of the
+/// checks is built from.</summary>
+/// <remarks>
+/// <para>|φ̂(u) − φ(u)| ≤ (Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)|·Ulps·ε·|u| — the evaluation's own rounding,
+/// the slack allowed beyond it, and the rounding of the argument inside the implementation (y·a, 1 − t, x·x before
+/// the exponential) carried through φ's conditioning |u·φ'(u)|.</para>
+/// <para><see cref="Reference"/> is a backward-stable implementation (Relative = Absolute = 0): the library checking
+/// itself. <see cref="Student(double, double)"/> adds the slack <c>calculus verify</c> allows a student's code
+/// (<see cref="Tolerances.DefaultRelative"/>, <see cref="Tolerances.DefaultAbsolute"/> unless given).</para>
+/// </remarks>
+/// <param name="Ulps">The evaluation's rounding, in ulp of its value.</param>
+/// <param name="Relative">Relative slack beyond it.</param>
+/// <param name="Absolute">Absolute slack.</param>
+public sealed record ElementaryError(double Ulps, double Relative, double Absolute)
+{
+    /// <summary>A backward-stable implementation: <see cref="Tolerances.FunctionUlps"/> ulp, no slack.</summary>
+    public static ElementaryError Reference => new(Tolerances.FunctionUlps, 0, 0);
+
+    /// <summary>A student's implementation: a backward-stable one plus the given slack.</summary>
+    /// <param name="relative">Relative slack (<c>--rtol</c>).</param>
+    /// <param name="absolute">Absolute slack (<c>--atol</c>).</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A slack is negative or not finite.</exception>
+    public static ElementaryError Student(double relative = Tolerances.DefaultRelative, double absolute = Tolerances.DefaultAbsolute)
+    {
+        if (!(relative >= 0 && double.IsFinite(relative)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(relative), relative, "The relative tolerance must be finite and ≥ 0.");
+        }
+
+        if (!(absolute >= 0 && double.IsFinite(absolute)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(absolute), absolute, "The absolute tolerance must be finite and ≥ 0.");
+        }
+
+        return new ElementaryError(Tolerances.FunctionUlps, relative, absolute);
+    }
+
+    /// <summary>The bound for one value φ(u) computed at an exact argument u.</summary>
+    /// <param name="value">φ(u).</param>
+    /// <param name="slope">φ'(u) (its magnitude is used).</param>
+    /// <param name="argument">u.</param>
+    /// <returns>(Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)·u|·Ulps·ε.</returns>
+    public double Of(double value, double slope = 0, double argument = 0) =>
+        (((Ulps * Tolerances.Epsilon) + Relative) * Math.Abs(value)) + Absolute + (Math.Abs(slope * argument) * Ulps * Tolerances.Epsilon);
+
+    /// <summary>The bound for φ(û) where the argument û itself carries an error ≤ <paramref name="argumentError"/>:
+    /// <see cref="Of"/> plus |φ'(u)|·argumentError, to first order.</summary>
+    /// <param name="value">φ(u).</param>
+    /// <param name="slope">φ'(u).</param>
+    /// <param name="argument">u.</param>
+    /// <param name="argumentError">A bound on |û − u|.</param>
+    /// <returns>The bound.</returns>
+    public double OfRounded(double value, double slope, double argument, double argumentError) =>
+        Of(value, slope, argument) + (Math.Abs(slope) * argumentError);
+}

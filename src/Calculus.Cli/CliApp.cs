@@ -14,7 +14,7 @@ internal delegate NetworkGradient GradientFunction(
 /// (progress lines are written only then).</summary>
 internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false);
 
-/// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck.</summary>
+/// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck, train, verify, serve.</summary>
 public static class CliApp
 {
     /// <summary>Runs the command line with the library's gradient.</summary>
@@ -37,6 +37,8 @@ public static class CliApp
             NetworkCommand.Create(context),
             GradcheckCommand.Create(context),
             TrainCommand.Create(context),
+            VerifyCommand.Create(context),
+            ServeCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

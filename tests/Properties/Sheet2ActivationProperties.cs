@@ -54,7 +54,7 @@ public sealed class Sheet2ActivationProperties
         var f = ActivationCatalog.Find(name);
         var candidates = Enumerable.Range(-30, 1054).SelectMany(k => new[] { Math.ScaleB(1, k), -Math.ScaleB(1, k) })
             .Concat(Enumerable.Range(-512, 1025).Select(k => k / 8.0)).Concat([Math.PI / 2, -Math.PI / 2]).Concat(f.Kinks.Select(k => k.At)).Select(f.Value).ToList();
-        var gen = Generators.LogUniform(1e-12, 1e-1, signed: false).Zip(Generators.LogUniform(1, 1e300, signed: false));
+        var gen = Generators.LogUniform(1e-12, 1e-1, bothSigns: false).Zip(Generators.LogUniform(1, 1e300, bothSigns: false));
         Check(Prop.ForAll(Arb.From(gen), t =>
         {
             var (delta, bound) = t;
@@ -95,7 +95,7 @@ public sealed class Sheet2ActivationProperties
         // Each piece is linear, so a one-sided quotient (f(k ± t) − f(k))/(±t) equals the slope up to the rounding of
         // the two values: 2·(2 ulp)·(|f(k)| + |k| + 1) / t, with t ≥ 1e-8.
         string name = f.Name;
-        return Prop.ForAll(Arb.From(Generators.LogUniform(1e-8, 1e-3, signed: false)), t =>
+        return Prop.ForAll(Arb.From(Generators.LogUniform(1e-8, 1e-3, bothSigns: false)), t =>
             f.Kinks.Aggregate(true.ToProperty(), (p, k) =>
             {
                 double right = (f.Value(k.At + t) - f.Value(k.At)) / t;

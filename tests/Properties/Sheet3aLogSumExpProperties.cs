@@ -41,7 +41,7 @@ public sealed class Sheet3aLogSumExpProperties
 
     [VectorProperty]
     public Property Sheet3a_Excess_DecreasesAsGapGrows_AndTendsToZero() =>
-        Prop.ForAll(Arb.From(Generators.Gap.Zip(Generators.LogUniform(1e-3, 100, signed: false))), t =>
+        Prop.ForAll(Arb.From(Generators.Gap.Zip(Generators.LogUniform(1e-3, 100, bothSigns: false))), t =>
         {
             // Moving every entry but the maximum further down by δ widens the gap: the excess cannot grow.
             var (g, delta) = t;
@@ -77,7 +77,7 @@ public sealed class Sheet3aLogSumExpProperties
 
     [VectorProperty]
     public Property Sheet3a_ScaledLse_TendsToMax() =>
-        Prop.ForAll(Arb.From(Generators.Gap.Zip(Generators.LogUniform(1, 1e6, signed: false))), t =>
+        Prop.ForAll(Arb.From(Generators.Gap.Zip(Generators.LogUniform(1, 1e6, bothSigns: false))), t =>
         {
             // max a ≤ LSE(t·a)/t ≤ max a + ln(n)/t: the smooth maximum sharpens to the maximum as t → ∞.
             var (g, scale) = t;

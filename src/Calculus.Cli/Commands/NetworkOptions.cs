@@ -43,7 +43,7 @@ internal sealed class NetworkOptions
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new UsageException(e.Message.Split(Environment.NewLine)[0]);
+            throw new UsageException(e.Message.Split(" (Parameter")[0]);
         }
     }
 }

@@ -45,7 +45,10 @@ public sealed record ElementaryError(double Ulps, double Relative, double Absolu
     /// <param name="argument">u.</param>
     /// <returns>(Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)·u|·Ulps·ε.</returns>
     public double Of(double value, double slope = 0, double argument = 0) =>
-        (((Ulps * Tolerances.Epsilon) + Relative) * Math.Abs(value)) + Absolute + (Math.Abs(slope * argument) * Ulps * Tolerances.Epsilon);
+        (((Ulps * Tolerances.Epsilon) + Relative) * Math.Abs(value)) + Absolute + (Conditioning(slope, argument) * Ulps * Tolerances.Epsilon);
+
+    /// <summary>|u·φ'(u)|, with 0 where either factor is 0 (φ'(±∞) = 0 at a limit: the argument's rounding moves nothing).</summary>
+    private static double Conditioning(double slope, double argument) => slope == 0 || argument == 0 ? 0 : Math.Abs(slope * argument);
 
     /// <summary>The bound for φ(û) where the argument û itself carries an error ≤ <paramref name="argumentError"/>:
     /// <see cref="Of"/> plus |φ'(u)|·argumentError, to first order.</summary>

@@ -144,7 +144,7 @@ public static class NetworkGradientCheck
             return null;
         }
 
-        double z = 0, zReach = bounds.Score;
+        double z = 0, zReach = 0;
         for (int i = 0; i < layout.Hidden; i++)
         {
             double a = theta[layout.Bias(i)], linear = direction[layout.Bias(i)], quadratic = 0;
@@ -157,10 +157,13 @@ public static class NetworkGradientCheck
                 quadratic += vw * vx;
             }
 
-            double reach = (Reach * Math.Abs(linear)) + (Reach * Reach * Math.Abs(quadratic)) + bounds.PreActivation[i];
+            // A unit the stencil does not move keeps its side of every kink; one it moves may cross by its movement plus
+            // the rounding of a_i itself.
+            double movement = (Reach * Math.Abs(linear)) + (Reach * Reach * Math.Abs(quadratic));
+            double reach = movement > 0 ? movement + bounds.PreActivation[i] : 0;
             foreach (var kink in activation.Kinks)
             {
-                if (Math.Abs(a - kink.At) <= reach)
+                if (reach > 0 && Math.Abs(a - kink.At) <= reach)
                 {
                     return $"kink within reach: a[{i}] = {CheckResult.R(a)} is within {CheckResult.R(reach)} of {activation.Name}'s kink at {CheckResult.R(kink.At)}";
                 }
@@ -172,7 +175,8 @@ public static class NetworkGradientCheck
                 + (Math.Abs(wi) * activation.Lipschitz * reach);
         }
 
-        return loss.Kink is { } margin && Math.Abs((y * z) - margin) <= Math.Abs(y) * zReach
+        zReach += zReach > 0 ? bounds.Score : 0;
+        return loss.Kink is { } margin && zReach > 0 && Math.Abs((y * z) - margin) <= Math.Abs(y) * zReach
             ? $"kink within reach: the margin yz = {CheckResult.R(y * z)} is within {CheckResult.R(Math.Abs(y) * zReach)} of the {loss.Name} loss's kink at {CheckResult.R(margin)}"
             : null;
     }

@@ -1,6 +1,8 @@
+using Calculus.Checking;
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Calculus.Properties.Support;
+namespace Calculus.Verification.Generation;
 
 /// <summary>Every generator of the suite, with shrinkers that keep each generator's constraints.</summary>
 /// <remarks>
@@ -8,7 +10,7 @@ namespace Calculus.Properties.Support;
 /// subnormals), and <c>Gen.Choose</c> is int-only, so doubles are built from ints: 52 random bits for a uniform
 /// band, a uniform exponent for log-uniform magnitudes, and edge values mixed in with <c>Gen.Frequency</c>.
 /// </remarks>
-internal static class Generators
+public static class Generators
 {
     /// <summary>The double-precision thresholds of design.md 3.2, where naive forms break.</summary>
     public static readonly double[] EdgeValues =
@@ -32,8 +34,8 @@ internal static class Generators
         });
 
     /// <summary>±10^u with u uniform on [log10 min, log10 max]: every order of magnitude equally likely.</summary>
-    public static Gen<double> LogUniform(double minMagnitude, double maxMagnitude, bool signed = true) =>
-        Band(Math.Log10(minMagnitude), Math.Log10(maxMagnitude)).Zip(Gen.Elements<double>(signed ? [-1.0, 1.0] : [1.0]),
+    public static Gen<double> LogUniform(double minMagnitude, double maxMagnitude, bool bothSigns = true) =>
+        Band(Math.Log10(minMagnitude), Math.Log10(maxMagnitude)).Zip(Gen.Elements<double>(bothSigns ? [-1.0, 1.0] : [1.0]),
             (u, s) => s * Math.Min(Math.Pow(10, u), maxMagnitude));
 
     /// <summary>Any finite double a property may meet: a band, log-uniform magnitudes 1e-12..1e3, the whole range
@@ -58,9 +60,19 @@ internal static class Generators
     /// <summary><see cref="Moderate"/> pushed at least <see cref="KinkMargin"/> away from each kink of f.</summary>
     public static Gen<double> AwayFromKinks(Activation f) => Moderate.Select(x => PushOffKinks(f, x));
 
-    public static double PushOffKinks(Activation f, double x)
+    /// <summary>x moved at least <see cref="KinkMargin"/> away from each kink of f, on its own side.</summary>
+    /// <param name="f">The activation.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>x, or x pushed away from a kink.</returns>
+    public static double PushOffKinks(Activation f, double x) => PushOffKinks(f.Kinks, x);
+
+    /// <summary>x moved at least <see cref="KinkMargin"/> away from each of the kinks, on its own side.</summary>
+    /// <param name="kinks">The kinks.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>x, or x pushed away from a kink.</returns>
+    public static double PushOffKinks(IReadOnlyList<Kink> kinks, double x)
     {
-        foreach (var kink in f.Kinks)
+        foreach (var kink in kinks)
         {
             double d = x - kink.At;
             if (Math.Abs(d) < KinkMargin)
@@ -72,10 +84,15 @@ internal static class Generators
         return x;
     }
 
-    /// <summary>Shrinks toward 0 and toward short decimals, keeping only candidates the constraint accepts.</summary>
+    /// <summary>Shrinks toward 0 and toward short decimals, and toward 0 by shrinking fractions (x·(1 − 2^-k), k = 1..6) so
+    /// that a greedy shrinker walks up to the boundary of a failing region (ln(1 + e^(−t)) overflows from t ≈ −709.8:
+    /// −1089 shrinks to about −710), keeping only candidates the constraint accepts.</summary>
+    /// <param name="keep">The generator's constraint.</param>
+    /// <returns>The shrinker.</returns>
     public static Func<double, IEnumerable<double>> ShrinkDouble(Func<double, bool> keep) => x =>
-        new[] { 0.0, Math.Round(x), Math.Round(x, 2), x / 2 }
-            .Where(c => c != x && Math.Abs(c) < Math.Abs(x) + 0.5 && keep(c))
+        new[] { 0.0, Math.Round(x), Math.Round(x, 2) }
+            .Concat(Enumerable.Range(1, 6).Select(k => x * (1 - Math.ScaleB(1, -k))))
+            .Where(c => c != x && double.IsFinite(c) && Math.Abs(c) < Math.Abs(x) + 0.5 && keep(c))
             .Distinct();
 
     /// <summary>An arbitrary double from a generator, shrinking inside the constraint.</summary>
@@ -104,19 +121,53 @@ internal static class Generators
     public static Gen<Matrix<double>> Matrix(int h, int d, double scale) =>
         Band(-scale, scale).ArrayOf(h * d).Select(v => Matrix<double>.Build.Dense(h, d, v));
 
-    /// <summary>A sheet-1f network of h×d (1 ≤ h, d ≤ maxSize, h ≠ d allowed) with weights at scale 0.1, 1 or 3.</summary>
+    /// <summary>The weight scales of the core domain: 0.1, 1 and 3.</summary>
+    public static Gen<double> ModerateScale { get; } = Gen.Elements(0.1, 1.0, 3.0);
+
+    /// <summary>Weight scales log-uniform in [1e-3, 1e2], the ends included: pre-activations from ~1e-6 to deep
+    /// saturation (|a| up to ~3e5 at h = d = 32).</summary>
+    public static Gen<double> AnyScale { get; } = Gen.Frequency((8, LogUniform(1e-3, 1e2, bothSigns: false)), (1, Gen.Elements(1e-3, 1e2)));
+
+    /// <summary>Every hidden activation of the catalog (PLU with its defaults).</summary>
+    public static Gen<Activation> AnyActivation => Gen.Elements(ActivationCatalog.All.ToArray());
+
+    /// <summary>Every loss of exercise 3.</summary>
+    public static Gen<IMarginLoss> AnyLoss => Gen.Elements(MarginLosses.All.ToArray());
+
+    /// <summary>A sheet-1f network of h×d (1 ≤ h, d ≤ maxSize, square and rectangular W) with weights at scale 0.1, 1 or
+    /// 3, the given activation (the sigmoid when null) and the logistic loss.</summary>
+    /// <param name="maxSize">The largest h and d.</param>
+    /// <param name="label">The labels.</param>
+    /// <param name="activation">The hidden activation.</param>
+    /// <returns>The generator.</returns>
     public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Activation? activation = null) =>
+        Network(maxSize, label, ModerateScale, Gen.Constant(activation ?? ActivationCatalog.Sigmoid), Gen.Constant(MarginLosses.Logistic));
+
+    /// <summary>A sheet-1f network of h×d (1 ≤ h, d ≤ maxSize) with every entry uniform in [−scale, scale] for a drawn
+    /// scale, a drawn activation and loss; b is moved off the activation's kinks (<see cref="NetworkCase.Create"/>).</summary>
+    /// <param name="maxSize">The largest h and d.</param>
+    /// <param name="label">The labels.</param>
+    /// <param name="scales">The weight scales.</param>
+    /// <param name="activations">The hidden activations.</param>
+    /// <param name="losses">The losses.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Gen<double> scales, Gen<Activation> activations, Gen<IMarginLoss> losses) =>
         from h in Gen.Choose(1, maxSize)
         from d in Gen.Choose(1, maxSize)
-        from scale in Gen.Elements(0.1, 1.0, 3.0)
+        from scale in scales
         from w in Matrix(h, d, scale)
         from b in Vector(h, scale)
         from wout in Vector(h, scale)
         from x in Vector(d, scale)
         from y in label
-        select NetworkCase.Create(w, b, wout, x, y, scale, activation ?? ActivationCatalog.Sigmoid);
+        from activation in activations
+        from loss in losses
+        select NetworkCase.Create(w, b, wout, x, y, scale, activation, loss);
 
-    /// <summary>Small networks for per-entry checks: h·d ≤ 16.</summary>
+    /// <summary>Small networks for per-entry checks: h·d ≤ 16, moderate scales.</summary>
+    /// <param name="label">The labels.</param>
+    /// <param name="activation">The hidden activation; the sigmoid when null.</param>
+    /// <returns>The generator.</returns>
     public static Gen<NetworkCase> SmallNetwork(Gen<double> label, Activation? activation = null) =>
         Network(16, label, activation).Where(n => n.Hidden * n.Inputs <= 16);
 
@@ -133,8 +184,8 @@ internal static class Generators
     public static Gen<GapVector> Gap { get; } =
         from n in Gen.Choose(2, 8)
         from top in Band(-50, 50)
-        from gap in LogUniform(1e-3, 800, signed: false)
-        from rest in LogUniform(1e-3, 100, signed: false).ArrayOf(n - 2)
+        from gap in LogUniform(1e-3, 800, bothSigns: false)
+        from rest in LogUniform(1e-3, 100, bothSigns: false).ArrayOf(n - 2)
         from order in Gen.Shuffle(Enumerable.Range(0, n).ToArray())
         let values = new[] { top, top - gap }.Concat(rest.Select(r => top - gap - r)).ToArray()
         select new GapVector(order.Select(k => values[k]).ToArray(), top, -gap);
@@ -147,7 +198,9 @@ internal static class Generators
 }
 
 /// <summary>A vector for sheet 3a with its largest entry a* and the gap a** − a* &lt; 0.</summary>
-internal sealed record GapVector(double[] Values, double Max, double Gap)
+public sealed record GapVector(double[] Values, double Max, double Gap)
 {
-    public override string ToString() => $"[{string.Join(", ", Values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] (a* = {Max:R}, a** − a* = {Gap:R})";
+    /// <summary>The vector with its maximum and gap, every number round-trip.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Show.Vector(Values)} (a* = {Show.R(Max)}, a** − a* = {Show.R(Gap)})";
 }

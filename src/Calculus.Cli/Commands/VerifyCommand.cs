@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using Calculus.Checking;
+using Calculus.Verification;
+using Calculus.Verification.Protocol;
+using Calculus.Verification.Reports;
+
+namespace Calculus.Cli.Commands;
+
+/// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
+/// [--timeout S] [--json FILE] [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation
+/// in any language, through the protocol of docs/protocol.md. Exit 0 when no check fails, 1 when one does, 2 for a usage
+/// error or a subject that cannot start.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var exec = new Option<string>("--exec") { Description = "The command that runs your implementation (started once through the shell, in this directory).", Required = true };
+        var only = new Option<string?>("--only") { Description = $"Only these sheet items, comma-separated ({string.Join(",", Battery.Items)})." };
+        var cases = new Option<string?>("--cases") { Description = "Cases per check (default: 1,000 per scalar check, 200 per vector or network check)." };
+        var seed = new Option<string?>("--seed") { Description = "The seed of the cases (default: a new one each run, printed for replay)." };
+        var rtol = new Option<string?>("--rtol") { Description = $"Relative tolerance of one function value beyond 4 ulp (default {Numbers.Format(Tolerances.DefaultRelative)})." };
+        var atol = new Option<string?>("--atol") { Description = $"Absolute tolerance of one function value (default 2^-48 = {Numbers.Format(Tolerances.DefaultAbsolute)})." };
+        var maxUlp = new Option<string?>("--max-ulp") { Description = "Fail the accurate tier beyond this many ulp from the reference (default: report only)." };
+        var timeout = new Option<string?>("--timeout") { Description = "Seconds to wait for each answer (default 10)." };
+        var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
+        var junit = new Option<string?>("--junit") { Description = "Write JUnit XML to this file, one test case per check." };
+        var report = new Option<string?>("--report") { Description = "Write a markdown page (index.md) into this folder." };
+        var command = new Command("verify", "Run the whole property battery against your own implementation of the sheet, in any language (docs/protocol.md).")
+        {
+            exec, only, cases, seed, rtol, atol, maxUlp, timeout, json, junit, report,
+        };
+        command.SetAction(parse =>
+        {
+            string subjectCommand = parse.GetRequiredValue(exec);
+            if (string.IsNullOrWhiteSpace(subjectCommand))
+            {
+                throw new UsageException("--exec needs a command");
+            }
+
+            var checks = parse.GetValue(only) is { } items
+                ? FunctionCatalog.Lookup(list => Battery.For(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), items, "--only")
+                : Battery.All;
+            if (checks.Count == 0)
+            {
+                throw new UsageException("--only names no item");
+            }
+
+            int? caseCount = parse.GetValue(cases) is { } c ? Count(c) : null;
+            ulong runSeed = parse.GetValue(seed) is { } s ? Seed(s) : (ulong)Random.Shared.NextInt64(1, 1L << 31);
+            double relative = Bound(parse.GetValue(rtol), "--rtol", Tolerances.DefaultRelative);
+            double absolute = Bound(parse.GetValue(atol), "--atol", Tolerances.DefaultAbsolute);
+            double? ulps = parse.GetValue(maxUlp) is { } u ? Bound(u, "--max-ulp", 0) : null;
+            double seconds = parse.GetValue(timeout) is { } t ? Bound(t, "--timeout", 0) : 10;
+            if (seconds <= 0 || seconds > 3600)
+            {
+                throw new UsageException($"--timeout must lie in (0, 3600] seconds; got {Numbers.Format(seconds)}");
+            }
+
+            var outputs = new[] { parse.GetValue(json), parse.GetValue(junit) }.Where(p => p is not null).Select(p => p!).ToList();
+            foreach (string path in outputs)
+            {
+                Writable(path);
+            }
+
+            string? reportDir = parse.GetValue(report);
+            if (reportDir is not null && (reportDir.Length == 0 || File.Exists(reportDir)))
+            {
+                throw new UsageException($"--report needs a folder; got '{reportDir}'");
+            }
+
+            var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps);
+            context.Output.WriteLine($"verify: {subjectCommand}");
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
+            context.Output.Flush();
+
+            ProcessSheet subject;
+            try
+            {
+                subject = ProcessSheet.Start(subjectCommand, TimeSpan.FromSeconds(seconds));
+            }
+            catch (SubjectCannotStartException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            VerifyResult result;
+            using (subject)
+            {
+                result = BatteryRunner.Run(subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
+                {
+                    context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.Function}".PadRight(60));
+                    context.Error.Flush();
+                } : null);
+                if (context.Interactive)
+                {
+                    context.Error.Write("\r" + new string(' ', 60) + "\r");
+                }
+
+                context.Output.Write(VerifyReports.Console(result));
+                int verdicts = result.Items.Count();
+                string tally = string.Join(", ", Enum.GetValues<CheckVerdict>()
+                    .Select(v => (v, n: result.Items.Count(i => result.VerdictOf(i) == v))).Where(p => p.n > 0).Select(p => $"{p.n} {VerifyReports.Word(p.v)}"));
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
+                context.Output.WriteLine($"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{(parse.GetValue(only) is { } o ? $" --only {o}" : "")}");
+            }
+
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                File.WriteAllText(jsonPath, VerifyReports.Json(result));
+            }
+
+            if (parse.GetValue(junit) is { } junitPath)
+            {
+                File.WriteAllText(junitPath, VerifyReports.JUnit(result));
+            }
+
+            if (reportDir is not null)
+            {
+                Directory.CreateDirectory(reportDir);
+                File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
+            }
+
+            return result.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Quote(string command) => command.Contains('"', StringComparison.Ordinal) ? $"'{command}'" : $"\"{command}\"";
+
+    private static int Count(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= 1_000_000
+            ? n : throw new UsageException($"--cases must be a whole number in 1..1000000; got '{text}'");
+
+    private static ulong Seed(string text) =>
+        ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong s) ? s : throw new UsageException($"--seed must be a whole number ≥ 0; got '{text}'");
+
+    private static double Bound(string? text, string option, double fallback)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        double v = Numbers.Parse(text, option);
+        return v >= 0 && double.IsFinite(v) ? v : throw new UsageException($"{option} must be finite and ≥ 0; got {text}");
+    }
+
+    /// <summary>Fails early, before the subject runs, when a report file cannot be written.</summary>
+    private static void Writable(string path)
+    {
+        if (path.Length == 0 || Directory.Exists(path))
+        {
+            throw new UsageException($"cannot write a report to '{path}': it is {(path.Length == 0 ? "empty" : "a folder")}");
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UsageException($"cannot write a report to '{path}': no folder '{folder}'");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Calculus.Verification.Generation;
+
+namespace Calculus.Verification;
+
+/// <summary>The subject's answers as plain values for the checks: a "not implemented" or error answer, or an answer of
+/// the wrong shape, is thrown as a <see cref="SubjectAnswerException"/>, which the runner turns into the case's outcome.</summary>
+public static class Ask
+{
+    /// <summary>f(x) or f'(x) at several points.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="function">The protocol name.</param>
+    /// <param name="derivative">f' instead of f.</param>
+    /// <param name="xs">The points.</param>
+    /// <param name="alpha">PLU's α, for plu.</param>
+    /// <param name="c">PLU's c, for plu.</param>
+    /// <returns>One value per point.</returns>
+    public static double[] Scalars(ISheet sheet, string function, bool derivative, double[] xs, double? alpha = null, double? c = null)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(xs);
+        return Sized(sheet.Scalar(new ScalarQuery(function, derivative, xs, alpha, c)), xs.Length, $"{function}{(derivative ? "'" : "")} at {xs.Length} points");
+    }
+
+    /// <summary>f(x) or f'(x) at one point.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="function">The protocol name.</param>
+    /// <param name="derivative">f' instead of f.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="alpha">PLU's α, for plu.</param>
+    /// <param name="c">PLU's c, for plu.</param>
+    /// <returns>The value.</returns>
+    public static double Scalar(ISheet sheet, string function, bool derivative, double x, double? alpha = null, double? c = null) =>
+        Scalars(sheet, function, derivative, [x], alpha, c)[0];
+
+    /// <summary>ℓ(a; y) or f_e(a) at one score.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="derivative">f_e instead of ℓ.</param>
+    /// <param name="a">The score.</param>
+    /// <param name="y">The label.</param>
+    /// <returns>The value.</returns>
+    public static double LabelLogistic(ISheet sheet, bool derivative, double a, double y)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return Sized(sheet.LabelLogistic(derivative, [a], y), 1, $"label-logistic{(derivative ? "'" : "")} at 1 point")[0];
+    }
+
+    /// <summary>LSE of one vector.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="a">The vector.</param>
+    /// <returns>The value.</returns>
+    public static double LogSumExp(ISheet sheet, double[] a)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return Sized(sheet.LogSumExp([a]), 1, "logsumexp of 1 vector")[0];
+    }
+
+    /// <summary>u = Wx + b.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="w">W.</param>
+    /// <param name="b">b.</param>
+    /// <param name="x">x.</param>
+    /// <returns>u, length h.</returns>
+    public static double[] Affine(ISheet sheet, double[][] w, double[] b, double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(b);
+        return Sized(sheet.Affine(w, b, x), b.Length, "affine");
+    }
+
+    /// <summary>A partial derivative of u = Wx + b.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="query">The query.</param>
+    /// <returns>The partial derivative, length h.</returns>
+    public static double[] AffinePartial(ISheet sheet, AffinePartialQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(query);
+        return Sized(sheet.AffinePartial(query), query.B.Length, $"affine-partial wrt {query.Wrt}");
+    }
+
+    /// <summary>The network's answer, the shapes of every block given checked.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="query">The query.</param>
+    /// <returns>The answer.</returns>
+    public static NetworkAnswer Network(ISheet sheet, NetworkQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(query);
+        var n = Value(sheet.Network(query));
+        int h = query.B.Length, d = query.X.Length;
+        Shape(n.DWeights is null || (n.DWeights.Length == h && n.DWeights.All(r => r.Length == d)), $"dW must be {h} rows of {d}", n.DWeights is null ? "" : $"{n.DWeights.Length} rows");
+        Shape(n.DBias is null || n.DBias.Length == h, $"db must have length {h}", $"length {n.DBias?.Length}");
+        Shape(n.DOutputWeights is null || n.DOutputWeights.Length == h, $"dw must have length {h}", $"length {n.DOutputWeights?.Length}");
+        Shape(n.DInput is null || n.DInput.Length == d, $"dx must have length {d}", $"length {n.DInput?.Length}");
+        return n;
+    }
+
+    /// <summary>One gradient step's answer, its shapes checked.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="query">The query.</param>
+    /// <returns>The answer.</returns>
+    public static StepAnswer GdStep(ISheet sheet, StepQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(query);
+        var s = Value(sheet.GdStep(query));
+        int h = query.B.Length, d = query.W[0].Length;
+        Shape(s.W.Length == h && s.W.All(r => r.Length == d) && s.B.Length == h && s.Wout.Length == h,
+            $"W, b, w must keep their shapes ({h}×{d}, {h}, {h})", $"{s.W.Length} rows, b of {s.B.Length}, w of {s.Wout.Length}");
+        return s;
+    }
+
+    /// <summary>The value of an answer, or the answer thrown.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="answer">The answer.</param>
+    /// <returns>The value.</returns>
+    public static T Value<T>(Answer<T> answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Kind == AnswerKind.Value && answer.Value is { } v ? v
+            : answer.Kind == AnswerKind.NotImplemented ? throw new SubjectAnswerException(AnswerKind.NotImplemented, Answer.NotImplementedMessage)
+            : throw new SubjectAnswerException(AnswerKind.Error, $"the subject answered an error: {answer.Message}");
+    }
+
+    private static double[] Sized(Answer<double[]> answer, int expected, string what)
+    {
+        var values = Value(answer);
+        Shape(values.Length == expected, $"{what} needs {expected} value{(expected == 1 ? "" : "s")}", $"{values.Length}: {Show.Vector(values.Take(4))}{(values.Length > 4 ? "…" : "")}");
+        return values;
+    }
+
+    private static void Shape(bool holds, string needed, string got)
+    {
+        if (!holds)
+        {
+            throw new SubjectAnswerException(AnswerKind.Error, $"wrong shape: {needed}; got {got}");
+        }
+    }
+}

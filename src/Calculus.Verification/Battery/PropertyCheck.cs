@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using Calculus.Verification.Generation;
+
+namespace Calculus.Verification;
+
+/// <summary>A check over cases of type <typeparamref name="T"/>: a generator, a shrinker that keeps the generator's
+/// constraints, and the evaluation of one case against a <see cref="CheckContext"/>. The same three parts make the FsCheck
+/// property of <c>tests/Properties</c> and the run of <c>calculus verify</c>.</summary>
+/// <typeparam name="T">The case.</typeparam>
+public sealed class PropertyCheck<T> : Check
+    where T : notnull
+{
+    /// <summary>FsCheck's random streams need an odd gamma; this is the golden-ratio one SplitMix uses.</summary>
+    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Shrinking stops after this many candidate evaluations: enough to reach a local minimum for every
+    /// shrinker here (each yields ≤ 5 candidates per step), and bounded for a slow subject.</summary>
+    private const int MaxShrinkEvaluations = 200;
+
+    private readonly Gen<T> generator;
+    private readonly Func<T, IEnumerable<T>> shrinker;
+    private readonly Func<T, string> describe;
+    private readonly Func<T, CheckContext, CaseOutcome> evaluate;
+
+    /// <summary>Creates the check.</summary>
+    /// <param name="item">The sheet item.</param>
+    /// <param name="function">The function(s) it calls.</param>
+    /// <param name="name">What it states.</param>
+    /// <param name="tier">Its tier.</param>
+    /// <param name="cases">Its default number of cases.</param>
+    /// <param name="independent">Whether its oracle is independent of the reference's value.</param>
+    /// <param name="generator">The cases.</param>
+    /// <param name="shrinker">Smaller cases that keep the generator's constraints.</param>
+    /// <param name="describe">A case in words, every number round-trip.</param>
+    /// <param name="evaluate">One case's outcome.</param>
+    public PropertyCheck(
+        string item, string function, string name, Tier tier, int cases, bool independent,
+        Gen<T> generator, Func<T, IEnumerable<T>> shrinker, Func<T, string> describe, Func<T, CheckContext, CaseOutcome> evaluate)
+        : base(item, function, name, tier, cases, independent)
+    {
+        this.generator = generator;
+        this.shrinker = shrinker;
+        this.describe = describe;
+        this.evaluate = evaluate;
+    }
+
+    /// <summary>One case's outcome; a "not implemented" or error answer of the subject becomes the outcome.</summary>
+    /// <param name="c">The case.</param>
+    /// <param name="context">The context.</param>
+    /// <returns>The outcome.</returns>
+    public CaseOutcome Evaluate(T c, CheckContext context)
+    {
+        try
+        {
+            return evaluate(c, context);
+        }
+        catch (SubjectAnswerException e)
+        {
+            return e.Kind == AnswerKind.NotImplemented ? CaseOutcome.NotImplemented : CaseOutcome.Fail(e.Message);
+        }
+    }
+
+    /// <summary>The cases of a run: <paramref name="count"/> draws at FsCheck size 100 from the seed.</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The cases.</returns>
+    public T[] Sample(int count, ulong seed) => [.. Gen.Sample(generator, count, new Rnd(seed, Gamma), 100)];
+
+    /// <inheritdoc/>
+    public override CheckRun Run(CheckContext context, int cases, ulong seed, Action<IReadOnlyList<object>>? prefetch = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var clock = Stopwatch.StartNew();
+        var sample = Sample(cases, seed);
+        if (prefetch is not null)
+        {
+            var recorder = new RecordingSheet(context.Reference);
+            var recording = context with { Subject = recorder };
+            foreach (var c in sample)
+            {
+                Evaluate(c, recording);
+            }
+
+            prefetch(recorder.Calls);
+        }
+
+        var outcomes = new List<CaseOutcome>(sample.Length);
+        foreach (var c in sample)
+        {
+            outcomes.Add(Evaluate(c, context));
+            if (outcomes.Count == 1 && outcomes[0].Verdict == CheckVerdict.NotImplemented)
+            {
+                break; // a function not implemented for the first case is not implemented: skip the rest
+            }
+        }
+
+        var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed) with { Sample = sample[..outcomes.Count], Context = context };
+        int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail);
+        if (failed >= 0)
+        {
+            var (shrunk, outcome, steps) = Shrink(sample[failed], outcomes[failed], context);
+            run = run with { Counterexample = describe(shrunk), Failure = outcome, Shrinks = steps };
+        }
+
+        if (Tier == Tier.Accurate && outcomes.Count > 0)
+        {
+            int worst = Enumerable.Range(0, outcomes.Count).MaxBy(k => outcomes[k].Measure);
+            run = run with { Worst = outcomes[worst].Measure, WorstAt = describe(sample[worst]) };
+        }
+
+        return run with { Elapsed = clock.Elapsed };
+    }
+
+    /// <inheritdoc/>
+    public override Property ToProperty(CheckContext context, CaseTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        return Prop.ForAll(Arb.From(generator, shrinker), c =>
+        {
+            var o = Evaluate(c, context);
+            tally.Add(o);
+            return (o.Verdict != CheckVerdict.Fail).Label($"{Id}: {o.Summary} — at {describe(c)}");
+        });
+    }
+
+    /// <inheritdoc/>
+    public override bool AgreesEverywhere(CheckRun run, ISheet reference)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Sample is not T[] sample || run.Context is null)
+        {
+            return false;
+        }
+
+        var context = run.Context with { Reference = reference };
+        int agreed = 0;
+        foreach (var c in sample)
+        {
+            var o = Evaluate(c, context);
+            if (o.Verdict == CheckVerdict.Fail)
+            {
+                return false;
+            }
+
+            agreed += o.Verdict == CheckVerdict.Pass ? 1 : 0;
+        }
+
+        return agreed > 0;
+    }
+
+    /// <summary>Greedy shrinking: the first candidate that still fails becomes the new counterexample, until none does.</summary>
+    private (T Case, CaseOutcome Outcome, int Steps) Shrink(T c, CaseOutcome outcome, CheckContext context)
+    {
+        int evaluations = 0, steps = 0;
+        bool progressed = true;
+        while (progressed && evaluations < MaxShrinkEvaluations)
+        {
+            progressed = false;
+            foreach (var candidate in shrinker(c))
+            {
+                if (++evaluations > MaxShrinkEvaluations)
+                {
+                    break;
+                }
+
+                var o = Evaluate(candidate, context);
+                if (o.Verdict == CheckVerdict.Fail)
+                {
+                    (c, outcome, progressed) = (candidate, o, true);
+                    steps++;
+                    break;
+                }
+            }
+        }
+
+        return (c, outcome, steps);
+    }
+}
+
+/// <summary>One check's run: its verdict, the counts per verdict, the smallest counterexample of a failure, the reason of
+/// an inconclusive verdict, the diagnosis, and (accurate tier) the worst ulp distance and where.</summary>
+/// <param name="Check">The check.</param>
+/// <param name="Verdict">The verdict.</param>
+/// <param name="Cases">How many cases ran.</param>
+/// <param name="Passed">How many passed.</param>
+/// <param name="Failed">How many failed.</param>
+/// <param name="Inconclusive">How many were inconclusive.</param>
+/// <param name="NotImplemented">How many were not implemented.</param>
+/// <param name="Elapsed">The time it took.</param>
+public sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, int Passed, int Failed, int Inconclusive, int NotImplemented, TimeSpan Elapsed)
+{
+    /// <summary>A check passes only when at least this fraction of its implemented cases was decided; below it, the
+    /// check as a whole is inconclusive. Half: most cases of every check decide for a right implementation (the battery
+    /// against the reference is tested to be decisive), so a subject that leaves more undecided is worth a look, not a
+    /// pass.</summary>
+    public const double MinimumDecided = 0.5;
+
+    /// <summary>The smallest failing case found, in words.</summary>
+    public string? Counterexample { get; init; }
+
+    /// <summary>The outcome at <see cref="Counterexample"/>.</summary>
+    public CaseOutcome? Failure { get; init; }
+
+    /// <summary>How many shrinking steps led to it.</summary>
+    public int Shrinks { get; init; }
+
+    /// <summary>The first reason an inconclusive case gave.</summary>
+    public string? InconclusiveReason { get; init; }
+
+    /// <summary>The known mistake the subject matches at every sampled case, when it failed.</summary>
+    public string? Diagnosis { get; init; }
+
+    /// <summary>The worst ulp distance (accurate tier).</summary>
+    public double? Worst { get; init; }
+
+    /// <summary>Where it was.</summary>
+    public string? WorstAt { get; init; }
+
+    /// <summary>The cases that ran, for the diagnosis.</summary>
+    internal object? Sample { get; init; }
+
+    /// <summary>The context they ran in, for the diagnosis.</summary>
+    internal CheckContext? Context { get; init; }
+
+    /// <summary>Counts the outcomes and decides the verdict: not-implemented when no case was implemented, fail when any
+    /// failed, pass when at least <see cref="MinimumDecided"/> of the implemented ones passed, inconclusive otherwise.</summary>
+    /// <param name="check">The check.</param>
+    /// <param name="outcomes">The outcomes.</param>
+    /// <param name="elapsed">The time.</param>
+    /// <returns>The run, without counterexample or diagnosis.</returns>
+    public static CheckRun Aggregate(Check check, IReadOnlyList<CaseOutcome> outcomes, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        int Count(CheckVerdict v) => outcomes.Count(o => o.Verdict == v);
+        int passed = Count(CheckVerdict.Pass), failed = Count(CheckVerdict.Fail), inconclusive = Count(CheckVerdict.Inconclusive), missing = Count(CheckVerdict.NotImplemented);
+        int implemented = outcomes.Count - missing;
+        var verdict = implemented == 0 ? CheckVerdict.NotImplemented
+            : failed > 0 ? CheckVerdict.Fail
+            : passed >= MinimumDecided * implemented ? CheckVerdict.Pass
+            : CheckVerdict.Inconclusive;
+        return new CheckRun(check, verdict, outcomes.Count, passed, failed, inconclusive, missing, elapsed)
+        {
+            InconclusiveReason = outcomes.FirstOrDefault(o => o.Verdict == CheckVerdict.Inconclusive)?.Detail,
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using Calculus.Checking;
+using Calculus.Training;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Verification.Generation;
+
+/// <summary>One generated sheet-1f network with its inputs, hidden activation and loss; <see cref="ToString"/> prints
+/// every entry (MathNet's own printing stops after four).</summary>
+/// <param name="W">W, h×d.</param>
+/// <param name="B">b.</param>
+/// <param name="Wout">w.</param>
+/// <param name="X">x.</param>
+/// <param name="Y">The label.</param>
+/// <param name="Scale">The weight scale the entries were drawn at.</param>
+/// <param name="Activation">The hidden activation (PLU with its defaults, as the protocol has no α, c for networks).</param>
+/// <param name="Loss">The loss of the score.</param>
+public sealed record NetworkCase(
+    Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, double Scale, Activation Activation, IMarginLoss Loss)
+{
+    private NetworkErrorBounds? bounds;
+
+    /// <summary>h.</summary>
+    public int Hidden => W.RowCount;
+
+    /// <summary>d.</summary>
+    public int Inputs => W.ColumnCount;
+
+    /// <summary>The flat layout of θ.</summary>
+    public NetworkParameters Layout => new(Hidden, Inputs);
+
+    /// <summary>θ = (W row-major, b, w, x).</summary>
+    public double[] Theta => Layout.Flatten(W, B, Wout, X);
+
+    /// <summary>The running error bounds of a backward-stable implementation at θ, computed once.</summary>
+    public NetworkErrorBounds Bounds => bounds ??= NetworkErrorBounds.Compute(Layout, Theta, Y, Activation, Loss);
+
+    /// <summary>The rounding-error bound of the loss at θ (<see cref="NetworkErrorBounds.Loss"/>).</summary>
+    public double LossError => Bounds.Loss;
+
+    /// <summary>The request the protocol sends for this network.</summary>
+    public NetworkQuery Query => new(W.ToRowArrays(), B.ToArray(), Wout.ToArray(), X.ToArray(), Y, Activation.Name, Loss.Name);
+
+    /// <summary>Builds the case; for an activation with kinks, b is shifted so that every stencil stays clear of them
+    /// (<see cref="NetworkGradientCheck.MoveOffKinks"/>).</summary>
+    /// <param name="w">W; not modified.</param>
+    /// <param name="b">b; shifted in place where a kink is near.</param>
+    /// <param name="wout">w.</param>
+    /// <param name="x">x.</param>
+    /// <param name="y">The label.</param>
+    /// <param name="scale">The weight scale.</param>
+    /// <param name="activation">The hidden activation.</param>
+    /// <param name="loss">The loss of the score; logistic when null.</param>
+    /// <returns>The case.</returns>
+    public static NetworkCase Create(
+        Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, double scale, Activation activation, IMarginLoss? loss = null)
+    {
+        NetworkGradientCheck.MoveOffKinks(w, b, x, activation);
+        return new NetworkCase(w, b, wout, x, y, scale, activation, loss ?? MarginLosses.Logistic);
+    }
+
+    /// <summary>Smaller or simpler networks for a shrinker to try after a failure: one hidden unit fewer, one input fewer,
+    /// every entry rounded to two decimals. Each is rebuilt through <see cref="Create"/>, so the kink margin still holds,
+    /// and none is larger than the original, so size limits still hold.</summary>
+    /// <returns>The candidates.</returns>
+    public IEnumerable<NetworkCase> Shrink()
+    {
+        if (Hidden > 1)
+        {
+            yield return Create(W.SubMatrix(0, Hidden - 1, 0, Inputs), B.SubVector(0, Hidden - 1), Wout.SubVector(0, Hidden - 1), X.Clone(), Y, Scale, Activation, Loss);
+        }
+
+        if (Inputs > 1)
+        {
+            yield return Create(W.SubMatrix(0, Hidden, 0, Inputs - 1), B.Clone(), Wout.Clone(), X.SubVector(0, Inputs - 1), Y, Scale, Activation, Loss);
+        }
+
+        static double Round(double v) => Math.Round(v, 2);
+        var rounded = Create(W.Map(Round), B.Map(Round), Wout.Map(Round), X.Map(Round), Round(Y), Scale, Activation, Loss);
+        if (!rounded.Theta.SequenceEqual(Theta) && rounded.Y != 0)
+        {
+            yield return rounded;
+        }
+    }
+
+    /// <summary>The reference gradient of this case.</summary>
+    /// <returns>The loss and gradient.</returns>
+    public NetworkGradient Gradient() => Network.Gradient(W, B, Wout, X, Y, Activation, Loss);
+
+    /// <summary>Every entry, round-trip.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"h = {Hidden}, d = {Inputs}, scale = {Show.R(Scale)}, activation = {Activation.Name}, loss = {Loss.Name}, y = {Show.R(Y)}, " +
+        $"W = {Show.Matrix(W.ToRowArrays())}, b = {Show.Vector(B)}, w = {Show.Vector(Wout)}, x = {Show.Vector(X)}";
+}

@@ -1,0 +1,461 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Calculus.Verification.Protocol;
+
+/// <summary>A request or response line that does not follow the protocol.</summary>
+public sealed class ProtocolException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ProtocolException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong with the line.</param>
+    public ProtocolException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong with the line.</param>
+    /// <param name="inner">The cause.</param>
+    public ProtocolException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>The JSON of the protocol (docs/protocol.md, version 1): requests and responses, one object per line.
+/// Numbers are JSON numbers in their shortest round-trip form; the non-finite ones are written as the bare tokens
+/// <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c> (as Python's json module writes them), and read from those tokens or
+/// from the strings "NaN", "Infinity", "-Infinity".</summary>
+public static class ProtocolJson
+{
+    /// <summary>The protocol's version.</summary>
+    public const int Version = 1;
+
+    /// <summary>The request line of a sheet call (a query or call record, as <see cref="RecordingSheet"/> records them).</summary>
+    /// <param name="call">The call.</param>
+    /// <returns>One line of JSON.</returns>
+    public static string Request(object call)
+    {
+        var w = new Writer();
+        switch (call)
+        {
+            case ScalarQuery q:
+                w.Name("fn").String(q.Function).Name("derivative").Bool(q.Derivative).Name("x").Numbers(q.X);
+                if (q.Alpha is { } alpha)
+                {
+                    w.Name("alpha").Number(alpha);
+                }
+
+                if (q.C is { } c)
+                {
+                    w.Name("c").Number(c);
+                }
+
+                break;
+            case LabelLogisticCall l:
+                w.Name("fn").String("label-logistic").Name("derivative").Bool(l.Derivative).Name("x").Numbers(l.A).Name("y").Number(l.Y);
+                break;
+            case LogSumExpCall l:
+                w.Name("fn").String("logsumexp").Name("a").Rows(l.Vectors);
+                break;
+            case AffineCall a:
+                w.Name("fn").String("affine").Name("W").Rows(a.W).Name("b").Numbers(a.B).Name("x").Numbers(a.X);
+                break;
+            case AffinePartialQuery p:
+                w.Name("fn").String("affine-partial").Name("W").Rows(p.W).Name("b").Numbers(p.B).Name("x").Numbers(p.X).Name("wrt").String(p.Wrt).Name("i").Integer(p.I);
+                if (p.Wrt == "W")
+                {
+                    w.Name("j").Integer(p.J);
+                }
+
+                break;
+            case NetworkQuery n:
+                w.Name("fn").String("network").Name("W").Rows(n.W).Name("b").Numbers(n.B).Name("w").Numbers(n.Wout).Name("x").Numbers(n.X).Name("y").Number(n.Y)
+                    .Name("activation").String(n.Activation).Name("loss").String(n.Loss);
+                break;
+            case StepQuery s:
+                w.Name("fn").String("gd-step").Name("W").Rows(s.W).Name("b").Numbers(s.B).Name("w").Numbers(s.Wout).Name("X").Rows(s.Xs).Name("Y").Numbers(s.Ys)
+                    .Name("lr").Number(s.LearningRate).Name("activation").String(s.Activation).Name("loss").String(s.Loss);
+                break;
+            default:
+                throw new ArgumentException($"not a sheet call: {call?.GetType().Name ?? "null"}", nameof(call));
+        }
+
+        return w.End();
+    }
+
+    /// <summary>Parses a request line into its query or call record.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>A <see cref="ScalarQuery"/>, <see cref="LabelLogisticCall"/>, <see cref="LogSumExpCall"/>,
+    /// <see cref="AffineCall"/>, <see cref="AffinePartialQuery"/>, <see cref="NetworkQuery"/> or <see cref="StepQuery"/>.</returns>
+    /// <exception cref="ProtocolException">The line is not a request of this protocol; the message says why.</exception>
+    public static object ParseRequest(string line)
+    {
+        using var doc = Parse(line, "request");
+        var o = doc.RootElement;
+        string fn = Text(o, "fn");
+        return fn switch
+        {
+            "label-logistic" => new LabelLogisticCall(Bool(o, "derivative"), Numbers(o, "x"), Number(o, "y")),
+            "logsumexp" => new LogSumExpCall(Rows(o, "a")),
+            "affine" => new AffineCall(Rows(o, "W"), Numbers(o, "b"), Numbers(o, "x")),
+            "affine-partial" => new AffinePartialQuery(Rows(o, "W"), Numbers(o, "b"), Numbers(o, "x"), Text(o, "wrt"), Integer(o, "i"), o.TryGetProperty("j", out _) ? Integer(o, "j") : 0),
+            "network" => new NetworkQuery(Rows(o, "W"), Numbers(o, "b"), Numbers(o, "w"), Numbers(o, "x"), Number(o, "y"),
+                OptionalText(o, "activation") ?? "sigmoid", OptionalText(o, "loss") ?? "logistic"),
+            "gd-step" => new StepQuery(Rows(o, "W"), Numbers(o, "b"), Numbers(o, "w"), Rows(o, "X"), Numbers(o, "Y"), Number(o, "lr"),
+                OptionalText(o, "activation") ?? "sigmoid", OptionalText(o, "loss") ?? "logistic"),
+            _ when ScalarSpec.Names.Contains(fn) => new ScalarQuery(fn, Bool(o, "derivative"), Numbers(o, "x"),
+                o.TryGetProperty("alpha", out _) ? Number(o, "alpha") : null, o.TryGetProperty("c", out _) ? Number(o, "c") : null),
+            _ => throw new ProtocolException($"unknown fn \"{fn}\""),
+        };
+    }
+
+    /// <summary>Answers a request with a sheet: the call dispatched to the member of its row.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="call">The parsed request.</param>
+    /// <returns>The response line.</returns>
+    public static string Answer(ISheet sheet, object call)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return call switch
+        {
+            ScalarQuery q => Response(sheet.Scalar(q), Numbers),
+            LabelLogisticCall l => Response(sheet.LabelLogistic(l.Derivative, l.A, l.Y), Numbers),
+            LogSumExpCall l => Response(sheet.LogSumExp(l.Vectors), Numbers),
+            AffineCall a => Response(sheet.Affine(a.W, a.B, a.X), Numbers),
+            AffinePartialQuery p => Response(sheet.AffinePartial(p), Numbers),
+            NetworkQuery n => Response(sheet.Network(n), (w, a) =>
+            {
+                w.Object();
+                if (a.Loss is { } loss)
+                {
+                    w.Name("loss").Number(loss);
+                }
+
+                if (a.DWeights is { } dW)
+                {
+                    w.Name("dW").Rows(dW);
+                }
+
+                if (a.DBias is { } db)
+                {
+                    w.Name("db").Numbers(db);
+                }
+
+                if (a.DOutputWeights is { } dw)
+                {
+                    w.Name("dw").Numbers(dw);
+                }
+
+                if (a.DInput is { } dx)
+                {
+                    w.Name("dx").Numbers(dx);
+                }
+
+                w.Close();
+            }),
+            StepQuery s => Response(sheet.GdStep(s), (w, a) => w.Object().Name("W").Rows(a.W).Name("b").Numbers(a.B).Name("w").Numbers(a.Wout).Close()),
+            _ => throw new ArgumentException($"not a sheet call: {call?.GetType().Name ?? "null"}", nameof(call)),
+        };
+    }
+
+    /// <summary>An error response.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The line.</returns>
+    public static string Error(string message) => new Writer().Name("error").String(message).End();
+
+    /// <summary>Reads a response line: the value by <paramref name="read"/>, or the error.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="line">The line.</param>
+    /// <param name="read">Reads the "value" member.</param>
+    /// <returns>The answer; "not implemented" for the error message "not implemented".</returns>
+    /// <exception cref="ProtocolException">The line is not a response of this protocol.</exception>
+    public static Answer<T> ParseResponse<T>(string line, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var doc = Parse(line, "response");
+        var o = doc.RootElement;
+        if (o.TryGetProperty("error", out var error))
+        {
+            string message = error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText();
+            return message.Trim().Equals(Verification.Answer.NotImplementedMessage, StringComparison.OrdinalIgnoreCase)
+                ? Verification.Answer.NotImplemented<T>()
+                : Verification.Answer.Error<T>(message);
+        }
+
+        return o.TryGetProperty("value", out var value)
+            ? Verification.Answer.Of(read(value))
+            : throw new ProtocolException("a response needs \"value\" or \"error\"");
+    }
+
+    /// <summary>Reads an array of numbers.</summary>
+    /// <param name="e">The element.</param>
+    /// <returns>The numbers.</returns>
+    public static double[] ReadNumbers(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray().Select(ReadNumber)] : throw new ProtocolException($"expected an array of numbers, got {Kind(e)}");
+
+    /// <summary>Reads an array of arrays of numbers.</summary>
+    /// <param name="e">The element.</param>
+    /// <returns>The rows.</returns>
+    public static double[][] ReadRows(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray().Select(ReadNumbers)] : throw new ProtocolException($"expected an array of rows, got {Kind(e)}");
+
+    /// <summary>Reads the network's answer: "loss" and the gradient blocks it gives.</summary>
+    /// <param name="e">The element.</param>
+    /// <returns>The answer.</returns>
+    public static NetworkAnswer ReadNetwork(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw new ProtocolException($"the network's value must be an object {{\"loss\", \"dW\", \"db\", \"dw\", \"dx\"}}, got {Kind(e)}");
+        }
+
+        return new NetworkAnswer(
+            e.TryGetProperty("loss", out var loss) ? ReadNumber(loss) : null,
+            e.TryGetProperty("dW", out var dW) ? ReadRows(dW) : null,
+            e.TryGetProperty("db", out var db) ? ReadNumbers(db) : null,
+            e.TryGetProperty("dw", out var dw) ? ReadNumbers(dw) : null,
+            e.TryGetProperty("dx", out var dx) ? ReadNumbers(dx) : null);
+    }
+
+    /// <summary>Reads a gradient step's answer {"W", "b", "w"}.</summary>
+    /// <param name="e">The element.</param>
+    /// <returns>The answer.</returns>
+    public static StepAnswer ReadStep(JsonElement e) => e.ValueKind == JsonValueKind.Object
+        ? new StepAnswer(ReadRows(Member(e, "W")), ReadNumbers(Member(e, "b")), ReadNumbers(Member(e, "w")))
+        : throw new ProtocolException($"the step's value must be an object {{\"W\", \"b\", \"w\"}}, got {Kind(e)}");
+
+    /// <summary>A number, or one of the strings "NaN", "Infinity", "-Infinity".</summary>
+    /// <param name="e">The element.</param>
+    /// <returns>The number.</returns>
+    public static double ReadNumber(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => e.TryGetDouble(out double v) && double.IsFinite(v) ? v : throw new ProtocolException($"the number {e.GetRawText()} is out of the range of a double"),
+        JsonValueKind.String => e.GetString() switch
+        {
+            "NaN" => double.NaN,
+            "Infinity" => double.PositiveInfinity,
+            "-Infinity" => double.NegativeInfinity,
+            var s => throw new ProtocolException($"expected a number, got the string \"{s}\""),
+        },
+        _ => throw new ProtocolException($"expected a number, got {Kind(e)}"),
+    };
+
+    /// <summary>The line with the bare tokens NaN, Infinity, -Infinity (outside strings) quoted, so that a strict JSON
+    /// parser reads them; everything else unchanged.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>Strict JSON.</returns>
+    public static string QuoteNonFinite(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!line.Contains("NaN", StringComparison.Ordinal) && !line.Contains("Infinity", StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var sb = new StringBuilder(line.Length + 16);
+        bool inString = false;
+        for (int k = 0; k < line.Length; k++)
+        {
+            char c = line[k];
+            if (inString)
+            {
+                sb.Append(c);
+                if (c == '\\' && k + 1 < line.Length)
+                {
+                    sb.Append(line[++k]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            if (c == '"')
+            {
+                inString = true;
+                sb.Append(c);
+                continue;
+            }
+
+            string? token = Token(line, k, "NaN") ?? Token(line, k, "Infinity") ?? Token(line, k, "-Infinity");
+            if (token is not null)
+            {
+                sb.Append('"').Append(token).Append('"');
+                k += token.Length - 1;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string? Token(string line, int at, string token) =>
+        string.CompareOrdinal(line, at, token, 0, token.Length) == 0 ? token : null;
+
+    private static JsonDocument Parse(string line, string what)
+    {
+        try
+        {
+            var doc = JsonDocument.Parse(QuoteNonFinite(line));
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                doc.Dispose();
+                throw new ProtocolException($"a {what} must be a JSON object");
+            }
+
+            return doc;
+        }
+        catch (JsonException e)
+        {
+            throw new ProtocolException($"not JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber")[0].TrimEnd('.', ' ')})", e);
+        }
+    }
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => $"the string \"{e.GetString()}\"",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
+        _ => "null",
+    };
+
+    private static JsonElement Member(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var e) ? e : throw new ProtocolException($"\"{name}\" is missing");
+
+    private static string Text(JsonElement o, string name) =>
+        Member(o, name) is { ValueKind: JsonValueKind.String } e ? e.GetString()! : throw new ProtocolException($"\"{name}\" must be a string");
+
+    private static string? OptionalText(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? Text(o, name) : null;
+
+    private static bool Bool(JsonElement o, string name) => o.TryGetProperty(name, out var e)
+        ? e.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw new ProtocolException($"\"{name}\" must be true or false") }
+        : false;
+
+    private static int Integer(JsonElement o, string name) =>
+        Member(o, name) is { ValueKind: JsonValueKind.Number } e && e.TryGetInt32(out int v) ? v : throw new ProtocolException($"\"{name}\" must be an integer");
+
+    private static double Number(JsonElement o, string name) => ReadNumber(Member(o, name));
+
+    private static double[] Numbers(JsonElement o, string name) => ReadNumbers(Member(o, name));
+
+    private static double[][] Rows(JsonElement o, string name) => ReadRows(Member(o, name));
+
+    private static string Response<T>(Answer<T> answer, Action<Writer, T> write)
+    {
+        if (answer.Kind != AnswerKind.Value)
+        {
+            return Error(answer.Message ?? Verification.Answer.NotImplementedMessage);
+        }
+
+        var w = new Writer().Name("value");
+        write(w, answer.Value!);
+        return w.End();
+    }
+
+    private static void Numbers(Writer w, double[] values) => w.Numbers(values);
+
+    /// <summary>A minimal writer of one JSON object on one line, doubles in their shortest round-trip form and the
+    /// non-finite ones as bare tokens (which System.Text.Json cannot write).</summary>
+    private sealed class Writer
+    {
+        private readonly StringBuilder sb = new("{");
+        private bool first = true;
+
+        public Writer Name(string name)
+        {
+            if (!first)
+            {
+                sb.Append(',');
+            }
+
+            first = false;
+            return Quoted(name).Append(":");
+        }
+
+        public Writer String(string value) => Quoted(value);
+
+        public Writer Bool(bool value) => Append(value ? "true" : "false");
+
+        public Writer Integer(int value) => Append(value.ToString(CultureInfo.InvariantCulture));
+
+        public Writer Number(double v) => Append(
+            double.IsNaN(v) ? "NaN" : double.IsPositiveInfinity(v) ? "Infinity" : double.IsNegativeInfinity(v) ? "-Infinity" : v.ToString("R", CultureInfo.InvariantCulture));
+
+        public Writer Numbers(double[] values)
+        {
+            sb.Append('[');
+            for (int k = 0; k < values.Length; k++)
+            {
+                if (k > 0)
+                {
+                    sb.Append(',');
+                }
+
+                Number(values[k]);
+            }
+
+            return Append("]");
+        }
+
+        public Writer Rows(double[][] rows)
+        {
+            sb.Append('[');
+            for (int k = 0; k < rows.Length; k++)
+            {
+                if (k > 0)
+                {
+                    sb.Append(',');
+                }
+
+                Numbers(rows[k]);
+            }
+
+            return Append("]");
+        }
+
+        public Writer Object()
+        {
+            sb.Append('{');
+            first = true;
+            return this;
+        }
+
+        public Writer Close()
+        {
+            sb.Append('}');
+            first = false;
+            return this;
+        }
+
+        public string End() => sb.Append('}').ToString();
+
+        private Writer Append(string text)
+        {
+            sb.Append(text);
+            return this;
+        }
+
+        private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private Writer Quoted(string text)
+        {
+            sb.Append(JsonSerializer.Serialize(text, Relaxed));
+            return this;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+
+namespace Calculus.Verification.Protocol;
+
+/// <summary>The subject could not be started at all (the command is not found, or it exits or stays silent before its
+/// first answer): <c>calculus verify</c> exits 2 with this message.</summary>
+public sealed class SubjectCannotStartException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SubjectCannotStartException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Why, with the subject's last line on standard error.</param>
+    public SubjectCannotStartException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Why.</param>
+    /// <param name="inner">The cause.</param>
+    public SubjectCannotStartException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>One run of the subject's command: the shell started once, a writer thread feeding its standard input, a
+/// reader thread collecting its standard output line by line, and the last lines of its standard error kept for
+/// reports. Every wait has the per-request timeout; a subject that hangs is killed, never waited for.</summary>
+internal sealed class SubjectProcess : IDisposable
+{
+    /// <summary>How many lines of standard error are kept.</summary>
+    public const int ErrorLines = 8;
+
+    private readonly Process process;
+    private readonly BlockingCollection<string?> output = new();
+    private readonly BlockingCollection<string> input = new();
+    private readonly Queue<string> errors = new();
+    private readonly Thread reader, writer, errorReader;
+
+    public SubjectProcess(string command)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        process = Process.Start(start) ?? throw new SubjectCannotStartException($"cannot start /bin/sh -c \"{command}\"");
+        reader = Background(() =>
+        {
+            try
+            {
+                while (process.StandardOutput.ReadLine() is { } line)
+                {
+                    output.Add(line);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            try
+            {
+                output.Add(null);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        });
+        errorReader = Background(() =>
+        {
+            try
+            {
+                while (process.StandardError.ReadLine() is { } line)
+                {
+                    lock (errors)
+                    {
+                        errors.Enqueue(line);
+                        if (errors.Count > ErrorLines)
+                        {
+                            errors.Dequeue();
+                        }
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        });
+        writer = Background(() =>
+        {
+            try
+            {
+                foreach (string line in input.GetConsumingEnumerable())
+                {
+                    process.StandardInput.Write(line);
+                    process.StandardInput.Write('\n');
+                    if (input.Count == 0)
+                    {
+                        process.StandardInput.Flush();
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        });
+    }
+
+    /// <summary>The last lines the subject wrote to standard error.</summary>
+    public string[] ErrorTail
+    {
+        get
+        {
+            errorReader.Join(TimeSpan.FromMilliseconds(100));
+            lock (errors)
+            {
+                return [.. errors];
+            }
+        }
+    }
+
+    /// <summary>The exit code, or null while it runs.</summary>
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
+    /// <summary>Queues request lines for the writer.</summary>
+    public void Send(IEnumerable<string> lines)
+    {
+        foreach (string line in lines)
+        {
+            input.Add(line);
+        }
+    }
+
+    /// <summary>The next line of standard output; null at its end; throws <see cref="TimeoutException"/> when none comes
+    /// within the timeout.</summary>
+    public string? Receive(TimeSpan timeout) =>
+        output.TryTake(out string? line, timeout) ? line : throw new TimeoutException();
+
+    public void Dispose()
+    {
+        input.CompleteAdding();
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        process.WaitForExit(2000);
+        reader.Join(TimeSpan.FromSeconds(1));
+        writer.Join(TimeSpan.FromSeconds(1));
+        process.Dispose();
+        output.Dispose();
+        input.Dispose();
+    }
+
+    private static Thread Background(Action body)
+    {
+        var t = new Thread(() => body()) { IsBackground = true };
+        t.Start();
+        return t;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Calculus.Verification.Reports;
+
+/// <summary>A verify run as the console, JSON, JUnit XML and markdown show it.</summary>
+public static class VerifyReports
+{
+    /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented.</summary>
+    /// <param name="verdict">The verdict.</param>
+    /// <returns>The word.</returns>
+    public static string Word(CheckVerdict verdict) => verdict switch
+    {
+        CheckVerdict.Pass => "pass",
+        CheckVerdict.Fail => "fail",
+        CheckVerdict.Inconclusive => "inconclusive",
+        _ => "not-implemented",
+    };
+
+    /// <summary>The tier as printed: core, stable, accurate.</summary>
+    /// <param name="tier">The tier.</param>
+    /// <returns>The word.</returns>
+    public static string Word(Tier tier) => tier.ToString().ToLowerInvariant();
+
+    /// <summary>The detail lines of a run: counterexample, expected, got, tolerance, diagnosis for a failure; the reason
+    /// for an inconclusive run; the worst ulp distance for the accurate tier.</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The lines, without indentation.</returns>
+    public static IEnumerable<string> Details(CheckRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Verdict == CheckVerdict.Fail && run.Failure is { } f)
+        {
+            yield return $"counterexample: {run.Counterexample}{(run.Shrinks > 0 ? $" (shrunk in {run.Shrinks} steps)" : "")}";
+            yield return f.Expected is null ? f.Detail ?? "failed" : $"{f.Detail}: expected {f.Expected}, got {f.Got}, tolerance {f.Tolerance}";
+            if (run.Diagnosis is { } d)
+            {
+                yield return $"diagnosis: your values agree with a known mistake at every sampled case: {d}";
+            }
+        }
+        else if (run.Verdict == CheckVerdict.Inconclusive)
+        {
+            yield return $"could not decide {run.Inconclusive} of {run.Cases - run.NotImplemented} cases: {run.InconclusiveReason}";
+        }
+        else if (run.Worst is { } worst && run.Verdict == CheckVerdict.Pass)
+        {
+            yield return $"worst {Ulp(worst)} ulp at {run.WorstAt}";
+        }
+    }
+
+    /// <summary>The console table, one line per check (details indented below it), then the summary per item.</summary>
+    /// <param name="result">The run.</param>
+    /// <returns>The text, lines separated by \n.</returns>
+    public static string Console(VerifyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        int fw = Math.Max("function".Length, result.Runs.Max(r => r.Check.Function.Length));
+        sb.Append(CultureInfo.InvariantCulture, $"{"item",-4}  {"function".PadRight(fw)}  {"tier",-8}  {"verdict",-15}  {"cases",5}  check\n");
+        foreach (var run in result.Runs)
+        {
+            string verdict = run.Verdict == CheckVerdict.Fail ? "FAIL" : Word(run.Verdict);
+            sb.Append(CultureInfo.InvariantCulture, $"{run.Check.Item,-4}  {run.Check.Function.PadRight(fw)}  {Word(run.Check.Tier),-8}  {verdict,-15}  {run.Cases,5}  {run.Check.Name}\n");
+            foreach (string line in Details(run))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"      {line}\n");
+            }
+        }
+
+        sb.Append('\n');
+        foreach (string item in result.Items)
+        {
+            var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
+            var verdict = result.VerdictOf(item);
+            string counts = string.Join(", ", Enum.GetValues<CheckVerdict>().Select(v => (v, n: runs.Count(r => r.Verdict == v))).Where(t => t.n > 0).Select(t => $"{t.n} {Word(t.v)}"));
+            string? diagnosis = runs.Select(r => r.Diagnosis).FirstOrDefault(d => d is not null);
+            sb.Append(CultureInfo.InvariantCulture, $"{item,-4}  {(verdict == CheckVerdict.Fail ? "FAIL" : Word(verdict)),-15}  {runs.Count} checks: {counts}{(diagnosis is null ? "" : $"; {diagnosis}")}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The JSON report: {"seed", "items": [{"item", "function", "verdict", "checks": [...]}]}.</summary>
+    /// <param name="result">The run.</param>
+    /// <returns>Indented JSON.</returns>
+    public static string Json(VerifyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("seed", result.Seed);
+            w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+            w.WriteStartArray("items");
+            foreach (string item in result.Items)
+            {
+                var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
+                w.WriteStartObject();
+                w.WriteString("item", item);
+                w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Function.Split(", ")).Distinct()));
+                w.WriteString("verdict", Word(result.VerdictOf(item)));
+                w.WriteStartArray("checks");
+                foreach (var run in runs)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", run.Check.Name);
+                    w.WriteString("function", run.Check.Function);
+                    w.WriteString("tier", Word(run.Check.Tier));
+                    w.WriteString("verdict", Word(run.Verdict));
+                    w.WriteNumber("cases", run.Cases);
+                    w.WriteNumber("seconds", Math.Round(run.Elapsed.TotalSeconds, 3));
+                    w.WriteNumber("passed", run.Passed);
+                    w.WriteNumber("inconclusive", run.Inconclusive);
+                    Optional(w, "counterexample", run.Counterexample);
+                    Optional(w, "failure", run.Failure?.Detail);
+                    Optional(w, "expected", run.Failure?.Expected);
+                    Optional(w, "got", run.Failure?.Got);
+                    Optional(w, "tolerance", run.Failure?.Tolerance);
+                    Optional(w, "diagnosis", run.Diagnosis);
+                    Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : null);
+                    if (run.Worst is { } worst)
+                    {
+                        if (double.IsFinite(worst))
+                        {
+                            w.WriteNumber("worst_ulp", worst);
+                        }
+                        else
+                        {
+                            w.WriteString("worst_ulp", "Infinity");
+                        }
+
+                        Optional(w, "worst_at", run.WorstAt);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>JUnit XML for CI test reporters: one test suite per item, one test case per check; a failed check is a
+    /// failure, an inconclusive or not-implemented one is skipped with the reason.</summary>
+    /// <param name="result">The run.</param>
+    /// <returns>The XML.</returns>
+    public static string JUnit(VerifyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+        var suites = result.Items.Select(item =>
+        {
+            var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
+            return new XElement("testsuite",
+                new XAttribute("name", $"sheet {item}"),
+                new XAttribute("tests", runs.Count),
+                new XAttribute("failures", runs.Count(r => r.Verdict == CheckVerdict.Fail)),
+                new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented)),
+                new XAttribute("time", Seconds(new TimeSpan(runs.Sum(r => r.Elapsed.Ticks)))),
+                runs.Select(run => new XElement("testcase",
+                    new XAttribute("classname", $"{item}.{run.Check.Function}"),
+                    new XAttribute("name", $"{run.Check.Name} [{Word(run.Check.Tier)}]"),
+                    new XAttribute("time", Seconds(run.Elapsed)),
+                    run.Verdict switch
+                    {
+                        CheckVerdict.Fail => new XElement("failure", new XAttribute("message", run.Failure?.Detail ?? "failed"), string.Join("\n", Details(run))),
+                        CheckVerdict.Inconclusive => new XElement("skipped", new XAttribute("message", $"inconclusive: {run.InconclusiveReason}")),
+                        CheckVerdict.NotImplemented => new XElement("skipped", new XAttribute("message", "not implemented")),
+                        _ => null,
+                    })));
+        });
+        var doc = new XDocument(new XElement("testsuites",
+            new XAttribute("name", $"calculus verify (seed {result.Seed})"),
+            new XAttribute("tests", result.Runs.Count),
+            new XAttribute("failures", result.Runs.Count(r => r.Verdict == CheckVerdict.Fail)),
+            new XAttribute("time", Seconds(result.Elapsed)),
+            suites));
+        return doc.ToString();
+    }
+
+    /// <summary>The markdown page: the summary per item and the table of checks, every cell escaped.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="subject">The command that was checked.</param>
+    /// <returns>The markdown.</returns>
+    public static string Markdown(VerifyResult result, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# calculus verify\n\nSubject: `{Cell(subject)}`; seed {result.Seed}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.\n\n");
+        sb.Append("| item | verdict | checks |\n|---|---|---|\n");
+        foreach (string item in result.Items)
+        {
+            var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
+            sb.Append(CultureInfo.InvariantCulture, $"| {item} | {Bold(result.VerdictOf(item))} | {runs.Count(r => r.Verdict == CheckVerdict.Pass)} of {runs.Count} pass |\n");
+        }
+
+        sb.Append("\n| item | function | tier | verdict | cases | check | details |\n|---|---|---|---|---|---|---|\n");
+        foreach (var run in result.Runs)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {run.Check.Item} | {Cell(run.Check.Function)} | {Word(run.Check.Tier)} | {Bold(run.Verdict)} | {run.Cases} | {Cell(run.Check.Name)} | {Cell(string.Join("; ", Details(run)))} |\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A table cell: | escaped, line breaks as spaces.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The cell's markdown.</returns>
+    public static string Cell(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+    }
+
+    private static string Bold(CheckVerdict v) => v == CheckVerdict.Fail ? "**fail**" : Word(v);
+
+    private static string Ulp(double ulps) => double.IsFinite(ulps) ? ulps.ToString("0", CultureInfo.InvariantCulture) : "∞";
+
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+
+namespace Calculus.Verification;
+
+/// <summary>What a verify run does: which checks, how many cases, the seed, the error model and the ulp limit.</summary>
+/// <param name="Checks">The checks to run.</param>
+/// <param name="Seed">The run's seed; each check draws its cases from a seed derived from it and the check's id, so
+/// that <c>--only</c> reproduces the same cases as a full run.</param>
+/// <param name="Cases">Cases per check; null for each check's default.</param>
+/// <param name="Model">The error allowed one elementary value.</param>
+/// <param name="MaxUlp">The accurate tier's limit, or null.</param>
+public sealed record VerifySettings(IReadOnlyList<Check> Checks, ulong Seed, int? Cases, Checking.ElementaryError Model, double? MaxUlp);
+
+/// <summary>A verify run's result: every check's run, and the verdict per item.</summary>
+/// <param name="Seed">The seed.</param>
+/// <param name="Runs">One run per check, in order.</param>
+/// <param name="Elapsed">The wall time.</param>
+public sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, TimeSpan Elapsed)
+{
+    /// <summary>The items that ran, in the sheet's order.</summary>
+    public IEnumerable<string> Items => Battery.Items.Where(i => Runs.Any(r => r.Check.Item == i));
+
+    /// <summary>An item fails if any of its core or stable checks fails; it is not implemented if none of its checks was
+    /// implemented; inconclusive if none failed and some core or stable check was inconclusive; otherwise it passes.</summary>
+    /// <param name="item">A sheet item.</param>
+    /// <returns>The item's verdict.</returns>
+    public CheckVerdict VerdictOf(string item)
+    {
+        var runs = Runs.Where(r => r.Check.Item == item).ToList();
+        var graded = runs.Where(r => r.Check.Tier != Tier.Accurate).ToList();
+        return graded.Any(r => r.Verdict == CheckVerdict.Fail) || runs.Any(r => r.Verdict == CheckVerdict.Fail) ? CheckVerdict.Fail
+            : runs.All(r => r.Verdict == CheckVerdict.NotImplemented) ? CheckVerdict.NotImplemented
+            : graded.Any(r => r.Verdict == CheckVerdict.Inconclusive) ? CheckVerdict.Inconclusive
+            : CheckVerdict.Pass;
+    }
+
+    /// <summary>Whether any check failed (exit code 1).</summary>
+    public bool Failed => Runs.Any(r => r.Verdict == CheckVerdict.Fail);
+}
+
+/// <summary>Runs checks against a subject: per check, draws the cases from its seed, lets a process subject prefetch
+/// every request in batches, evaluates, shrinks the first failure, and names the known mistake the subject agrees with.</summary>
+public static class BatteryRunner
+{
+    /// <summary>Runs the battery.</summary>
+    /// <param name="subject">The implementation under test.</param>
+    /// <param name="settings">What to run.</param>
+    /// <param name="prefetch">Sends a check's requests ahead in batches (a process subject), or null.</param>
+    /// <param name="progress">Called after each check, or null.</param>
+    /// <returns>The result.</returns>
+    public static VerifyResult Run(ISheet subject, VerifySettings settings, Action<IReadOnlyList<object>>? prefetch = null, Action<CheckRun, int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(settings);
+        var clock = Stopwatch.StartNew();
+        var context = new CheckContext(subject, ReferenceSheet.Instance, settings.Model, settings.MaxUlp);
+        var runs = new List<CheckRun>();
+        foreach (var check in settings.Checks)
+        {
+            var run = RunOne(check, context, settings, prefetch);
+            runs.Add(run);
+            progress?.Invoke(run, runs.Count, settings.Checks.Count);
+        }
+
+        return new VerifyResult(settings.Seed, runs, clock.Elapsed);
+    }
+
+    /// <summary>The seed of one check's cases: SplitMix64 of the run's seed mixed with the FNV-1a hash of the check's id.</summary>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="check">The check.</param>
+    /// <returns>The check's seed.</returns>
+    public static ulong SeedOf(ulong seed, Check check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in check.Id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        ulong z = seed + hash + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static CheckRun RunOne(Check check, CheckContext context, VerifySettings settings, Action<IReadOnlyList<object>>? prefetch)
+    {
+        CheckRun run;
+        try
+        {
+            run = check.Run(context, settings.Cases ?? check.Cases, SeedOf(settings.Seed, check), prefetch);
+        }
+#pragma warning disable CA1031 // A fault of the checker itself must never read as the subject's failure, nor end the run: it is reported as inconclusive.
+        catch (Exception e) when (e is not Protocol.SubjectCannotStartException)
+#pragma warning restore CA1031
+        {
+            return new CheckRun(check, CheckVerdict.Inconclusive, 0, 0, 0, 0, 0, TimeSpan.Zero)
+            {
+                InconclusiveReason = $"internal error of the checker ({e.GetType().Name}: {e.Message}); please report it",
+            };
+        }
+
+        if (run.Verdict == CheckVerdict.Fail && !check.Independent)
+        {
+            var functions = check.Function.Split(", ");
+            var match = KnownMistakes.All.FirstOrDefault(m => functions.Contains(m.Function) && check.AgreesEverywhere(run, m.Sheet));
+            run = run with { Diagnosis = match?.Description };
+        }
+
+        return run;
+    }
+}

@@ -1,0 +1,129 @@
+using Calculus.Training;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Calculus.Verification;
+
+/// <summary>The reference library as a subject: every answer computed by <c>src/Calculus</c>. Bad requests (unknown
+/// names, shapes that do not fit) are error answers with the library's message, never exceptions.</summary>
+public sealed class ReferenceSheet : ISheet
+{
+    /// <summary>One shared instance (the reference keeps no state).</summary>
+    public static ReferenceSheet Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public Answer<double[]> Scalar(ScalarQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Guarded(() =>
+        {
+            var spec = ScalarSpec.Find(query.Function, query.Alpha, query.C);
+            var f = query.Derivative ? spec.Derivative : spec.Value;
+            return query.X.Select(f).ToArray();
+        });
+    }
+
+    /// <inheritdoc/>
+    public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Answer.Of<double[]>([.. a.Select(v => derivative ? LabelLogisticLoss.Derivative(v, y) : LabelLogisticLoss.Value(v, y))]);
+    }
+
+    /// <inheritdoc/>
+    public Answer<double[]> LogSumExp(double[][] vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        return Answer.Of<double[]>([.. vectors.Select(v => Calculus.LogSumExp.Value(v))]);
+    }
+
+    /// <inheritdoc/>
+    public Answer<double[]> Affine(double[][] w, double[] b, double[] x) =>
+        Guarded(() => AffineMap.Apply(Matrix(w), Vector(x), Vector(b)).ToArray());
+
+    /// <inheritdoc/>
+    public Answer<double[]> AffinePartial(AffinePartialQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Guarded(() =>
+        {
+            var w = Matrix(query.W);
+            AffineMap.Apply(w, Vector(query.X), Vector(query.B)); // checks the shapes, naming both sizes
+            return (query.Wrt switch
+            {
+                "W" => AffineMap.PartialWeight(w, Vector(query.X), query.I, query.J),
+                "b" => AffineMap.PartialBias(w, query.I),
+                "x" => AffineMap.PartialInput(w, query.I),
+                _ => throw new ArgumentException($"wrt must be \"W\", \"b\" or \"x\"; got \"{query.Wrt}\"."),
+            }).ToArray();
+        });
+    }
+
+    /// <inheritdoc/>
+    public Answer<NetworkAnswer> Network(NetworkQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Guarded(() =>
+        {
+            var g = Calculus.Network.Gradient(Matrix(query.W), Vector(query.B), Vector(query.Wout), Vector(query.X), query.Y,
+                Activation(query.Activation), MarginLosses.Find(query.Loss));
+            return new NetworkAnswer(g.Loss, g.Weights.ToRowArrays(), g.Bias.ToArray(), g.OutputWeights.ToArray(), g.Input.ToArray());
+        });
+    }
+
+    /// <inheritdoc/>
+    public Answer<StepAnswer> GdStep(StepQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Guarded(() =>
+        {
+            var model = new NetworkModel(Matrix(query.W), Vector(query.B), Vector(query.Wout), Activation(query.Activation));
+            if (query.Xs.Length == 0 || query.Xs.Length != query.Ys.Length)
+            {
+                throw new ArgumentException($"X has {query.Xs.Length} rows and Y {query.Ys.Length} labels; they must match and be at least 1.");
+            }
+
+            var data = new Dataset([.. query.Xs.Select(Vector)], query.Ys);
+            var g = Trainer.MeanGradient(model, data, MarginLosses.Find(query.Loss));
+            double eta = query.LearningRate;
+            return new StepAnswer(
+                (model.Weights - (g.Weights * eta)).ToRowArrays(), (model.Bias - (g.Bias * eta)).ToArray(), (model.OutputWeights - (g.OutputWeights * eta)).ToArray());
+        });
+    }
+
+    /// <summary>The catalog's activations by name, read once (the catalog builds its records on each read).</summary>
+    private static readonly Dictionary<string, Activation> Activations = ActivationCatalog.All.ToDictionary(a => a.Name);
+
+    /// <summary>The hidden activation of a network request (PLU with its defaults).</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
+    internal static Activation Activation(string name) => Activations.GetValueOrDefault(name) ?? ActivationCatalog.Find(name);
+
+    /// <summary>W from rows; ragged or empty rows are an <see cref="ArgumentException"/>.</summary>
+    internal static Matrix<double> Matrix(double[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Length == 0 || rows[0].Length == 0 || rows.Any(r => r.Length != rows[0].Length))
+        {
+            throw new ArgumentException("W must have at least one row, every row of the same length ≥ 1.");
+        }
+
+        return Matrix<double>.Build.DenseOfRowArrays(rows);
+    }
+
+    internal static Vector<double> Vector(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Vector<double>.Build.DenseOfArray(values);
+    }
+
+    private static Answer<T> Guarded<T>(Func<T> compute)
+    {
+        try
+        {
+            return Answer.Of(compute());
+        }
+        catch (ArgumentException e)
+        {
+            return Answer.Error<T>(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+}

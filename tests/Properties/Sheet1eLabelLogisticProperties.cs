@@ -3,10 +3,12 @@ namespace Calculus.Properties;
 /// <summary>Sheet 1e: f_e(a) = ∂/∂a log(1 + e^(−ya)) = −y·σ(−ya).</summary>
 public sealed class Sheet1eLabelLogisticProperties
 {
-    /// <summary>Real labels for the finite-difference oracle: |y| ≤ 10, so that ℓ's feature scale 1/|y| ≥ 0.1 stays
-    /// far above the 5-point stencil's width 2h5 ≈ 2e-3 (larger |y| are covered by the bound and literal-form properties).</summary>
-    private static readonly Gen<double> FiniteDifferenceLabel =
-        Gen.Frequency((1, Generators.Label), (3, Generators.LogUniform(1e-3, 10)));
+    public static TheoryData<string> Battery1e() => BatteryTheory.Checks("1e");
+
+    /// <summary>The battery's checks of item 1e whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery1e))]
+    public void Sheet1e_Battery(string check) => BatteryTheory.Check(check);
 
     /// <summary>(a, y) with y real and y·a spread over the whole range, |ya| ∈ [700, 800] included.</summary>
     private static readonly Gen<(double A, double Y)> AnyScore =
@@ -15,14 +17,6 @@ public sealed class Sheet1eLabelLogisticProperties
         let a = ya / y
         where double.IsFinite(a)
         select (a, y);
-
-    [ScalarProperty]
-    public Property Sheet1e_Derivative_MatchesFiniteDifference_PlusMinusOne() =>
-        LabelDerivativeMatchesFiniteDifference("f_e = FD of ℓ (y = ±1)", LabelLogisticLoss.Value, LabelLogisticLoss.Derivative, Generators.Label);
-
-    [ScalarProperty]
-    public Property Sheet1e_Derivative_MatchesFiniteDifference_RealLabel() =>
-        LabelDerivativeMatchesFiniteDifference("f_e = FD of ℓ (real y)", LabelLogisticLoss.Value, LabelLogisticLoss.Derivative, FiniteDifferenceLabel);
 
     [ScalarProperty]
     public Property Sheet1e_Derivative_MatchesComplexStep() =>

@@ -4,6 +4,55 @@ namespace Calculus.Properties;
 /// these, so a new activation is covered by adding its record.</summary>
 public sealed class Sheet2ActivationProperties
 {
+    public static TheoryData<string> Battery2a() => BatteryTheory.Checks("2a");
+
+    /// <summary>The battery's checks of item 2a whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2a))]
+    public void Sheet2a_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery2b() => BatteryTheory.Checks("2b");
+
+    /// <summary>The battery's checks of item 2b whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2b))]
+    public void Sheet2b_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery2c() => BatteryTheory.Checks("2c");
+
+    /// <summary>The battery's checks of item 2c whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2c))]
+    public void Sheet2c_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery2d() => BatteryTheory.Checks("2d");
+
+    /// <summary>The battery's checks of item 2d whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2d))]
+    public void Sheet2d_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery2e() => BatteryTheory.Checks("2e");
+
+    /// <summary>The battery's checks of item 2e whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2e))]
+    public void Sheet2e_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery2f() => BatteryTheory.Checks("2f");
+
+    /// <summary>The battery's checks of item 2f whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2f))]
+    public void Sheet2f_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery2g() => BatteryTheory.Checks("2g");
+
+    /// <summary>The battery's checks of item 2g whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery2g))]
+    public void Sheet2g_Battery(string check) => BatteryTheory.Check(check);
+
     public static TheoryData<string> Activations() => [.. ActivationCatalog.All.Select(a => a.Name)];
 
     public static TheoryData<string> KinkedActivations() => [.. ActivationCatalog.All.Where(a => a.Kinks.Count > 0).Select(a => a.Name)];
@@ -69,20 +118,11 @@ public sealed class Sheet2ActivationProperties
     }
 
     [Theory]
-    [MemberData(nameof(Activations))]
-    public void Sheet2_Derivative_MatchesFiniteDifference_AwayFromKinks(string name) =>
-        Check(DerivativeAwayFromKinks(ActivationCatalog.Find(name)));
-
-    /// <summary>f' matches central differences of f at every x at least the kink margin from a kink.</summary>
-    internal static Property DerivativeAwayFromKinks(Activation f) =>
-        DerivativeMatchesFiniteDifference($"{f.Name}' = FD", f.Value, f.Derivative, Generators.AwayFromKinks(f));
-
-    [Theory]
     [MemberData(nameof(Analytic))]
     public void Sheet2_Derivative_MatchesComplexStep(string name, double limit)
     {
         var f = ActivationCatalog.Find(name);
-        Check(DerivativeMatchesComplexStep($"{name}' = complex step", ComplexForm[name], f.Derivative, Generators.ComplexStepBand(limit)));
+        Check(Specs.DerivativeMatchesComplexStep($"{name}' = complex step", ComplexForm[name], f.Derivative, Generators.ComplexStepBand(limit)));
     }
 
     [Theory]

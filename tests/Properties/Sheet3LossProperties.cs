@@ -3,6 +3,20 @@ namespace Calculus.Properties;
 /// <summary>Sheet 3b and 3c: softplus, the hinge h, the smooth hinge h* and the logistic loss l.</summary>
 public sealed class Sheet3LossProperties
 {
+    public static TheoryData<string> Battery3b() => BatteryTheory.Checks("3b");
+
+    /// <summary>The battery's checks of item 3b whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery3b))]
+    public void Sheet3b_Battery(string check) => BatteryTheory.Check(check);
+
+    public static TheoryData<string> Battery3c() => BatteryTheory.Checks("3c");
+
+    /// <summary>The battery's checks of item 3c whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery3c))]
+    public void Sheet3c_Battery(string check) => BatteryTheory.Check(check);
+
     private static readonly Gen<double> Margins = Gen.Frequency((3, Generators.Finite), (2, Generators.Band(-40, 40)), (1, Generators.Band(0.9, 1.1)));
 
     [ScalarProperty]
@@ -20,48 +34,11 @@ public sealed class Sheet3LossProperties
         });
 
     [ScalarProperty]
-    public Property Sheet3b_SmoothHinge_AboveHingeByAtMostLn2_EqualOnlyAtOne() => SmoothHingeAboveHinge(SmoothHinge.Value);
-
-    /// <summary>0 &lt; h*(t) − h(t) ≤ ln 2, = ln 2 only at t = 1, ≤ e^(−|1 − t|), for the given h*.</summary>
-    internal static Property SmoothHingeAboveHinge(Func<double, double> smoothHinge) =>
-        Prop.ForAll(Arb.From(Margins), t =>
-        {
-            // h*(t) − h(t) = log1p(e^(−|1 − t|)) ∈ (0, ln 2], = ln 2 only at t = 1, ≤ e^(−|1 − t|).
-            double gap = smoothHinge(t) - Hinge.Value(t);
-            double u = Math.Abs(1 - t);
-            double slack = Tolerances.Epsilon * (Math.Abs(smoothHinge(t)) + (2 * Math.Exp(-u)));
-            bool strict = u > 30 || gap > 0;
-            bool maxOnlyAtOne = t == 1 ? Math.Abs(gap - Math.Log(2)) <= slack : gap < Math.Log(2) + slack;
-            return (strict && gap >= 0 && maxOnlyAtOne && gap <= Math.Exp(-u) + slack)
-                .Label($"t = {R(t)}: h* − h = {R(gap)}, ln 2 = {R(Math.Log(2))}, e^(−|1−t|) = {R(Math.Exp(-u))}");
-        });
-
-    [ScalarProperty]
     public Property Sheet3b_SmoothHinge_ReachesLn2_AtOneOnly() =>
         Prop.ForAll(Arb.From(Generators.LogUniform(1e-6, 10)), d =>
             (SmoothHinge.Value(1) - Hinge.Value(1) == Math.Log(2) && SmoothHinge.Value(1 + d) - Hinge.Value(1 + d) < Math.Log(2)
                 && SmoothHinge.Value(1 - d) - Hinge.Value(1 - d) < Math.Log(2))
             .Label($"d = {R(d)}: gap at 1 = {R(SmoothHinge.Value(1))}, at 1 ± d = {R(SmoothHinge.Value(1 + d) - Hinge.Value(1 + d))}, {R(SmoothHinge.Value(1 - d) - Hinge.Value(1 - d))}"));
-
-    [ScalarProperty]
-    public Property Sheet3c_SmoothHinge_IsLogisticShiftedRight_ByOne() => ShiftRelation(LogisticLoss.Value);
-
-    /// <summary>h*(t) = l(t − 1) for the given l: the logistic loss is h* moved one unit to the left.</summary>
-    internal static Property ShiftRelation(Func<double, double> logistic) =>
-        Prop.ForAll(Arb.From(Margins.Where(t => Math.Abs(t) < 1e300)), t =>
-        {
-            // h*(t) = l(t − 1): t − 1 rounds by ε|t − 1|/2, which moves l by |l'|·that ≤ l·|t − 1|ε/2 in the
-            // exponential tail; plus 4 ulp of the two values.
-            double h = SmoothHinge.Value(t);
-            double l = logistic(t - 1);
-            double relative = (4 + Math.Abs(t - 1)) * Tolerances.Epsilon;
-            return Ulps.Close(h, l, relative).Label($"t = {R(t)}: h*(t) = {R(h)}, l(t − 1) = {R(l)}, relative tolerance {R(relative)}");
-        });
-
-    [ScalarProperty]
-    public Property Sheet3c_Logistic_BelowSmoothHinge_Everywhere() =>
-        Prop.ForAll(Arb.From(Margins), t =>
-            (LogisticLoss.Value(t) <= SmoothHinge.Value(t)).Label($"t = {R(t)}: l = {R(LogisticLoss.Value(t))}, h* = {R(SmoothHinge.Value(t))}"));
 
     public static TheoryData<string> SmoothLosses() => ["softplus", "logistic", "smooth-hinge"];
 
@@ -89,11 +66,10 @@ public sealed class Sheet3LossProperties
             bool unit = decreasing ? ds >= -1 && ds <= 0 : ds >= 0 && ds <= 1;
             return (convex && monotone && unit).Label($"{name}: f({R(s)}) = {R(f(s))}, f({R(u)}) = {R(f(u))}, f(mid) = {R(mid)}, f'(s) = {R(ds)}");
         }), PropertySettings.ScalarCases);
-        PropertySettings.Check(DerivativeMatchesFiniteDifference($"{name}' = FD", f, d, Generators.Moderate), PropertySettings.ScalarCases);
     }
 
     [ScalarProperty]
     public Property Sheet3c_LossDerivatives_MatchComplexStep() =>
-        DerivativeMatchesComplexStep("h*' = complex step", ComplexForms.SmoothHinge, SmoothHinge.Derivative, Generators.ComplexStepBand(600))
-            .And(DerivativeMatchesComplexStep("l' = complex step", ComplexForms.Logistic, LogisticLoss.Derivative, Generators.ComplexStepBand(600)));
+        Specs.DerivativeMatchesComplexStep("h*' = complex step", ComplexForms.SmoothHinge, SmoothHinge.Derivative, Generators.ComplexStepBand(600))
+            .And(Specs.DerivativeMatchesComplexStep("l' = complex step", ComplexForms.Logistic, LogisticLoss.Derivative, Generators.ComplexStepBand(600)));
 }

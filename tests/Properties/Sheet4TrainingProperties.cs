@@ -7,6 +7,13 @@ namespace Calculus.Properties;
 /// and gradient descent with a small step against the loss it is meant to decrease.</summary>
 public sealed class Sheet4TrainingProperties
 {
+    public static TheoryData<string> Battery4() => BatteryTheory.Checks("4");
+
+    /// <summary>The battery's checks of item 4 whose oracle is independent of the reference (src/Calculus.Verification).</summary>
+    [Theory]
+    [MemberData(nameof(Battery4))]
+    public void Sheet4_Battery(string check) => BatteryTheory.Check(check);
+
     private sealed record Problem(NetworkModel Model, Dataset Data, string Name, int Seed)
     {
         public override string ToString() =>

@@ -29,7 +29,7 @@ public sealed class ShrinkerTests
             }
         });
         var pair = (n, Enumerable.Repeat(1 / Math.Sqrt(n.Layout.Count), n.Layout.Count).ToArray());
-        Assert.All(Specs.ShrinkWithDirection(pair), t =>
+        Assert.All(NetworkChecks.ShrinkWithDirection(pair), t =>
         {
             Assert.Equal(t.Item1.Layout.Count, t.Item2.Length);
             Assert.Equal(1.0, Math.Sqrt(t.Item2.Sum(e => e * e)), 12);

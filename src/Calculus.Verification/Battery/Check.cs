@@ -192,12 +192,6 @@ public abstract class Check
     /// <returns>The property.</returns>
     public abstract Property ToProperty(CheckContext context, CaseTally tally);
 
-    /// <summary>Whether the subject agrees with <paramref name="reference"/> (a known mistake) on every case of a run
-    /// that it answered: the diagnosis of a failure.</summary>
-    /// <param name="run">A failed run of this check.</param>
-    /// <param name="reference">The known mistake as a sheet.</param>
-    /// <returns>True when every implemented case passes against it.</returns>
-    public abstract bool AgreesEverywhere(CheckRun run, ISheet reference);
 }
 
 /// <summary>Counts case outcomes (for the property runner, which sees one case at a time).</summary>

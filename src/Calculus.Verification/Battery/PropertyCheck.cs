@@ -72,34 +72,37 @@ public sealed class PropertyCheck<T> : Check
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
         var sample = Sample(cases, seed);
-        if (prefetch is not null)
+        var log = new AnswerLog(context.Subject);
+        var logged = context with { Subject = log };
+        var outcomes = new List<CaseOutcome>(sample.Length) { Evaluate(sample[0], logged) };
+        if (outcomes[0].Verdict != CheckVerdict.NotImplemented) // a function not implemented for the first case is not implemented: skip the rest
         {
-            var recorder = new RecordingSheet(context.Reference);
-            var recording = context with { Subject = recorder };
-            foreach (var c in sample)
+            if (prefetch is not null)
             {
-                Evaluate(c, recording);
+                var recorder = new RecordingSheet(context.Reference);
+                var recording = context with { Subject = recorder };
+                foreach (var c in sample.Skip(1))
+                {
+                    Evaluate(c, recording);
+                }
+
+                prefetch(recorder.Calls);
             }
 
-            prefetch(recorder.Calls);
+            outcomes.AddRange(sample.Skip(1).Select(c => Evaluate(c, logged)));
         }
 
-        var outcomes = new List<CaseOutcome>(sample.Length);
-        foreach (var c in sample)
-        {
-            outcomes.Add(Evaluate(c, context));
-            if (outcomes.Count == 1 && outcomes[0].Verdict == CheckVerdict.NotImplemented)
-            {
-                break; // a function not implemented for the first case is not implemented: skip the rest
-            }
-        }
-
-        var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed) with { Sample = sample[..outcomes.Count], Context = context };
+        var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed);
         int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail);
         if (failed >= 0)
         {
             var (shrunk, outcome, steps) = Shrink(sample[failed], outcomes[failed], context);
             run = run with { Counterexample = describe(shrunk), Failure = outcome, Shrinks = steps };
+        }
+
+        if (failed >= 0)
+        {
+            run = run with { Answers = log.Entries };
         }
 
         if (Tier == Tier.Accurate && outcomes.Count > 0)
@@ -121,31 +124,6 @@ public sealed class PropertyCheck<T> : Check
             tally.Add(o);
             return (o.Verdict != CheckVerdict.Fail).Label($"{Id}: {o.Summary} — at {describe(c)}");
         });
-    }
-
-    /// <inheritdoc/>
-    public override bool AgreesEverywhere(CheckRun run, ISheet reference)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        if (run.Sample is not T[] sample || run.Context is null)
-        {
-            return false;
-        }
-
-        var context = run.Context with { Reference = reference };
-        int agreed = 0;
-        foreach (var c in sample)
-        {
-            var o = Evaluate(c, context);
-            if (o.Verdict == CheckVerdict.Fail)
-            {
-                return false;
-            }
-
-            agreed += o.Verdict == CheckVerdict.Pass ? 1 : 0;
-        }
-
-        return agreed > 0;
     }
 
     /// <summary>Greedy shrinking: the first candidate that still fails becomes the new counterexample, until none does.</summary>
@@ -216,11 +194,8 @@ public sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, int 
     /// <summary>Where it was.</summary>
     public string? WorstAt { get; init; }
 
-    /// <summary>The cases that ran, for the diagnosis.</summary>
-    internal object? Sample { get; init; }
-
-    /// <summary>The context they ran in, for the diagnosis.</summary>
-    internal CheckContext? Context { get; init; }
+    /// <summary>Every call the subject answered during a failed run, with its answer, for the diagnosis.</summary>
+    internal IReadOnlyList<(object Call, object Answer)>? Answers { get; init; }
 
     /// <summary>Counts the outcomes and decides the verdict: not-implemented when no case was implemented, fail when any
     /// failed, pass when at least <see cref="MinimumDecided"/> of the implemented ones passed, inconclusive otherwise.</summary>

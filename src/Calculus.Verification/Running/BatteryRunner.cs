@@ -101,13 +101,6 @@ public static class BatteryRunner
             };
         }
 
-        if (run.Verdict == CheckVerdict.Fail && !check.Independent)
-        {
-            var functions = check.Function.Split(", ");
-            var match = KnownMistakes.All.FirstOrDefault(m => functions.Contains(m.Function) && check.AgreesEverywhere(run, m.Sheet));
-            run = run with { Diagnosis = match?.Description };
-        }
-
-        return run;
+        return run.Verdict == CheckVerdict.Fail ? run with { Diagnosis = Diagnosis.Of(run)?.Description, Answers = null } : run;
     }
 }

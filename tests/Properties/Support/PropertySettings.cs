@@ -10,6 +10,7 @@ namespace Calculus.Properties.Support;
 /// <item><c>VERIFY_PROPERTY_SCALE=N</c> multiplies every case count by N (nightly runs: 10 or more).</item>
 /// <item><c>VERIFY_REPLAY="(seed,gamma)"</c> or <c>"(seed,gamma,size)"</c>, as FsCheck prints it after a failure,
 /// replays that run; combine it with a filter for the one failing test.</item>
+/// <item><c>VERIFY_SEED=S</c> replays a battery run (the wrong-implementation tests print their seed).</item>
 /// </list>
 /// </remarks>
 internal static class PropertySettings
@@ -24,6 +25,10 @@ internal static class PropertySettings
         Environment.GetEnvironmentVariable("VERIFY_PROPERTY_SCALE"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) && s > 0 ? s : 1;
 
     public static string? Replay { get; } = Environment.GetEnvironmentVariable("VERIFY_REPLAY") is { Length: > 0 } r ? r : null;
+
+    /// <summary>The seed of the battery runs (<c>VERIFY_SEED</c>, as a failure message prints it), or a fresh one.</summary>
+    public static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("VERIFY_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong s)
+        ? s : (ulong)Random.Shared.NextInt64();
 
     /// <summary>Checks a property with the given base case count, throwing (with FsCheck's seed) on failure.</summary>
     public static void Check(Property property, int cases)

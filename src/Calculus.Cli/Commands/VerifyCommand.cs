@@ -70,11 +70,6 @@ internal static class VerifyCommand
             }
 
             var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps);
-            context.Output.WriteLine($"verify: {subjectCommand}");
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
-            context.Output.Flush();
-
             ProcessSheet subject;
             try
             {
@@ -84,6 +79,11 @@ internal static class VerifyCommand
             {
                 throw new UsageException(e.Message);
             }
+
+            context.Output.WriteLine($"verify: {subjectCommand}");
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
+            context.Output.Flush();
 
             VerifyResult result;
             using (subject)

@@ -119,7 +119,7 @@ public static class Ask
         ArgumentNullException.ThrowIfNull(answer);
         return answer.Kind == AnswerKind.Value && answer.Value is { } v ? v
             : answer.Kind == AnswerKind.NotImplemented ? throw new SubjectAnswerException(AnswerKind.NotImplemented, Answer.NotImplementedMessage)
-            : throw new SubjectAnswerException(AnswerKind.Error, $"the subject answered an error: {answer.Message}");
+            : throw new SubjectAnswerException(AnswerKind.Error, answer.Message ?? "an error without a message");
     }
 
     private static double[] Sized(Answer<double[]> answer, int expected, string what)

@@ -37,10 +37,15 @@ public static class LabelLogisticChecks
             });
             yield return Make("ℓ > 0, and f_e lies between −y and 0", Tier.Core, true, core, InCore, (t, ctx) =>
             {
+                // ℓ > 0 holds in double only where the true ℓ exceeds its rounding: log(1 + e^(−39)) rounds to 0 in the
+                // textbook form, an open end reached by rounding (as in the range checks), not a wrong formula.
                 double v = Ask.LabelLogistic(ctx.Subject, false, t.A, t.Y), d = Ask.LabelLogistic(ctx.Subject, true, t.A, t.Y);
+                double exact = LabelLogisticLoss.Value(t.A, t.Y);
+                double valueTolerance = Compare.Tolerance(ctx.Model, exact, LabelLogisticLoss.Derivative(t.A, t.Y), t.A);
                 double tolerance = ctx.Model.Of(t.Y);
                 double lo = Math.Min(-t.Y, 0) - tolerance, hi = Math.Max(-t.Y, 0) + tolerance;
-                return v > 0 && d >= lo && d <= hi ? CaseOutcome.Pass
+                bool positive = v > 0 || (v >= -valueTolerance && exact <= valueTolerance);
+                return positive && d >= lo && d <= hi ? CaseOutcome.Pass
                     : CaseOutcome.Fail($"ℓ({Show.R(t.A)}; {Show.R(t.Y)}) = {Show.R(v)} must be > 0 and f_e in [{Show.R(Math.Min(-t.Y, 0))}, {Show.R(Math.Max(-t.Y, 0))}]",
                         $"ℓ > 0, f_e in [{Show.R(Math.Min(-t.Y, 0))}, {Show.R(Math.Max(-t.Y, 0))}]", $"ℓ = {Show.R(v)}, f_e = {Show.R(d)}", Show.R(tolerance));
             });

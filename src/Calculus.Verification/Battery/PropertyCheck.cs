@@ -56,7 +56,10 @@ public sealed class PropertyCheck<T> : Check
         }
         catch (SubjectAnswerException e)
         {
-            return e.Kind == AnswerKind.NotImplemented ? CaseOutcome.NotImplemented : CaseOutcome.Fail(e.Message);
+            // The accurate tier only measures: an error there is an infinite distance, a failure only under --max-ulp.
+            return e.Kind == AnswerKind.NotImplemented ? CaseOutcome.NotImplemented
+                : Tier == Tier.Accurate && context.MaxUlp is null ? CaseOutcome.Pass with { Detail = e.Message, Measure = double.PositiveInfinity }
+                : CaseOutcome.Fail(e.Message);
         }
     }
 
@@ -93,7 +96,10 @@ public sealed class PropertyCheck<T> : Check
         }
 
         var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed);
-        int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail);
+        // The counterexample: the first failing case whose failure is about its input, not a request refused because
+        // its function failed too often before.
+        int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail && !Refused(o));
+        failed = failed >= 0 ? failed : outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail);
         if (failed >= 0)
         {
             var (shrunk, outcome, steps) = Shrink(sample[failed], outcomes[failed], context);
@@ -126,6 +132,8 @@ public sealed class PropertyCheck<T> : Check
         });
     }
 
+    private static bool Refused(CaseOutcome o) => o.Detail?.Contains(Protocol.ProcessSheet.NotAskedAgain, StringComparison.Ordinal) == true;
+
     /// <summary>Greedy shrinking: the first candidate that still fails becomes the new counterexample, until none does.</summary>
     private (T Case, CaseOutcome Outcome, int Steps) Shrink(T c, CaseOutcome outcome, CheckContext context)
     {
@@ -142,7 +150,7 @@ public sealed class PropertyCheck<T> : Check
                 }
 
                 var o = Evaluate(candidate, context);
-                if (o.Verdict == CheckVerdict.Fail)
+                if (o.Verdict == CheckVerdict.Fail && !Refused(o))
                 {
                     (c, outcome, progressed) = (candidate, o, true);
                     steps++;

@@ -34,7 +34,8 @@ internal sealed class AnswerLog(ISheet inner) : ISheet
 
 /// <summary>Names the known mistake a failed check's subject agrees with: every answer the subject gave for the
 /// mistake's function during the check equals the mistake's own answer to the same call (to 1e-6 relative, 1e-12
-/// absolute, NaN with NaN): far tighter than the O(1) difference between two different formulas.</summary>
+/// absolute, non-finite with non-finite), and at least one of them differs from the reference's: far tighter than the
+/// O(1) difference between two different formulas.</summary>
 public static class Diagnosis
 {
     /// <summary>Relative agreement of two answers to one call.</summary>
@@ -58,9 +59,11 @@ public static class Diagnosis
         return KnownMistakes.All.FirstOrDefault(m => functions.Contains(m.Function) && AgreesEverywhere(answers, m));
     }
 
+    /// <summary>Agreement on every call the subject answered with a value, and on at least one call where the mistake
+    /// differs from the reference: agreeing only where the two coincide is no evidence of the mistake.</summary>
     private static bool AgreesEverywhere(IReadOnlyList<(object Call, object Answer)> answers, KnownMistake mistake)
     {
-        int compared = 0;
+        int distinguishing = 0;
         foreach (var (call, answer) in answers)
         {
             if (FunctionOf(call) != mistake.Function || !IsValue(answer))
@@ -68,15 +71,16 @@ public static class Diagnosis
                 continue;
             }
 
-            if (!Same(answer, Ask(mistake.Sheet, call)))
+            var theirs = Ask(mistake.Sheet, call);
+            if (!Same(answer, theirs))
             {
                 return false;
             }
 
-            compared++;
+            distinguishing += Same(theirs, Ask(ReferenceSheet.Instance, call)) ? 0 : 1;
         }
 
-        return compared > 0;
+        return distinguishing > 0;
     }
 
     private static string FunctionOf(object call) => call switch
@@ -129,6 +133,10 @@ public static class Diagnosis
 
     private static bool Same(double[]? a, double[]? b) => a is not null && b is not null && a.Length == b.Length && a.Zip(b).All(p => Same(p.First, p.Second));
 
+    /// <summary>Equal, both not finite (NaN or ±∞: two forms of one formula break at the same points, one into ∞·0 = NaN,
+    /// the other into ∞, depending on how σ underflows inside them), or both finite and close (an infinity is close only
+    /// to another non-finite value, never by |∞ − 1000| ≤ 1e-6·∞).</summary>
     private static bool Same(double a, double b) =>
-        a == b || (double.IsNaN(a) && double.IsNaN(b)) || Math.Abs(a - b) <= (Relative * Math.Max(Math.Abs(a), Math.Abs(b))) + Absolute;
+        a == b || (!double.IsFinite(a) && !double.IsFinite(b))
+        || (double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) <= (Relative * Math.Max(Math.Abs(a), Math.Abs(b))) + Absolute);
 }

@@ -12,12 +12,22 @@ public sealed class ProcessSheet : ISheet, IDisposable
     /// <summary>Points per batched request: 4,096 numbers are ≤ 100 kB of JSON, one line a subject reads at once.</summary>
     public const int MaxBatch = 4096;
 
-    /// <summary>After this many failures in a row without one good answer, the current requests fail at once.</summary>
-    public const int MaxConsecutiveFailures = 3;
+    /// <summary>After this many timeouts of one function its further requests fail at once: a function that hangs costs
+    /// two timeouts in a run, not two per check.</summary>
+    public const int MaxTimeoutsPerFunction = 2;
+
+    /// <summary>After this many exits or lines that are not JSON in answers to one function its further requests fail at
+    /// once. Twenty lets the halving of a batch isolate a point that crashes (log2 4,096 = 12 halvings) and leaves room
+    /// for a second one.</summary>
+    public const int MaxFailuresPerFunction = 20;
 
     /// <summary>After this many restarts in one run, every further request fails at once: a subject that crashes
     /// everywhere must not stretch a run to hours.</summary>
     public const int MaxRestarts = 50;
+
+    /// <summary>The words of a request that was not sent because its function (or the run) failed too often: such a
+    /// failure says nothing about the case's input, so shrinking does not follow it.</summary>
+    public const string NotAskedAgain = "not asked again";
 
     /// <summary>The probe sent first: σ(0), which any subject answers, with a value or an error.</summary>
     private const string Probe = "{\"fn\":\"sigmoid\",\"derivative\":false,\"x\":[0]}";
@@ -27,7 +37,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
     private readonly Dictionary<(string Function, bool Derivative, double Alpha, double C, double Y), Family> families = [];
     private readonly Dictionary<CallKey, object> calls = [];
     private SubjectProcess? process;
-    private int consecutiveFailures;
+    private readonly Dictionary<string, (int Timeouts, int Others, string Last)> failures = [];
     private string? lastFailure;
 
     private ProcessSheet(string command, TimeSpan timeout)
@@ -51,31 +61,47 @@ public sealed class ProcessSheet : ISheet, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         var sheet = new ProcessSheet(command, timeout);
-        sheet.process = new SubjectProcess(command);
-        sheet.process.Send([Probe]);
-        sheet.RequestsSent++;
-        string? line;
-        try
+        string? junk = null;
+        for (int attempt = 0; attempt < 2; attempt++)
         {
-            line = sheet.process.Receive(timeout);
-        }
-        catch (TimeoutException)
-        {
-            sheet.Dispose();
-            throw new SubjectCannotStartException($"the subject \"{command}\" did not answer its first request within {Seconds(timeout)} s");
+            sheet.process?.Dispose();
+            sheet.process = new SubjectProcess(command);
+            sheet.process.Send([Probe]);
+            sheet.RequestsSent++;
+            string? line;
+            try
+            {
+                line = sheet.process.Receive(timeout);
+            }
+            catch (TimeoutException)
+            {
+                sheet.Dispose();
+                throw new SubjectCannotStartException($"the subject \"{command}\" did not answer its first request within {Seconds(timeout)} s");
+            }
+
+            if (line is null)
+            {
+                string[] tail = sheet.process.ErrorTail;
+                int? code = sheet.process.ExitCode;
+                sheet.Dispose();
+                throw new SubjectCannotStartException(
+                    $"the subject \"{command}\" exited{(code is { } c ? $" (code {c})" : "")} before answering its first request" +
+                    (tail.Length > 0 ? $": {tail[^1]}" : junk is null ? "" : $": {junk}"));
+            }
+
+            if (line.TrimStart().StartsWith('{'))
+            {
+                return sheet;
+            }
+
+            junk = line; // a banner or a stray print before the first answer: once more from the start, then give up
         }
 
-        if (line is null)
-        {
-            string[] tail = sheet.process.ErrorTail;
-            int? code = sheet.process.ExitCode;
-            sheet.Dispose();
-            throw new SubjectCannotStartException(
-                $"the subject \"{command}\" exited{(code is { } c ? $" (code {c})" : "")} before answering its first request" +
-                (tail.Length > 0 ? $": {tail[^1]}" : ""));
-        }
-
-        return sheet;
+        string[] errors = sheet.process!.ErrorTail;
+        sheet.Dispose();
+        throw new SubjectCannotStartException(
+            $"the subject \"{command}\" answered its first request with a line that is not a JSON object: \"{Excerpt(junk!)}\"" +
+            (errors.Length > 0 ? $" (standard error: {Excerpt(errors[0])})" : " (print nothing but the answers on standard output)"));
     }
 
     /// <inheritdoc/>
@@ -113,7 +139,6 @@ public sealed class ProcessSheet : ISheet, IDisposable
     public void Prefetch(IReadOnlyList<object> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        consecutiveFailures = 0; // each check gets its own chances; MaxRestarts bounds the run
         calls.Clear();
         foreach (var f in families.Values)
         {
@@ -220,8 +245,9 @@ public sealed class ProcessSheet : ISheet, IDisposable
         return Answer.Of(values);
     }
 
-    /// <summary>Sends the batches together; a batch answered with an error (or lost to a crash) is split in halves and
-    /// asked again, so that one bad point does not fail its neighbours; single points keep their own error.</summary>
+    /// <summary>Sends the batches together; a batch answered with an error is split in halves and asked again, a batch
+    /// lost to a crash, a hang or junk is asked again point by point, so that one bad point does not fail its neighbours;
+    /// single points keep their own error.</summary>
     private void Fetch(List<(Family Family, double[][] Points)> batches)
     {
         while (batches.Count > 0)
@@ -232,15 +258,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
             for (int k = 0; k < batches.Count; k++)
             {
                 var (family, points) = batches[k];
-                Answer<double[]> answer;
-                try
-                {
-                    answer = ProtocolJson.ParseResponse(answers[k], ProtocolJson.ReadNumbers);
-                }
-                catch (ProtocolException e)
-                {
-                    answer = Answer.Error<double[]>(Failure(answers[k], e));
-                }
+                var answer = Decode(answers[k], ProtocolJson.ReadNumbers);
 
                 if (answer.Kind == AnswerKind.NotImplemented)
                 {
@@ -259,17 +277,24 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 }
 
                 string error = answer.Kind == AnswerKind.Value
-                    ? $"wrong shape: {points.Length} input{(points.Length == 1 ? "" : "s")} need{(points.Length == 1 ? "s" : "")} as many values; got {answer.Value!.Length}"
+                    ? $"wrong shape: {points.Length} input{(points.Length == 1 ? " needs 1 value" : $"s need {points.Length} values")}; got {answer.Value!.Length}"
                     : answer.Message!;
-                if (points.Length > 1)
+                if (points.Length > 1 && answers[k].StartsWith(FailurePrefix, StringComparison.Ordinal))
                 {
+                    // The subject died, hung or printed junk on this batch: ask each point alone (pipelined), so that
+                    // the failure lands on the points that cause it and the rest get their answers.
+                    retry.AddRange(points.Select(p => (family, new[] { p })));
+                }
+                else if (points.Length > 1)
+                {
+                    // An error answer for the batch: halve it, so that one bad point does not fail its neighbours.
                     int half = points.Length / 2;
                     retry.Add((family, points[..half]));
                     retry.Add((family, points[half..]));
                 }
                 else
                 {
-                    family.Results[Key(points[0])] = new PointResult(double.NaN, answer.Kind == AnswerKind.Value ? error : $"the subject answered an error: {error}");
+                    family.Results[Key(points[0])] = new PointResult(double.NaN, error);
                 }
             }
 
@@ -291,39 +316,72 @@ public sealed class ProcessSheet : ISheet, IDisposable
             return answer;
         }
 
-        string response = (string)cached;
-        try
-        {
-            answer = ProtocolJson.ParseResponse(response, read);
-        }
-        catch (ProtocolException e)
-        {
-            answer = Answer.Error<T>(Failure(response, e));
-        }
-
+        answer = Decode((string)cached, read);
         calls[key] = answer;
         return answer;
     }
 
-    /// <summary>A failure of the exchange is stored as an error response whose message says what happened.</summary>
-    private static string Failure(string response, ProtocolException e) =>
-        response.StartsWith(FailurePrefix, StringComparison.Ordinal) ? response[FailurePrefix.Length..] : $"an answer that breaks the protocol ({e.Message}): {Excerpt(response)}";
+    /// <summary>Reads a response line: a failure of the exchange (its message says what happened), an answer that breaks
+    /// the protocol, the subject's own error (so prefixed), "not implemented", or a value.</summary>
+    private static Answer<T> Decode<T>(string response, Func<JsonElement, T> read)
+    {
+        if (response.StartsWith(FailurePrefix, StringComparison.Ordinal))
+        {
+            return Answer.Error<T>(response[FailurePrefix.Length..]);
+        }
+
+        try
+        {
+            var answer = ProtocolJson.ParseResponse(response, read);
+            return answer.Kind == AnswerKind.Error ? Answer.Error<T>($"the subject answered an error: {answer.Message}") : answer;
+        }
+        catch (ProtocolException e)
+        {
+            return Answer.Error<T>($"an answer that breaks the protocol ({e.Message}): {Excerpt(response)}");
+        }
+    }
 
     private const string FailurePrefix = "\u0001failure:";
 
     /// <summary>Sends the lines and collects one response line each, in order. A timeout, the subject's exit, or a
     /// line that is not a JSON object fails that request (recorded as a failure line), kills the subject, and the
-    /// requests after it are sent again to a new one.</summary>
+    /// requests after it are sent again to a new one. A function that failed <see cref="MaxFailuresPerFunction"/> times
+    /// is not asked again (its requests fail at once with the last reason), and after <see cref="MaxRestarts"/> restarts
+    /// no request is: a subject that hangs or crashes everywhere ends the run in seconds.</summary>
     private List<string> Exchange(List<string> lines)
     {
-        var answers = new List<string>(lines.Count);
-        while (answers.Count < lines.Count)
+        var answers = new string?[lines.Count];
+        int answered = 0;
+        while (answered < lines.Count)
         {
-            if (Restarts >= MaxRestarts || consecutiveFailures >= MaxConsecutiveFailures)
+            var pending = new List<int>();
+            for (int k = 0; k < lines.Count; k++)
             {
-                string why = Restarts >= MaxRestarts ? $"the subject was restarted {MaxRestarts} times in this run" : $"the subject failed {consecutiveFailures} times in a row";
-                answers.Add($"{FailurePrefix}{why}; not asked again (last: {lastFailure})");
-                continue;
+                if (answers[k] is not null)
+                {
+                    continue;
+                }
+
+                string fn = FunctionOf(lines[k]);
+                string? refusal = Restarts >= MaxRestarts
+                    ? $"the subject was restarted {MaxRestarts} times in this run; {NotAskedAgain} (last: {lastFailure})"
+                    : failures.TryGetValue(fn, out var f) && (f.Timeouts >= MaxTimeoutsPerFunction || f.Others >= MaxFailuresPerFunction)
+                        ? $"{fn} failed {f.Timeouts + f.Others} times; {NotAskedAgain} (last: {f.Last})"
+                        : null;
+                if (refusal is not null)
+                {
+                    answers[k] = FailurePrefix + refusal;
+                    answered++;
+                }
+                else
+                {
+                    pending.Add(k);
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                break;
             }
 
             if (process is null)
@@ -332,13 +390,13 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 Restarts++;
             }
 
-            int first = answers.Count;
-            process.Send(lines.Skip(first));
-            RequestsSent += lines.Count - first;
-            for (int k = first; k < lines.Count; k++)
+            process.Send(pending.Select(k => lines[k]));
+            RequestsSent += pending.Count;
+            foreach (int k in pending)
             {
                 string? failure = null;
                 string? line = null;
+                bool timedOut = false;
                 try
                 {
                     line = process.Receive(timeout);
@@ -346,6 +404,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 catch (TimeoutException)
                 {
                     failure = $"no answer within {Seconds(timeout)} s (--timeout) to {Excerpt(lines[k])}";
+                    timedOut = true;
                 }
 
                 if (failure is null && line is null)
@@ -360,22 +419,32 @@ public sealed class ProcessSheet : ISheet, IDisposable
                         "print nothing but the answers on standard output (use standard error for debugging)";
                 }
 
+                answered++;
                 if (failure is not null)
                 {
-                    answers.Add(FailurePrefix + failure);
+                    answers[k] = FailurePrefix + failure;
                     lastFailure = failure;
-                    consecutiveFailures++;
+                    string fn = FunctionOf(lines[k]);
+                    var (timeouts, others, _) = failures.GetValueOrDefault(fn, (0, 0, ""));
+                    failures[fn] = timedOut ? (timeouts + 1, others, failure) : (timeouts, others + 1, failure);
                     process.Dispose();
                     process = null;
                     break;
                 }
 
-                consecutiveFailures = 0;
-                answers.Add(line!);
+                answers[k] = line!;
             }
         }
 
-        return answers;
+        return [.. answers.Select(a => a!)];
+    }
+
+    /// <summary>The "fn" of a request line as <see cref="ProtocolJson.Request"/> writes it: its first member.</summary>
+    private static string FunctionOf(string line)
+    {
+        const string prefix = "{\"fn\":\"";
+        int end = line.IndexOf('"', prefix.Length);
+        return line.StartsWith(prefix, StringComparison.Ordinal) && end > 0 ? line[prefix.Length..end] : "";
     }
 
     private sealed record PointResult(double Value, string? Error);

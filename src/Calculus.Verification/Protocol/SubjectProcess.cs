@@ -144,8 +144,9 @@ internal sealed class SubjectProcess : IDisposable
         }
     }
 
-    /// <summary>The exit code, or null while it runs.</summary>
-    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+    /// <summary>The exit code, or null while it runs (waiting up to half a second: the end of its output usually means it
+    /// is exiting, and the code tells the user why).</summary>
+    public int? ExitCode => process.WaitForExit(500) ? process.ExitCode : null;
 
     /// <summary>Queues request lines for the writer.</summary>
     public void Send(IEnumerable<string> lines)

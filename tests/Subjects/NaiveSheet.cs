@@ -1,14 +1,14 @@
 using Calculus.Verification;
 using MathNet.Numerics;
 
-namespace Calculus.Examples.Support;
+namespace Calculus.Subjects;
 
 /// <summary>A correct but naive textbook implementation of the sheet, as a student writes it from the formulas:
 /// σ = 1/(1 + e^(−x)) (guarded against overflow only by IEEE arithmetic: 1/(1 + ∞) = 0), σ' = σ(1 − σ), tanh' = 1 − tanh²,
 /// e^(−x·x), ln(1 + e^x), the sheet's literal f_e = −y·e^(−ya)·σ(ya), log-sum-exp without the shift, and the network
 /// by the sheet's chain with those pieces. Every formula is right; only its floating-point form is naive. It must pass
 /// every core check (no false alarm); its stable failures are real and known.</summary>
-internal sealed class NaiveSheet : ISheet
+public sealed class NaiveSheet : ISheet
 {
     private static double Sigma(double x) => 1 / (1 + Math.Exp(-x));
 
@@ -59,8 +59,9 @@ internal sealed class NaiveSheet : ISheet
     public Answer<double[]> Affine(double[][] w, double[] b, double[] x) =>
         Answer.Of<double[]>([.. w.Select((row, i) => row.Select((wij, j) => wij * x[j]).Sum() + b[i])]);
 
-    public Answer<double[]> AffinePartial(AffinePartialQuery q)
+    public Answer<double[]> AffinePartial(AffinePartialQuery query)
     {
+        var q = query;
         var p = new double[q.B.Length];
         switch (q.Wrt)
         {
@@ -78,8 +79,9 @@ internal sealed class NaiveSheet : ISheet
         return Answer.Of(p);
     }
 
-    public Answer<NetworkAnswer> Network(NetworkQuery q)
+    public Answer<NetworkAnswer> Network(NetworkQuery query)
     {
+        var q = query;
         int h = q.B.Length, d = q.X.Length;
         var a = Affine(q.W, q.B, q.X).Value!;
         double z = 0;
@@ -109,8 +111,9 @@ internal sealed class NaiveSheet : ISheet
             [.. Enumerable.Range(0, d).Select(j => Enumerable.Range(0, h).Sum(i => q.W[i][j] * g[i]))]));
     }
 
-    public Answer<StepAnswer> GdStep(StepQuery q)
+    public Answer<StepAnswer> GdStep(StepQuery query)
     {
+        var q = query;
         int h = q.B.Length, d = q.W[0].Length, n = q.Xs.Length;
         var w = q.W.Select(r => (double[])r.Clone()).ToArray();
         var b = (double[])q.B.Clone();

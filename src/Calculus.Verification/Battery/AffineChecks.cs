@@ -86,7 +86,7 @@ public static class AffineChecks
     private static CaseOutcome Value(AffineCase m, CheckContext ctx)
     {
         double[] got = Ask.Affine(ctx.Subject, m.W, m.B, m.X), expected = Ask.Affine(ctx.Reference, m.W, m.B, m.X);
-        return Compare.All([.. Enumerable.Range(0, m.Rows).Select(k => (Func<CaseOutcome>)(() => Compare.Values($"u[{k}]", expected[k], got[k], Bound(m, k, ctx))))]);
+        return Compare.All([.. Enumerable.Range(0, m.Rows).Select(k => (Func<CaseOutcome>)(() => Compare.Values(() => $"u[{k}]", expected[k], got[k], Bound(m, k, ctx))))]);
     }
 
     private static CaseOutcome ClosedForm(AffineCase m, string wrt, CheckContext ctx)
@@ -94,7 +94,7 @@ public static class AffineChecks
         double[] got = Ask.AffinePartial(ctx.Subject, Query(m, wrt)), exact = Exact(m, wrt);
         string index = wrt == "W" ? $"{m.I},{m.J}" : wrt == "b" ? $"{m.I}" : $"{m.J}";
         return Compare.All([.. Enumerable.Range(0, m.Rows).Select(k => (Func<CaseOutcome>)(() =>
-            Compare.Values($"entry {k} of ∂u/∂{wrt}[{index}]", exact[k], got[k], ctx.Model.Of(exact[k]) + Compare.SubnormalSlack)))]);
+            Compare.Values(() => $"entry {k} of ∂u/∂{wrt}[{index}]", exact[k], got[k], ctx.Model.Of(exact[k]) + Compare.SubnormalSlack)))]);
     }
 
     /// <summary>Each entry u_k of the subject's u, differentiated centrally in the one variable: u is linear in it, so

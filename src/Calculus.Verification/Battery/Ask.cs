@@ -18,7 +18,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(xs);
-        return Sized(sheet.Scalar(new ScalarQuery(function, derivative, xs, alpha, c)), xs.Length, $"{function}{(derivative ? "'" : "")} at {xs.Length} points");
+        return Sized(sheet.Scalar(new ScalarQuery(function, derivative, xs, alpha, c)), xs.Length, () => $"{function}{(derivative ? "'" : "")} at {xs.Length} points");
     }
 
     /// <summary>f(x) or f'(x) at one point.</summary>
@@ -41,7 +41,7 @@ public static class Ask
     public static double LabelLogistic(ISheet sheet, bool derivative, double a, double y)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        return Sized(sheet.LabelLogistic(derivative, [a], y), 1, $"label-logistic{(derivative ? "'" : "")} at 1 point")[0];
+        return Sized(sheet.LabelLogistic(derivative, [a], y), 1, () => $"label-logistic{(derivative ? "'" : "")} at 1 point")[0];
     }
 
     /// <summary>LSE of one vector.</summary>
@@ -51,7 +51,7 @@ public static class Ask
     public static double LogSumExp(ISheet sheet, double[] a)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        return Sized(sheet.LogSumExp([a]), 1, "logsumexp of 1 vector")[0];
+        return Sized(sheet.LogSumExp([a]), 1, () => "logsumexp of 1 vector")[0];
     }
 
     /// <summary>u = Wx + b.</summary>
@@ -64,7 +64,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(b);
-        return Sized(sheet.Affine(w, b, x), b.Length, "affine");
+        return Sized(sheet.Affine(w, b, x), b.Length, () => "affine");
     }
 
     /// <summary>A partial derivative of u = Wx + b.</summary>
@@ -75,7 +75,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(query);
-        return Sized(sheet.AffinePartial(query), query.B.Length, $"affine-partial wrt {query.Wrt}");
+        return Sized(sheet.AffinePartial(query), query.B.Length, () => $"affine-partial wrt {query.Wrt}");
     }
 
     /// <summary>The network's answer, the shapes of every block given checked.</summary>
@@ -122,10 +122,14 @@ public static class Ask
             : throw new SubjectAnswerException(AnswerKind.Error, answer.Message ?? "an error without a message");
     }
 
-    private static double[] Sized(Answer<double[]> answer, int expected, string what)
+    private static double[] Sized(Answer<double[]> answer, int expected, Func<string> what)
     {
         var values = Value(answer);
-        Shape(values.Length == expected, $"{what} needs {expected} value{(expected == 1 ? "" : "s")}", $"{values.Length}: {Show.Vector(values.Take(4))}{(values.Length > 4 ? "…" : "")}");
+        if (values.Length != expected)
+        {
+            Shape(false, $"{what()} needs {expected} value{(expected == 1 ? "" : "s")}", $"{values.Length}: {Show.Vector(values.Take(4))}{(values.Length > 4 ? "…" : "")}");
+        }
+
         return values;
     }
 

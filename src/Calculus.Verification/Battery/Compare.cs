@@ -37,24 +37,34 @@ public static class Compare
     /// <param name="got">The subject's value.</param>
     /// <param name="tolerance">The tolerance.</param>
     /// <returns>Pass, fail, or inconclusive where the reference itself has no value (NaN).</returns>
-    public static CaseOutcome Values(string what, double expected, double got, double tolerance)
+    public static CaseOutcome Values(string what, double expected, double got, double tolerance) => Values(() => what, expected, got, tolerance);
+
+    /// <summary>The verdict on one value, naming what was compared only when it does not pass (a passing case costs no
+    /// formatting).</summary>
+    /// <param name="what">What was compared.</param>
+    /// <param name="expected">The reference value.</param>
+    /// <param name="got">The subject's value.</param>
+    /// <param name="tolerance">The tolerance.</param>
+    /// <returns>Pass, fail, or inconclusive where the reference itself has no value (NaN).</returns>
+    public static CaseOutcome Values(Func<string> what, double expected, double got, double tolerance)
     {
+        ArgumentNullException.ThrowIfNull(what);
         if (double.IsNaN(expected))
         {
-            return CaseOutcome.Inconclusive($"{what}: the reference value is NaN here (no limit)");
+            return CaseOutcome.Inconclusive($"{what()}: the reference value is NaN here (no limit)");
         }
 
         if (double.IsInfinity(expected))
         {
-            return got == expected ? CaseOutcome.Pass : CaseOutcome.Fail($"{what} is the limit {Show.R(expected)}", Show.R(expected), Show.R(got), "exact");
+            return got == expected ? CaseOutcome.Pass : CaseOutcome.Fail($"{what()} is the limit {Show.R(expected)}", Show.R(expected), Show.R(got), "exact");
         }
 
         if (!double.IsFinite(got))
         {
-            return CaseOutcome.Fail($"{what} is {Show.R(got)} where the true value is finite", Show.R(expected), Show.R(got), Show.R(tolerance));
+            return CaseOutcome.Fail($"{what()} is {Show.R(got)} where the true value is finite", Show.R(expected), Show.R(got), Show.R(tolerance));
         }
 
-        return Math.Abs(got - expected) <= tolerance ? CaseOutcome.Pass : CaseOutcome.Fail(what, Show.R(expected), Show.R(got), Show.R(tolerance));
+        return Math.Abs(got - expected) <= tolerance ? CaseOutcome.Pass : CaseOutcome.Fail(what(), Show.R(expected), Show.R(got), Show.R(tolerance));
     }
 
     /// <summary>The number of doubles from a to b: 0 when equal (±0 included), ∞ when exactly one is NaN or they differ
@@ -73,11 +83,12 @@ public static class Compare
     /// <param name="got">The subject's value.</param>
     /// <param name="maxUlp">The limit, or null (then it only reports).</param>
     /// <returns>The outcome.</returns>
-    public static CaseOutcome UlpDistance(string what, double expected, double got, double? maxUlp)
+    public static CaseOutcome UlpDistance(Func<string> what, double expected, double got, double? maxUlp)
     {
+        ArgumentNullException.ThrowIfNull(what);
         double ulps = Ulps(expected, got);
         return maxUlp is { } limit && ulps > limit
-            ? CaseOutcome.Fail($"{what} is {Show.R(ulps)} ulp from the reference (--max-ulp {Show.R(limit)})", Show.R(expected), Show.R(got), $"{Show.R(limit)} ulp") with { Measure = ulps }
+            ? CaseOutcome.Fail($"{what()} is {Show.R(ulps)} ulp from the reference (--max-ulp {Show.R(limit)})", Show.R(expected), Show.R(got), $"{Show.R(limit)} ulp") with { Measure = ulps }
             : CaseOutcome.Pass with { Measure = ulps };
     }
 

@@ -64,11 +64,11 @@ public static class LabelLogisticChecks
         double got = Ask.LabelLogistic(ctx.Subject, derivative, a, y);
         double expected = Ask.LabelLogistic(ctx.Reference, derivative, a, y);
         double slope = derivative ? Curvature(a, y) : LabelLogisticLoss.Derivative(a, y);
-        return Compare.Values($"{(derivative ? "f_e" : "ℓ")}({Show.R(a)}; y = {Show.R(y)})", expected, got, Compare.Tolerance(ctx.Model, expected, slope, a));
+        return Compare.Values(() => $"{(derivative ? "f_e" : "ℓ")}({Show.R(a)}; y = {Show.R(y)})", expected, got, Compare.Tolerance(ctx.Model, expected, slope, a));
     }
 
     private static CaseOutcome Ulps(double a, double y, CheckContext ctx, bool derivative) =>
-        Compare.UlpDistance($"{(derivative ? "f_e" : "ℓ")}({Show.R(a)}; y = {Show.R(y)})",
+        Compare.UlpDistance(() => $"{(derivative ? "f_e" : "ℓ")}({Show.R(a)}; y = {Show.R(y)})",
             Ask.LabelLogistic(ctx.Reference, derivative, a, y), Ask.LabelLogistic(ctx.Subject, derivative, a, y), ctx.MaxUlp);
 
     private static PropertyCheck<(double A, double Y)> Make(

@@ -38,7 +38,7 @@ public static class LossClaims
             {
                 double lse = Ask.LogSumExp(ctx.Subject, [0, t]), sp = Ask.Scalar(ctx.Subject, "softplus", false, t);
                 double tolerance = 2 * Tol(ctx, Softplus.Value(t), Softplus.Derivative(t), t) + (2 * Tolerances.Epsilon);
-                return Compare.Values($"logsumexp([0, {Show.R(t)}]) against softplus({Show.R(t)})", sp, lse, tolerance);
+                return Compare.Values(() => $"logsumexp([0, {Show.R(t)}]) against softplus({Show.R(t)})", sp, lse, tolerance);
             });
             yield return Claim("3c", "smooth-hinge, logistic", "h*(t) = l(t − 1): the logistic loss is the smooth hinge shifted left by 1", (t, ctx) =>
             {
@@ -46,7 +46,7 @@ public static class LossClaims
                 // t − 1 rounds by ε|t − 1|/2, which moves l by |l'(t − 1)| times that.
                 double tolerance = Tol(ctx, SmoothHinge.Value(t), SmoothHinge.Derivative(t), t) + Tol(ctx, LogisticLoss.Value(t - 1), LogisticLoss.Derivative(t - 1), t - 1)
                     + (Math.Abs(LogisticLoss.Derivative(t - 1)) * Tolerances.Epsilon * Math.Abs(t - 1));
-                return Compare.Values($"h*({Show.R(t)}) against l({Show.R(t)} − 1)", l, h, tolerance);
+                return Compare.Values(() => $"h*({Show.R(t)}) against l({Show.R(t)} − 1)", l, h, tolerance);
             });
             yield return Claim("3c", "smooth-hinge, logistic", "l(t) ≤ h*(t) everywhere", (t, ctx) =>
             {

@@ -103,7 +103,7 @@ public static class NetworkChecks
             {
                 int index = start + k;
                 double gk = g[k], ek = e[k];
-                outcomes.Add(() => Compare.Values($"∂L/∂{NetworkGradientCheck.EntryName(layout, index)}", ek, gk,
+                outcomes.Add(() => Compare.Values(() => $"∂L/∂{NetworkGradientCheck.EntryName(layout, index)}", ek, gk,
                     subject.Gradient[index] + reference.Gradient[index] + Compare.SubnormalSlack));
             }
         }

@@ -82,14 +82,22 @@ public sealed class PropertyCheck<T> : Check
         {
             if (prefetch is not null)
             {
-                var recorder = new RecordingSheet(context.Reference);
-                var recording = context with { Subject = recorder };
-                foreach (var c in sample.Skip(1))
+                // The recording pass asks only the reference (stateless), so it runs on every core; the calls are merged
+                // in case order, so the subject sees the same batches on every run.
+                var parts = sample.Skip(1).Chunk(Math.Max(1, sample.Length / (4 * Environment.ProcessorCount))).ToArray();
+                var recorded = new IReadOnlyList<object>[parts.Length];
+                Parallel.For(0, parts.Length, k =>
                 {
-                    Evaluate(c, recording);
-                }
+                    var recorder = new RecordingSheet(context.Reference);
+                    var recording = context with { Subject = recorder };
+                    foreach (var c in parts[k])
+                    {
+                        Evaluate(c, recording);
+                    }
 
-                prefetch(recorder.Calls);
+                    recorded[k] = recorder.Calls;
+                });
+                prefetch([.. recorded.SelectMany(r => r)]);
             }
 
             outcomes.AddRange(sample.Skip(1).Select(c => Evaluate(c, logged)));

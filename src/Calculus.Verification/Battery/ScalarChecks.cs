@@ -74,7 +74,7 @@ public static class ScalarChecks
         double got = Ask.Scalar(ctx.Subject, spec.Name, derivative, c.X, c.Alpha, c.C);
         double expected = Ask.Scalar(ctx.Reference, spec.Name, derivative, c.X, c.Alpha, c.C);
         double slope = derivative ? NetworkErrorBounds.SecondDerivative(s.Derivative, c.X) : s.Derivative(c.X);
-        return Compare.Values($"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, Compare.Tolerance(ctx.Model, expected, slope, c.X));
+        return Compare.Values(() => $"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, Compare.Tolerance(ctx.Model, expected, slope, c.X));
     }
 
     /// <summary>f'(x) against the central-difference slope of the subject's own f, with the subject's values assumed
@@ -116,8 +116,8 @@ public static class ScalarChecks
             + (Tolerances.Epsilon * Math.Abs(kink.At) / step);
         double left = (values[1] - values[0]) / step, right = (values[2] - values[1]) / step;
         return Compare.All(
-            () => Compare.Values($"the left slope of your {spec.Name} at {Show.R(kink.At)} (step {Show.R(step)})", kink.LeftSlope, left, tolerance),
-            () => Compare.Values($"the right slope of your {spec.Name} at {Show.R(kink.At)} (step {Show.R(step)})", kink.RightSlope, right, tolerance),
+            () => Compare.Values(() => $"the left slope of your {spec.Name} at {Show.R(kink.At)} (step {Show.R(step)})", kink.LeftSlope, left, tolerance),
+            () => Compare.Values(() => $"the right slope of your {spec.Name} at {Show.R(kink.At)} (step {Show.R(step)})", kink.RightSlope, right, tolerance),
             () => AtKink(spec, c, kink, ctx));
     }
 
@@ -158,8 +158,8 @@ public static class ScalarChecks
         double valueTolerance = 2 * Compare.Tolerance(ctx.Model, s.Value(c.X), s.Derivative(c.X), c.X);
         double slopeTolerance = 2 * Compare.Tolerance(ctx.Model, s.Derivative(c.X), NetworkErrorBounds.SecondDerivative(s.Derivative, c.X), c.X);
         return Compare.All(
-            () => Compare.Values($"{spec.Name}(−x) against {(sign < 0 ? "−" : "")}{spec.Name}(x) at x = {Show.R(c.X)}", sign * values[0], values[1], valueTolerance),
-            () => Compare.Values($"{spec.Name}'(−x) against {(sign < 0 ? "" : "−")}{spec.Name}'(x) at x = {Show.R(c.X)}", -sign * slopes[0], slopes[1], slopeTolerance));
+            () => Compare.Values(() => $"{spec.Name}(−x) against {(sign < 0 ? "−" : "")}{spec.Name}(x) at x = {Show.R(c.X)}", sign * values[0], values[1], valueTolerance),
+            () => Compare.Values(() => $"{spec.Name}'(−x) against {(sign < 0 ? "" : "−")}{spec.Name}'(x) at x = {Show.R(c.X)}", -sign * slopes[0], slopes[1], slopeTolerance));
     }
 
     /// <summary>x &lt; y gives f(x) ≤ f(y) (increasing) or ≥ (decreasing), up to the two values' tolerances; strictly where
@@ -184,6 +184,6 @@ public static class ScalarChecks
         double expected = Ask.Scalar(ctx.Reference, spec.Name, derivative, c.X, c.Alpha, c.C);
         return double.IsNaN(expected)
             ? CaseOutcome.Inconclusive($"{spec.Name}({Show.R(c.X)}) has no value (NaN)")
-            : Compare.UlpDistance($"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, ctx.MaxUlp);
+            : Compare.UlpDistance(() => $"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, ctx.MaxUlp);
     }
 }

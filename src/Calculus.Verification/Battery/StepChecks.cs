@@ -78,7 +78,7 @@ public static class StepChecks
         {
             int k = e;
             double tolerance = (s.Rate * bound[k]) + (2 * Tolerances.Epsilon * (Math.Abs(before[k]) + (s.Rate * size[k]))) + ctx.Model.Of(expectedFlat[k]) + Compare.SubnormalSlack;
-            outcomes.Add(() => Compare.Values($"{NetworkGradientCheck.EntryName(layout, k)} after the step", expectedFlat[k], gotFlat[k], tolerance));
+            outcomes.Add(() => Compare.Values(() => $"{NetworkGradientCheck.EntryName(layout, k)} after the step", expectedFlat[k], gotFlat[k], tolerance));
         }
 
         return Compare.All([.. outcomes]);

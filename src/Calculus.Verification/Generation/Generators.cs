@@ -108,10 +108,13 @@ public static class Generators
     /// |y| only rescales the same chain).</summary>
     public static Gen<double> RealLabelForNetworks { get; } = Gen.Frequency((3, Label), (1, Band(-3, 3)));
 
-    /// <summary>PLU parameters: α ∈ [0, 1] (0, 1 and the default 0.1 included), c ∈ (0, 5].</summary>
+    /// <summary>PLU parameters: α ∈ [0, 1] in steps of 1/16 (0, 1 and the default 0.1 included), c ∈ (0, 5] in steps of
+    /// 1/8 with 1e-3, 0.01 and 0.1 for close kinks. A grid rather than a band: the cases of one check then share
+    /// parameters, and a process subject gets one request per pair (the protocol sends α and c once per batch) instead of
+    /// one per case; 17 × 43 pairs still cover every shape PLU takes, a hard clip (α = 0) and the identity (α = 1) among them.</summary>
     public static Gen<(double Alpha, double C)> PluParameters { get; } =
-        Gen.Frequency((6, Band(0, 1)), (1, Gen.Elements(0.0, 1.0, 0.1)))
-            .Zip(Gen.Frequency((5, Band(1e-3, 5)), (1, Gen.Elements(5.0, 1.0))));
+        Gen.Frequency((6, Gen.Choose(0, 16).Select(k => k / 16.0)), (1, Gen.Constant(0.1)))
+            .Zip(Gen.Frequency((6, Gen.Choose(1, 40).Select(k => k / 8.0)), (1, Gen.Elements(1e-3, 0.01, 0.1))));
 
     /// <summary>A vector of the given length with entries uniform in [−scale, scale].</summary>
     public static Gen<Vector<double>> Vector(int n, double scale) =>
@@ -143,6 +146,15 @@ public static class Generators
     public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Activation? activation = null) =>
         Network(maxSize, label, ModerateScale, Gen.Constant(activation ?? ActivationCatalog.Sigmoid), Gen.Constant(MarginLosses.Logistic));
 
+    /// <summary>A width from 1 to maxSize: a third of the draws uniform, two thirds log-uniform, so that small shapes
+    /// (where one unit's error shows) are common and maxSize is still reached (a 32×32 network in about 1 of 25 draws
+    /// at maxSize 32).</summary>
+    /// <param name="maxSize">The largest width.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<int> Size(int maxSize) => Gen.Frequency(
+        (1, Gen.Choose(1, maxSize)),
+        (2, LogUniform(1, maxSize + 1, bothSigns: false).Select(v => Math.Clamp((int)v, 1, maxSize))));
+
     /// <summary>A sheet-1f network of h×d (1 ≤ h, d ≤ maxSize) with every entry uniform in [−scale, scale] for a drawn
     /// scale, a drawn activation and loss; b is moved off the activation's kinks (<see cref="NetworkCase.Create"/>).</summary>
     /// <param name="maxSize">The largest h and d.</param>
@@ -152,8 +164,8 @@ public static class Generators
     /// <param name="losses">The losses.</param>
     /// <returns>The generator.</returns>
     public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Gen<double> scales, Gen<Activation> activations, Gen<IMarginLoss> losses) =>
-        from h in Gen.Choose(1, maxSize)
-        from d in Gen.Choose(1, maxSize)
+        from h in Size(maxSize)
+        from d in Size(maxSize)
         from scale in scales
         from w in Matrix(h, d, scale)
         from b in Vector(h, scale)

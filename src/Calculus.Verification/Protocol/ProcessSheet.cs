@@ -145,8 +145,9 @@ public sealed class ProcessSheet : ISheet, IDisposable
             f.Results.Clear();
         }
 
+        var batchable = requests.Select(Batchable).ToList();
         var batches = new List<(Family Family, double[][] Points)>();
-        foreach (var group in requests.Select(Batchable).Where(b => b.Family is not null).GroupBy(b => b.Family!))
+        foreach (var group in batchable.Where(b => b.Family is not null).GroupBy(b => b.Family!))
         {
             var seen = new HashSet<CallKey>();
             var points = group.SelectMany(b => b.Points).Where(p => seen.Add(Key(p)) && !group.Key.Results.ContainsKey(Key(p))).ToArray();
@@ -154,11 +155,25 @@ public sealed class ProcessSheet : ISheet, IDisposable
         }
 
         Fetch(batches);
-        var rest = requests.Where(r => Batchable(r).Family is null).DistinctBy(CallKey.Of).ToList();
-        var responses = Exchange([.. rest.Select(ProtocolJson.Request)]);
-        for (int k = 0; k < rest.Count; k++)
+
+        // The other calls: fingerprinted once, formatted and (after the exchange) parsed on every core, in call order.
+        var rest = requests.Where((_, k) => batchable[k].Family is null).ToList();
+        var keys = new CallKey[rest.Count];
+        Parallel.For(0, rest.Count, k => keys[k] = CallKey.Of(rest[k]));
+        var unique = Enumerable.Range(0, rest.Count).DistinctBy(k => keys[k]).Where(k => !calls.ContainsKey(keys[k])).ToArray();
+        var lines = new string[unique.Length];
+        Parallel.For(0, unique.Length, k => lines[k] = ProtocolJson.Request(rest[unique[k]]));
+        var responses = Exchange([.. lines]);
+        var answers = new object[unique.Length];
+        Parallel.For(0, unique.Length, k => answers[k] = rest[unique[k]] switch
         {
-            calls[CallKey.Of(rest[k])] = responses[k];
+            NetworkQuery => Decode(responses[k], ProtocolJson.ReadNetwork),
+            StepQuery => Decode(responses[k], ProtocolJson.ReadStep),
+            _ => Decode(responses[k], ProtocolJson.ReadNumbers),
+        });
+        for (int k = 0; k < unique.Length; k++)
+        {
+            calls[keys[unique[k]]] = answers[k];
         }
     }
 
@@ -427,7 +442,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                     string fn = FunctionOf(lines[k]);
                     var (timeouts, others, _) = failures.GetValueOrDefault(fn, (0, 0, ""));
                     failures[fn] = timedOut ? (timeouts + 1, others, failure) : (timeouts, others + 1, failure);
-                    process.Dispose();
+                    process.Kill();
                     process = null;
                     break;
                 }

@@ -197,14 +197,42 @@ public static class ProtocolJson
     /// <summary>Reads an array of numbers.</summary>
     /// <param name="e">The element.</param>
     /// <returns>The numbers.</returns>
-    public static double[] ReadNumbers(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray().Select(ReadNumber)] : throw new ProtocolException($"expected an array of numbers, got {Kind(e)}");
+    public static double[] ReadNumbers(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw new ProtocolException($"expected an array of numbers, got {Kind(e)}");
+        }
+
+        var values = new double[e.GetArrayLength()];
+        int k = 0;
+        foreach (var v in e.EnumerateArray())
+        {
+            values[k++] = ReadNumber(v);
+        }
+
+        return values;
+    }
 
     /// <summary>Reads an array of arrays of numbers.</summary>
     /// <param name="e">The element.</param>
     /// <returns>The rows.</returns>
-    public static double[][] ReadRows(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray().Select(ReadNumbers)] : throw new ProtocolException($"expected an array of rows, got {Kind(e)}");
+    public static double[][] ReadRows(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw new ProtocolException($"expected an array of rows, got {Kind(e)}");
+        }
+
+        var rows = new double[e.GetArrayLength()][];
+        int k = 0;
+        foreach (var row in e.EnumerateArray())
+        {
+            rows[k++] = ReadNumbers(row);
+        }
+
+        return rows;
+    }
 
     /// <summary>Reads the network's answer: "loss" and the gradient blocks it gives.</summary>
     /// <param name="e">The element.</param>
@@ -373,7 +401,7 @@ public static class ProtocolJson
     /// non-finite ones as bare tokens (which System.Text.Json cannot write).</summary>
     private sealed class Writer
     {
-        private readonly StringBuilder sb = new("{");
+        private readonly StringBuilder sb = new StringBuilder(256).Append('{');
         private bool first = true;
 
         public Writer Name(string name)
@@ -393,11 +421,22 @@ public static class ProtocolJson
 
         public Writer Integer(int value) => Append(value.ToString(CultureInfo.InvariantCulture));
 
-        public Writer Number(double v) => Append(
-            double.IsNaN(v) ? "NaN" : double.IsPositiveInfinity(v) ? "Infinity" : double.IsNegativeInfinity(v) ? "-Infinity" : v.ToString("R", CultureInfo.InvariantCulture));
+        public Writer Number(double v)
+        {
+            if (!double.IsFinite(v))
+            {
+                return Append(double.IsNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+            }
+
+            Span<char> text = stackalloc char[32]; // the shortest round-trip form, without a string per number
+            v.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
+            sb.Append(text[..written]);
+            return this;
+        }
 
         public Writer Numbers(double[] values)
         {
+            sb.EnsureCapacity(sb.Length + (24 * values.Length) + 2);
             sb.Append('[');
             for (int k = 0; k < values.Length; k++)
             {

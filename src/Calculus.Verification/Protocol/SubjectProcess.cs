@@ -118,6 +118,8 @@ internal sealed class SubjectProcess : IDisposable
                         process.StandardInput.Flush();
                     }
                 }
+
+                process.StandardInput.Close(); // end of input: a subject's loop ends and it exits by itself
             }
             catch (IOException)
             {
@@ -162,12 +164,19 @@ internal sealed class SubjectProcess : IDisposable
     public string? Receive(TimeSpan timeout) =>
         output.TryTake(out string? line, timeout) ? line : throw new TimeoutException();
 
-    public void Dispose()
+    /// <summary>Ends the subject: closes its standard input and gives it a second to exit by itself, then kills it.</summary>
+    public void Dispose() => Stop(TimeSpan.FromSeconds(1));
+
+    /// <summary>Kills the subject at once (it hangs, or its answers are out of step).</summary>
+    public void Kill() => Stop(TimeSpan.Zero);
+
+    private void Stop(TimeSpan grace)
     {
         input.CompleteAdding();
+        writer.Join(grace);
         try
         {
-            if (!process.HasExited)
+            if (!process.WaitForExit(grace))
             {
                 process.Kill(entireProcessTree: true);
             }

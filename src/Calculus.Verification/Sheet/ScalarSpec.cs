@@ -41,6 +41,8 @@ public sealed record ScalarSpec(
     /// descriptor several times per case. Cleared when it grows past 100,000 entries.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double, double), ScalarSpec> Plus = new();
 
+    private static int pluCount;
+
     /// <summary>Every scalar function, in the sheet's order (PLU with its defaults); built once (the checks read it in
     /// their inner loops).</summary>
     public static IReadOnlyList<ScalarSpec> All { get; } =
@@ -73,13 +75,18 @@ public sealed record ScalarSpec(
         if (name == "plu")
         {
             var key = (alpha ?? Plu.DefaultAlpha, c ?? Plu.DefaultC);
-            if (Plus.Count > 100_000)
+            if (Plus.TryGetValue(key, out var known))
             {
-                Plus.Clear();
+                return known;
             }
 
-            return Plus.TryGetValue(key, out var known) ? known
-                : Plus[key] = FromActivation(ActivationCatalog.CreatePlu(key.Item1, key.Item2)) with { Alpha = key.Item1, C = key.Item2 };
+            if (Interlocked.Increment(ref pluCount) > 100_000) // ConcurrentDictionary.Count takes every lock: count the adds instead
+            {
+                Plus.Clear();
+                Interlocked.Exchange(ref pluCount, 0);
+            }
+
+            return Plus[key] = FromActivation(ActivationCatalog.CreatePlu(key.Item1, key.Item2)) with { Alpha = key.Item1, C = key.Item2 };
         }
 
         if (alpha is not null || c is not null)

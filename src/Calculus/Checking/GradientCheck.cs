@@ -20,7 +20,7 @@ namespace Calculus.Checking;
 /// (see <see cref="ComplexForms"/>). Needs |f'(x)|·h above the smallest normal double, i.e. |f'| ≳ 1e-288.</para>
 /// <para>Directional: for a unit direction v, ⟨∇f, v⟩ against the derivative of t ↦ f(θ + t·v) at 0; that costs
 /// 10 evaluations of f at the first level however many parameters θ has (<see cref="Evaluations"/> counts them).</para>
-/// <para><see cref="NumericalDerivative"/> is mutable and not thread-safe, so each check makes its own.</para>
+/// <para><see cref="NumericalDerivative"/> is mutable and not thread-safe, so each thread keeps its own per stencil.</para>
 /// </remarks>
 public static class GradientCheck
 {
@@ -214,9 +214,20 @@ public static class GradientCheck
         return new Level(step, d5, coarse5, d3, scale, truncation, rounding, reliable);
     }
 
+    /// <summary>One <see cref="NumericalDerivative"/> per stencil and step, per thread: building one computes its
+    /// finite-difference coefficients, which cost more than the few evaluations a check makes, and an instance is mutable
+    /// (so never shared between threads).</summary>
+    [ThreadStatic]
+    private static Dictionary<(int Points, double Step), NumericalDerivative>? derivatives;
+
     private static double Derivative(int points, double step, Func<double, double> f, double x)
     {
-        var derivative = new NumericalDerivative(points, points / 2) { StepType = StepType.Absolute, StepSize = step };
+        derivatives ??= [];
+        if (!derivatives.TryGetValue((points, step), out var derivative))
+        {
+            derivatives[(points, step)] = derivative = new NumericalDerivative(points, points / 2) { StepType = StepType.Absolute, StepSize = step };
+        }
+
         return derivative.EvaluateDerivative(f, x, 1);
     }
 

@@ -216,18 +216,28 @@ public sealed class CheckingExamples
     }
 
     [Fact]
-    public void NetworkGradientCheck_UsesTheComplexStep_ForTheSigmoidOnly()
+    public void NetworkGradientCheck_UsesTheComplexStep_WhereActivationAndLossAreAnalytic()
     {
-        var (layout, theta, gradient) = TwoByTwo(ActivationCatalog.Tanh);
-        var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Tanh, gradient);
-        Assert.Equal(["W", "b", "w", "x"], rows.Select(r => r.Block));
-        Assert.All(rows, r => Assert.Equal(GradientCheck.CentralDifferenceOracle, r.Oracle));
-        Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
+        // σ, tanh, sin, the Gaussian with the logistic or smooth-hinge loss: both oracles; erf (no complex form here), the
+        // piecewise-linear activations and the hinge: central differences only.
+        foreach (var (activation, loss, rows) in new[]
+        {
+            (ActivationCatalog.Tanh, MarginLosses.Logistic, 8), (ActivationCatalog.Gaussian, MarginLosses.SmoothHinge, 8),
+            (ActivationCatalog.Erf, MarginLosses.Logistic, 4), (ActivationCatalog.Relu, MarginLosses.Logistic, 4), (ActivationCatalog.Sigmoid, MarginLosses.Hinge, 4),
+        })
+        {
+            var (layout, theta, gradient) = TwoByTwo(activation);
+            var (w, b, wo, x) = layout.Unflatten(theta);
+            gradient = layout.Flatten(Network.Gradient(w, b, wo, x, 1, activation, loss));
+            var result = NetworkGradientCheck.Run(layout, theta, 1, activation, gradient, loss);
+            Assert.Equal(rows, result.Count);
+            Assert.All(result, r => Assert.True(r.Passed, $"{activation.Name}, {loss.Name}: {r}"));
+        }
 
         // A sigmoid the caller built with the library's own functions gets the complex step too.
         var own = ActivationCatalog.Sigmoid with { Name = "my-sigmoid" };
-        var sigmoidGradient = TwoByTwo(ActivationCatalog.Sigmoid).Gradient;
-        Assert.Equal(8, NetworkGradientCheck.Run(layout, theta, 1, own, sigmoidGradient).Count);
+        var (l2, t2, g2) = TwoByTwo(ActivationCatalog.Sigmoid);
+        Assert.Equal(8, NetworkGradientCheck.Run(l2, t2, 1, own, g2).Count);
     }
 
     /// <summary>h = d = 2 at a fixed θ, with the library's gradient for y = 1.</summary>

@@ -79,4 +79,21 @@ public sealed class RegressionExamples
         Assert.Equal(0.9999999999999986, Sigmoid.Value(x));
         Assert.True(Math.Min(Sigmoid.Derivative(x), Sigmoid.Derivative(y)) * (y - x) < 4 * Tolerances.Epsilon);
     }
+
+    [Fact]
+    public void ComplexTanh_OfASmallArgument_KeepsItsRealPartAccurate()
+    {
+        // The false-alarm sweep (scripts/false-alarm-sweep, tanh at weight scale 1e-3) failed ∂L/∂w_i = f_e·tanh(a_i) by
+        // 1e-13 relative against the complex step: (1 − e^(−2z))/(1 + e^(−2z)) cancelled in its real part for a ≈ 1e-6,
+        // and the complex step through w_i·tanh(a_i) carries that real part into the derivative. Now within an ulp.
+        var t = ComplexForms.Tanh(new System.Numerics.Complex(1e-6, 1e-20));
+        double exact = Math.Tanh(1e-6), ulp = Math.BitIncrement(exact) - exact;
+        Assert.True(Math.Abs(t.Real - exact) <= 2 * ulp, $"{t.Real:R} against {exact:R}"); // the old form was ~1e5 ulp off
+        var setup = Calculus.Cli.Commands.GradcheckCommand.Random(2, 2, 1, ActivationCatalog.Tanh, 1e-3, Calculus.Training.MarginLosses.Logistic);
+        var layout = new NetworkParameters(2, 2);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(setup.W, setup.B, setup.Wout, setup.X), setup.Y, ActivationCatalog.Tanh,
+            layout.Flatten(Network.Gradient(setup.W, setup.B, setup.Wout, setup.X, setup.Y, ActivationCatalog.Tanh)));
+        Assert.Equal(8, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
+    }
 }

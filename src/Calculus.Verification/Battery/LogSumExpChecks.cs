@@ -99,7 +99,13 @@ public static class LogSumExpChecks
             yield return rounded;
         }
 
-        // every entry toward 0 by the shrinking fractions of Generators.ShrinkDouble: huge entries walk down to the overflow edge
+        // every entry toward 0 as Generators.ShrinkDouble moves one: huge entries walk down to the overflow edge
+        var root = a.Select(Generators.HalfExponent).ToArray();
+        if (!root.SequenceEqual(a))
+        {
+            yield return root;
+        }
+
         for (int k = 1; k <= 6; k++)
         {
             var smaller = a.Select(v => double.IsFinite(v) ? v * (1 - Math.ScaleB(1, -k)) : v).ToArray();

@@ -84,16 +84,23 @@ public static class Generators
         return x;
     }
 
-    /// <summary>Shrinks toward 0 and toward short decimals, and toward 0 by shrinking fractions (x·(1 − 2^-k), k = 1..6) so
-    /// that a greedy shrinker walks up to the boundary of a failing region (ln(1 + e^(−t)) overflows from t ≈ −709.8:
-    /// −1089 shrinks to about −710), keeping only candidates the constraint accepts.</summary>
+    /// <summary>Shrinks toward 0 and toward short decimals, by the square root of huge values, and toward 0 by shrinking
+    /// fractions (x·(1 − 2^-k), k = 1..6) so that a greedy shrinker walks up to the boundary of a failing region
+    /// (ln(1 + e^(−t)) overflows from t ≈ −709.8: −1089 shrinks to about −710), keeping only candidates the constraint
+    /// accepts.</summary>
     /// <param name="keep">The generator's constraint.</param>
     /// <returns>The shrinker.</returns>
     public static Func<double, IEnumerable<double>> ShrinkDouble(Func<double, bool> keep) => x =>
-        new[] { 0.0, Math.Round(x), Math.Round(x, 2) }
+        new[] { 0.0, Math.Round(x), Math.Round(x, 2), HalfExponent(x) }
             .Concat(Enumerable.Range(1, 6).Select(k => x * (1 - Math.ScaleB(1, -k))))
             .Where(c => c != x && double.IsFinite(c) && Math.Abs(c) < Math.Abs(x) + 0.5 && keep(c))
             .Distinct();
+
+    /// <summary>±√|x| for |x| &gt; 100, so that a huge failing x (5e240) reaches the edge of the failing region (exp
+    /// overflows from 709.8) in a few steps; x itself otherwise.</summary>
+    /// <param name="x">The value.</param>
+    /// <returns>The shrink candidate.</returns>
+    public static double HalfExponent(double x) => Math.Abs(x) > 100 && double.IsFinite(x) ? Math.CopySign(Math.Sqrt(Math.Abs(x)), x) : x;
 
     /// <summary>An arbitrary double from a generator, shrinking inside the constraint.</summary>
     public static Arbitrary<double> Arbitrary(Gen<double> gen, Func<double, bool> keep) => Arb.From(gen, ShrinkDouble(keep));

@@ -33,7 +33,7 @@ public static class VerifyReports
         ArgumentNullException.ThrowIfNull(run);
         if (run.Verdict == CheckVerdict.Fail && run.Failure is { } f)
         {
-            yield return $"counterexample: {run.Counterexample}{(run.Shrinks > 0 ? $" (shrunk in {run.Shrinks} steps)" : "")}";
+            yield return $"counterexample: {run.Counterexample}{(run.Shrinks > 0 ? $" (shrunk in {run.Shrinks} step{(run.Shrinks == 1 ? "" : "s")})" : "")}";
             yield return f.Expected is null ? f.Detail ?? "failed" : $"{f.Detail}: expected {f.Expected}, got {f.Got}, tolerance {f.Tolerance}";
             if (run.Diagnosis is { } d)
             {
@@ -224,7 +224,9 @@ public static class VerifyReports
 
     private static string Bold(CheckVerdict v) => v == CheckVerdict.Fail ? "**fail**" : Word(v);
 
-    private static string Ulp(double ulps) => double.IsFinite(ulps) ? ulps.ToString("0", CultureInfo.InvariantCulture) : "∞";
+    /// <summary>An ulp distance: whole up to a million, then with an exponent (between 0 and 2 lie 4.6e18 doubles).</summary>
+    private static string Ulp(double ulps) => !double.IsFinite(ulps) ? "∞"
+        : ulps < 1e6 ? ulps.ToString("0", CultureInfo.InvariantCulture) : ulps.ToString("0.0e+00", CultureInfo.InvariantCulture);
 
     private static void Optional(Utf8JsonWriter w, string name, string? value)
     {

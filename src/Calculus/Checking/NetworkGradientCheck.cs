@@ -77,8 +77,9 @@ public static class NetworkGradientCheck
         }
     }
 
-    /// <summary>Checks every entry of <paramref name="gradient"/> against central differences of the loss (and, for the
-    /// sigmoid with the logistic loss, against the complex step too), per block.</summary>
+    /// <summary>Checks every entry of <paramref name="gradient"/> against central differences of the loss (and, where the
+    /// activation (σ, tanh, sin, Gaussian) and the loss (logistic, smooth hinge) are analytic, against the complex step
+    /// too), per block.</summary>
     /// <param name="layout">The network's shape.</param>
     /// <param name="theta">The parameters θ = (W, b, w, x).</param>
     /// <param name="y">The label.</param>
@@ -101,7 +102,10 @@ public static class NetworkGradientCheck
             ("w", layout.OutputWeight(0), layout.Hidden),
             ("x", layout.Input(0), layout.Inputs),
         };
-        bool complexStep = activation.Value.Equals((Func<double, double>)Sigmoid.Value) && outer.Name == MarginLosses.Logistic.Name;
+        // The complex step where both the activation and the loss are analytic and the activation is the catalog's own
+        // (recognised by its function: two reads of an entry are different records).
+        var complexActivation = ActivationCatalog.All.FirstOrDefault(a => a.Value.Equals(activation.Value)) is { } known ? ComplexForms.Activation(known.Name) : null;
+        var complexLoss = ComplexForms.Loss(outer.Name);
         var rows = new List<BlockCheck>();
         foreach (var (name, start, count) in blocks)
         {
@@ -109,10 +113,10 @@ public static class NetworkGradientCheck
                 KinkWithinReach(layout, theta, y, activation, outer, Unit(layout, k), bounds) is { } kink
                     ? CheckResult.Inconclusive(GradientCheck.CentralDifferenceOracle, gradient[k], kink)
                     : GradientCheck.Partial(t => layout.Loss(t, y, activation, outer), gradient[k], theta, k, bounds.Loss, bounds.Gradient[k])));
-            if (complexStep)
+            if (complexActivation is not null && complexLoss is not null)
             {
                 rows.Add(CheckBlock(layout, name, start, count, GradientCheck.ComplexStepOracle, k =>
-                    GradientCheck.ComplexDirectional(t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y), gradient, theta, Unit(layout, k), bounds.Gradient)));
+                    GradientCheck.ComplexDirectional(t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y, complexActivation, complexLoss), gradient, theta, Unit(layout, k), bounds.Gradient)));
             }
         }
 

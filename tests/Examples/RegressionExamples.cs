@@ -96,4 +96,35 @@ public sealed class RegressionExamples
         Assert.Equal(8, rows.Count);
         Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
     }
+
+    [Fact]
+    public void HingeGradcheck_SaturatedGaussianUnits_LeaveNoEntryUndecided() =>
+        // Sheet1f_GradientCheck_NeverFails_AtAnyScale (weight scale 56, Gaussian, hinge, y = −1) left 11 of 19 entries
+        // inconclusive: a_i ≈ −1000 and 500, so both units sit at 0 and the margin yz = −0 is 1 from the hinge's kink, but
+        // the reach bound moved the score by the Gaussian's Lipschitz constant 0.86 times the stencil's movement of a_i
+        // (up to 2·h5·51 ≈ 0.05) and so "reached" the kink. Beyond the saturation threshold |f'| ≤ 1e-8.
+        AssertHingeGradcheckDecidesAndPasses(ActivationCatalog.Gaussian, -1,
+            new[,] { { -16.53, -45.58, 55.06, 27.96, -13.25 }, { 51.05, -20.01, 8.29, -12.31, -13.01 } },
+            [31.97, -12.29], [-50.67, -47.99], [44.8, 6.62, -12.62, 41.36, 51.03]);
+
+    [Fact]
+    public void HingeGradcheck_ADeadReluUnit_LeavesNoEntryUndecided() =>
+        // The same property, after that fix (weight scale 100, ReLU, y = 1): a = −4578 keeps the unit at exactly 0 under
+        // every stencil, but L·r with L = 1 moved the score by up to 71·0.19 and left 6 of 10 entries inconclusive. A
+        // monotone activation now moves by max |f(a ± r) − f(a)|, here 0.
+        AssertHingeGradcheckDecidesAndPasses(ActivationCatalog.Relu, 1,
+            new[,] { { 75.2, 98.97, 51.2, -56.58 } }, [87.51], [71.11], [7.01, -96.71, -10.15, -86.57]);
+
+    private static void AssertHingeGradcheckDecidesAndPasses(Activation f, double y, double[,] weights, double[] bias, double[] output, double[] input)
+    {
+        var w = Matrix<double>.Build.DenseOfArray(weights);
+        var b = Vector<double>.Build.Dense(bias);
+        var wout = Vector<double>.Build.Dense(output);
+        var x = Vector<double>.Build.Dense(input);
+        var layout = new NetworkParameters(bias.Length, input.Length);
+        var gradient = Network.Gradient(w, b, wout, x, y, f, Calculus.Training.MarginLosses.Hinge);
+        Assert.Equal(0.0, gradient.Z); // every unit at 0: the margin sits 1 from the kink
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, f, layout.Flatten(gradient), Calculus.Training.MarginLosses.Hinge);
+        Assert.All(rows, r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
+    }
 }

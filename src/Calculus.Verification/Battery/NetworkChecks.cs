@@ -149,12 +149,14 @@ public static class NetworkChecks
                 direction = [.. direction.Select(e => e / norm)];
                 var theta = n.Theta;
                 var bounds = NetworkErrorBounds.Compute(layout, theta, n.Y, n.Activation, n.Loss, ctx.Model);
-                if (NetworkGradientCheck.KinkWithinReach(layout, theta, n.Y, n.Activation, n.Loss, direction, n.Bounds) is { } kink)
+                var (level, kink) = NetworkGradientCheck.ClearLevel(layout, theta, n.Y, n.Activation, n.Loss, direction, n.Bounds);
+                if (kink is not null)
                 {
                     return CaseOutcome.Inconclusive(kink);
                 }
 
-                var r = GradientCheck.Directional(th => Ask.Network(ctx.Subject, Query(n, th)).Loss ?? double.NaN, gradient, theta, direction, bounds.Loss, bounds.Gradient);
+                var r = GradientCheck.Directional(
+                    th => Ask.Network(ctx.Subject, Query(n, th)).Loss ?? double.NaN, gradient, theta, direction, bounds.Loss, bounds.Gradient, level);
                 return CaseOutcome.From(r, "⟨∇L, v⟩ against the slope of your loss along v");
             });
     }

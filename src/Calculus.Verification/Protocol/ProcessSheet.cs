@@ -29,7 +29,13 @@ public sealed class ProcessSheet : ISheet, IDisposable
     /// failure says nothing about the case's input, so shrinking does not follow it.</summary>
     public const string NotAskedAgain = "not asked again";
 
-    /// <summary>The probe sent first: σ(0), which any subject answers, with a value or an error.</summary>
+    /// <summary>The least wait for the answer to the probe of a started or restarted subject: starting an interpreter
+    /// (Python importing NumPy, a .NET runtime) takes up to seconds on a loaded machine, and that time must not count
+    /// against the first request after a restart (with --timeout 0.5 it did, and a crash became a timeout).</summary>
+    public static readonly TimeSpan MinimumStartup = TimeSpan.FromSeconds(10);
+
+    /// <summary>The probe sent first, and again after each restart: σ(0), which any subject answers, with a value or an
+    /// error.</summary>
     private const string Probe = "{\"fn\":\"sigmoid\",\"derivative\":false,\"x\":[0]}";
 
     private readonly string command;
@@ -39,12 +45,15 @@ public sealed class ProcessSheet : ISheet, IDisposable
     private SubjectProcess? process;
     private readonly Dictionary<string, (int Timeouts, int Others, string Last)> failures = [];
     private string? lastFailure;
+    private string? cannotRestart;
 
     private ProcessSheet(string command, TimeSpan timeout)
     {
         this.command = command;
         this.timeout = timeout;
     }
+
+    private TimeSpan StartupTimeout => timeout > MinimumStartup ? timeout : MinimumStartup;
 
     /// <summary>Request lines sent so far.</summary>
     public long RequestsSent { get; private set; }
@@ -54,7 +63,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
 
     /// <summary>Starts the command and sends a probe request.</summary>
     /// <param name="command">The command, run by /bin/sh -c in the current directory.</param>
-    /// <param name="timeout">How long to wait for each answer (the probe included).</param>
+    /// <param name="timeout">How long to wait for each answer (for the probe's, at least <see cref="MinimumStartup"/>).</param>
     /// <returns>The subject, ready.</returns>
     /// <exception cref="SubjectCannotStartException">It exits, or says nothing, before answering the probe.</exception>
     public static ProcessSheet Start(string command, TimeSpan timeout)
@@ -71,12 +80,12 @@ public sealed class ProcessSheet : ISheet, IDisposable
             string? line;
             try
             {
-                line = sheet.process.Receive(timeout);
+                line = sheet.process.Receive(sheet.StartupTimeout);
             }
             catch (TimeoutException)
             {
                 sheet.Dispose();
-                throw new SubjectCannotStartException($"the subject \"{command}\" did not answer its first request within {Seconds(timeout)} s");
+                throw new SubjectCannotStartException($"the subject \"{command}\" did not answer its first request within {Seconds(sheet.StartupTimeout)} s");
             }
 
             if (line is null)
@@ -378,11 +387,11 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 }
 
                 string fn = FunctionOf(lines[k]);
-                string? refusal = Restarts >= MaxRestarts
+                string? refusal = cannotRestart ?? (Restarts >= MaxRestarts
                     ? $"the subject was restarted {MaxRestarts} times in this run; {NotAskedAgain} (last: {lastFailure})"
                     : failures.TryGetValue(fn, out var f) && (f.Timeouts >= MaxTimeoutsPerFunction || f.Others >= MaxFailuresPerFunction)
                         ? $"{fn} failed {f.Timeouts + f.Others} times; {NotAskedAgain} (last: {f.Last})"
-                        : null;
+                        : null);
                 if (refusal is not null)
                 {
                     answers[k] = FailurePrefix + refusal;
@@ -399,13 +408,12 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 break;
             }
 
-            if (process is null)
+            if (process is null && !Restart())
             {
-                process = new SubjectProcess(command);
-                Restarts++;
+                continue; // every pending request is refused with the reason on the next pass
             }
 
-            process.Send(pending.Select(k => lines[k]));
+            process!.Send(pending.Select(k => lines[k]));
             RequestsSent += pending.Count;
             foreach (int k in pending)
             {
@@ -452,6 +460,36 @@ public sealed class ProcessSheet : ISheet, IDisposable
         }
 
         return [.. answers.Select(a => a!)];
+    }
+
+    /// <summary>Starts the subject again and waits for its answer to the probe (up to <see cref="StartupTimeout"/>), so
+    /// that the start-up is not charged to the next request's --timeout.</summary>
+    /// <returns>Whether it answered; when not, every further request fails with the reason.</returns>
+    private bool Restart()
+    {
+        Restarts++;
+        process = new SubjectProcess(command);
+        process.Send([Probe]);
+        RequestsSent++;
+        string? line;
+        try
+        {
+            line = process.Receive(StartupTimeout);
+        }
+        catch (TimeoutException)
+        {
+            line = null;
+        }
+
+        if (line is not null)
+        {
+            return true;
+        }
+
+        cannotRestart = $"the subject did not answer σ(0) within {Seconds(StartupTimeout)} s after a restart; {NotAskedAgain} (last: {lastFailure})";
+        process.Kill();
+        process = null;
+        return false;
     }
 
     /// <summary>The "fn" of a request line as <see cref="ProtocolJson.Request"/> writes it: its first member.</summary>

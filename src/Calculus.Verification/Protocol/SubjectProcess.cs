@@ -146,9 +146,10 @@ internal sealed class SubjectProcess : IDisposable
         }
     }
 
-    /// <summary>The exit code, or null while it runs (waiting up to half a second: the end of its output usually means it
-    /// is exiting, and the code tells the user why).</summary>
-    public int? ExitCode => process.WaitForExit(500) ? process.ExitCode : null;
+    /// <summary>The exit code, or null while it runs (waiting up to two seconds: the end of its output usually means it
+    /// is exiting, the wait ends as soon as it has, and the code tells the user why; on a loaded machine reaping a
+    /// process can take longer than a moment).</summary>
+    public int? ExitCode => process.WaitForExit(2000) ? process.ExitCode : null;
 
     /// <summary>Queues request lines for the writer.</summary>
     public void Send(IEnumerable<string> lines)

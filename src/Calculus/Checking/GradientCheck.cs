@@ -48,12 +48,30 @@ public static class GradientCheck
     /// <see cref="NetworkErrorBounds.Loss"/>); null for the default.</param>
     /// <param name="analyticError">A bound on the error of <paramref name="analytic"/> itself; null for
     /// <see cref="Tolerances.AnalyticUlps"/> ulp of it.</param>
+    /// <param name="firstLevel">The coarsest step level to use, 0 to <see cref="Tolerances.StepLevels"/> − 1: a caller
+    /// that knows f has a kink within <see cref="Reach"/>(0) of x but none within Reach(l) starts at level l.</param>
     /// <returns>The comparison.</returns>
-    public static CheckResult FiniteDifference(Func<double, double> f, double analytic, double x, double? valueError = null, double? analyticError = null)
+    public static CheckResult FiniteDifference(
+        Func<double, double> f, double analytic, double x, double? valueError = null, double? analyticError = null, int firstLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Central(f, analytic, x, valueError ?? 0.0, analyticError, 0.0);
+        return Central(f, analytic, x, valueError ?? 0.0, analyticError, 0.0, firstLevel);
     }
+
+    /// <summary>The 5-point step of a level: h5/8^level.</summary>
+    /// <param name="level">0 to <see cref="Tolerances.StepLevels"/> − 1.</param>
+    /// <returns>The step.</returns>
+    public static double Step(int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, Tolerances.StepLevels);
+        return Tolerances.FivePointStep / Math.Pow(Tolerances.StepRefinement, level);
+    }
+
+    /// <summary>The farthest a stencil of that level or a finer one reaches from x: 2·<see cref="Step"/>(level).</summary>
+    /// <param name="level">0 to <see cref="Tolerances.StepLevels"/> − 1.</param>
+    /// <returns>The reach.</returns>
+    public static double Reach(int level) => 2 * Step(level);
 
     /// <summary>∂f/∂θ_index against central differences in that coordinate.</summary>
     /// <param name="f">The function of all parameters.</param>
@@ -62,8 +80,10 @@ public static class GradientCheck
     /// <param name="index">The coordinate.</param>
     /// <param name="valueError">A bound on the error of f near θ, or null (see <see cref="FiniteDifference"/>).</param>
     /// <param name="analyticError">A bound on the error of <paramref name="analytic"/>, or null.</param>
+    /// <param name="firstLevel">The coarsest step level (see <see cref="FiniteDifference"/>).</param>
     /// <returns>The comparison.</returns>
-    public static CheckResult Partial(Func<double[], double> f, double analytic, double[] point, int index, double? valueError = null, double? analyticError = null)
+    public static CheckResult Partial(
+        Func<double[], double> f, double analytic, double[] point, int index, double? valueError = null, double? analyticError = null, int firstLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(point);
@@ -72,7 +92,7 @@ public static class GradientCheck
         {
             work[index] = s;
             return f(work);
-        }, analytic, point[index], valueError, analyticError);
+        }, analytic, point[index], valueError, analyticError, firstLevel);
     }
 
     /// <summary>⟨∇f(θ), v⟩ against the central-difference derivative of t ↦ f(θ + t·v) at t = 0.</summary>
@@ -83,10 +103,12 @@ public static class GradientCheck
     /// <param name="valueError">A bound on the error of f near θ, or null (see <see cref="FiniteDifference"/>).</param>
     /// <param name="gradientError">A bound on the error of each gradient entry (<see cref="NetworkErrorBounds.Gradient"/>),
     /// or null for <see cref="Tolerances.AnalyticUlps"/> ulp per term of the dot product.</param>
+    /// <param name="firstLevel">The coarsest step level (see <see cref="FiniteDifference"/>).</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentException">The arrays differ in length.</exception>
     public static CheckResult Directional(
-        Func<double[], double> f, double[] gradient, double[] point, double[] direction, double? valueError = null, IReadOnlyList<double>? gradientError = null)
+        Func<double[], double> f, double[] gradient, double[] point, double[] direction, double? valueError = null,
+        IReadOnlyList<double>? gradientError = null, int firstLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(f);
         CheckLengths(gradient, point, direction, gradientError);
@@ -100,7 +122,7 @@ public static class GradientCheck
 
             return f(work);
         }, Dot(gradient, direction), 0.0, valueError ?? 0.0, DotError(gradient, direction, gradientError),
-            gradientError is null ? point.Length * AbsoluteDot(gradient, direction) : 0.0);
+            gradientError is null ? point.Length * AbsoluteDot(gradient, direction) : 0.0, firstLevel);
     }
 
     /// <summary>f'(x) against the complex step Im f(x + ih)/h, h = 1e-20.</summary>
@@ -145,14 +167,16 @@ public static class GradientCheck
     /// <summary>One level of the central-difference oracle: its estimates, error terms and reliability.</summary>
     private sealed record Level(double Step, double Numeric, double Coarse, double CrossCheck, double Scale, double Truncation, double Rounding, bool Reliable);
 
-    private static CheckResult Central(Func<double, double> f, double analytic, double x, double noise, double? analyticError, double termScale)
+    private static CheckResult Central(
+        Func<double, double> f, double analytic, double x, double noise, double? analyticError, double termScale, int firstLevel)
     {
+        double reach = Reach(firstLevel);
         Level? best = null, first = null;
-        for (int level = 0; level < Tolerances.StepLevels; level++)
+        for (int level = firstLevel; level < Tolerances.StepLevels; level++)
         {
-            var l = Measure(f, analytic, x, noise, Tolerances.FivePointStep / Math.Pow(Tolerances.StepRefinement, level));
+            var l = Measure(f, analytic, x, noise, Step(level));
             first ??= l;
-            if (level == 0 && l.Reliable && l.Truncation <= l.Rounding)
+            if (level == firstLevel && l.Reliable && l.Truncation <= l.Rounding)
             {
                 best = l;
                 break;
@@ -169,8 +193,8 @@ public static class GradientCheck
             string problem = !double.IsFinite(first!.Numeric)
                 ? "oracle not finite"
                 : $"oracle unreliable: 3-point {CheckResult.R(first.CrossCheck)} and 5-point differ by {CheckResult.R(Math.Abs(first.CrossCheck - first.Numeric))} " +
-                  $"at every step down to h = {CheckResult.R(Tolerances.FivePointStep / Math.Pow(Tolerances.StepRefinement, Tolerances.StepLevels - 1))} " +
-                  $"(not smooth within {CheckResult.R(2 * Tolerances.FivePointStep)} of x?)";
+                  $"at every step down to h = {CheckResult.R(Step(Tolerances.StepLevels - 1))} " +
+                  $"(not smooth within {CheckResult.R(reach)} of x?)";
             return new CheckResult(CentralDifferenceOracle, analytic, first.Numeric, double.NaN, problem);
         }
 

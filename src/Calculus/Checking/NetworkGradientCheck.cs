@@ -40,9 +40,6 @@ public sealed record BlockCheck(
 /// which is no evidence either way.</remarks>
 public static class NetworkGradientCheck
 {
-    /// <summary>The farthest any stencil reaches along a unit direction: ±2·h5 at the first level.</summary>
-    private const double Reach = 2 * Tolerances.FivePointStep;
-
     /// <summary>Shifts each b_i so that a_i = (Wx + b)_i lies at least 4·h5·(1 + ‖W_i‖ + ‖x‖) from every kink of f:
     /// a central-difference step of ≤ 2·h5 in any one parameter (or along a unit direction) moves a_i by at most
     /// 2·h5·(1 + ‖W_i‖ + ‖x‖), so the stencils never reach a kink.</summary>
@@ -110,9 +107,12 @@ public static class NetworkGradientCheck
         foreach (var (name, start, count) in blocks)
         {
             rows.Add(CheckBlock(layout, name, start, count, GradientCheck.CentralDifferenceOracle, k =>
-                KinkWithinReach(layout, theta, y, activation, outer, Unit(layout, k), bounds) is { } kink
+            {
+                var (level, kink) = ClearLevel(layout, theta, y, activation, outer, Unit(layout, k), bounds);
+                return kink is not null
                     ? CheckResult.Inconclusive(GradientCheck.CentralDifferenceOracle, gradient[k], kink)
-                    : GradientCheck.Partial(t => layout.Loss(t, y, activation, outer), gradient[k], theta, k, bounds.Loss, bounds.Gradient[k])));
+                    : GradientCheck.Partial(t => layout.Loss(t, y, activation, outer), gradient[k], theta, k, bounds.Loss, bounds.Gradient[k], level);
+            }));
             if (complexActivation is not null && complexLoss is not null)
             {
                 rows.Add(CheckBlock(layout, name, start, count, GradientCheck.ComplexStepOracle, k =>
@@ -123,9 +123,37 @@ public static class NetworkGradientCheck
         return rows;
     }
 
+    /// <summary>The coarsest step level whose stencils along v stay clear of every kink (<see cref="KinkWithinReach"/>):
+    /// a kink a step of 2^-10 reaches is often out of reach of 2^-13 or 2^-16, and there the central differences see a
+    /// smooth function again.</summary>
+    /// <param name="layout">The shape.</param>
+    /// <param name="theta">θ.</param>
+    /// <param name="y">The label.</param>
+    /// <param name="activation">The hidden activation.</param>
+    /// <param name="loss">The loss of the score.</param>
+    /// <param name="direction">v, a unit vector in the layout of θ.</param>
+    /// <param name="bounds">The running error bounds at θ.</param>
+    /// <returns>The level and null; or, when even the finest level reaches a kink, that level and the kink in words.</returns>
+    public static (int Level, string? Kink) ClearLevel(
+        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds)
+    {
+        string? kink = null;
+        for (int level = 0; level < Tolerances.StepLevels; level++)
+        {
+            kink = KinkWithinReach(layout, theta, y, activation, loss, direction, bounds, level);
+            if (kink is null)
+            {
+                return (level, null);
+            }
+        }
+
+        return (Tolerances.StepLevels - 1, $"{kink} (even at the finest step, h = {CheckResult.R(GradientCheck.Step(Tolerances.StepLevels - 1))})");
+    }
+
     /// <summary>Whether a central-difference stencil along the unit direction v from θ can reach a kink: of the hidden
-    /// activation (a_i moves by ≤ r·|∂a_i/∂v| + r²·|∂²a_i/∂v²| + δa_i with r = 2·h5), or of the hinge at yz = 1 (z moves by
-    /// ≤ Σ_i r|v_wi|(|s_i| + L·Δa_i) + |w_i|·L·Δa_i + δz, L the activation's Lipschitz bound).</summary>
+    /// activation (a_i moves by ≤ r·|∂a_i/∂v| + r²·|∂²a_i/∂v²| + δa_i with r = 2·h5/8^level), or of the hinge at yz = 1 (z moves by
+    /// ≤ Σ_i r|v_wi|(|s_i| + L_i·Δa_i) + |w_i|·L_i·Δa_i + δz, L_i the bound on |f'| within Δa_i of a_i: the activation's
+    /// Lipschitz constant, or its vanishing-gradient bound where a_i stays beyond the saturation threshold).</summary>
     /// <param name="layout">The shape.</param>
     /// <param name="theta">θ.</param>
     /// <param name="y">The label.</param>
@@ -133,9 +161,11 @@ public static class NetworkGradientCheck
     /// <param name="loss">The loss of the score.</param>
     /// <param name="direction">v, a unit vector in the layout of θ.</param>
     /// <param name="bounds">The running error bounds at θ (for δa_i and δz).</param>
+    /// <param name="level">The step level of the stencils (<see cref="GradientCheck.Reach"/>).</param>
     /// <returns>Which kink is within reach, in words; null when none is.</returns>
     public static string? KinkWithinReach(
-        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds)
+        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds,
+        int level = 0)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(theta);
@@ -148,7 +178,7 @@ public static class NetworkGradientCheck
             return null;
         }
 
-        double z = 0, zReach = 0;
+        double r = GradientCheck.Reach(level), z = 0, zReach = 0;
         for (int i = 0; i < layout.Hidden; i++)
         {
             double a = theta[layout.Bias(i)], linear = direction[layout.Bias(i)], quadratic = 0;
@@ -163,7 +193,7 @@ public static class NetworkGradientCheck
 
             // A unit the stencil does not move keeps its side of every kink; one it moves may cross by its movement plus
             // the rounding of a_i itself.
-            double movement = (Reach * Math.Abs(linear)) + (Reach * Reach * Math.Abs(quadratic));
+            double movement = (r * Math.Abs(linear)) + (r * r * Math.Abs(quadratic));
             double reach = movement > 0 ? movement + bounds.PreActivation[i] : 0;
             foreach (var kink in activation.Kinks)
             {
@@ -173,16 +203,39 @@ public static class NetworkGradientCheck
                 }
             }
 
-            double s = activation.Value(a), wi = theta[layout.OutputWeight(i)];
+            double s = activation.Value(a), wi = theta[layout.OutputWeight(i)], sReach = Movement(activation, a, reach);
             z += wi * s;
-            zReach += (Reach * Math.Abs(direction[layout.OutputWeight(i)]) * (Math.Abs(s) + (activation.Lipschitz * reach)))
-                + (Math.Abs(wi) * activation.Lipschitz * reach);
+            zReach += (r * Math.Abs(direction[layout.OutputWeight(i)]) * (Math.Abs(s) + sReach)) + (Math.Abs(wi) * sReach);
         }
 
         zReach += zReach > 0 ? bounds.Score : 0;
         return loss.Kink is { } margin && zReach > 0 && Math.Abs((y * z) - margin) <= Math.Abs(y) * zReach
             ? $"kink within reach: the margin yz = {CheckResult.R(y * z)} is within {CheckResult.R(Math.Abs(y) * zReach)} of the {loss.Name} loss's kink at {CheckResult.R(margin)}"
             : null;
+    }
+
+    /// <summary>A bound on |f(t) − f(a)| for t in [a − r, a + r]. A monotone f moves most at an end of the interval:
+    /// max |f(a ± r) − f(a)|, plus the rounding of the three values (<see cref="Tolerances.FunctionUlps"/> ulp each).
+    /// Otherwise r times a bound on |f'|: the vanishing-gradient bound δ where the whole interval lies beyond the
+    /// saturation threshold (|a| − r ≥ T), else the Lipschitz constant L.</summary>
+    /// <remarks>With L·r alone a unit that does not move (a dead ReLU at a = −4000, a Gaussian at a = 300) moved the score
+    /// by up to 0.05·|w_i|, so the margin of a hinge loss "reached" its kink for every entry and most of a right gradient
+    /// was left undecided (tests/Examples/RegressionExamples.cs).</remarks>
+    private static double Movement(Activation f, double a, double r)
+    {
+        if (r == 0)
+        {
+            return 0;
+        }
+
+        if (f.Monotonicity != Monotonicity.None)
+        {
+            double at = f.Value(a), below = f.Value(a - r), above = f.Value(a + r);
+            double rounding = Tolerances.FunctionUlps * Tolerances.Epsilon * (Math.Abs(below) + (2 * Math.Abs(at)) + Math.Abs(above));
+            return Math.Max(Math.Abs(above - at), Math.Abs(at - below)) + rounding;
+        }
+
+        return r * (f.Saturation is { } s && Math.Abs(a) - r >= s.Threshold ? s.GradientBound : f.Lipschitz);
     }
 
     /// <summary>Names a flat parameter index, e.g. "W[2,0]", "b[1]".</summary>

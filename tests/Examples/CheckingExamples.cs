@@ -216,14 +216,15 @@ public sealed class CheckingExamples
     }
 
     [Fact]
-    public void NetworkGradientCheck_UsesTheComplexStep_WhereActivationAndLossAreAnalytic()
+    public void NetworkGradientCheck_UsesTheComplexStep_WhereActivationAndLossHaveComplexForms()
     {
-        // σ, tanh, sin, the Gaussian with the logistic or smooth-hinge loss: both oracles; erf (no complex form here), the
-        // piecewise-linear activations and the hinge: central differences only.
+        // Every activation with a complex form (all but PLU: erf to first order, ReLU and leaky ReLU piece by piece) and
+        // every loss (the hinge piece by piece): both oracles; PLU: central differences only.
         foreach (var (activation, loss, rows) in new[]
         {
             (ActivationCatalog.Tanh, MarginLosses.Logistic, 8), (ActivationCatalog.Gaussian, MarginLosses.SmoothHinge, 8),
-            (ActivationCatalog.Erf, MarginLosses.Logistic, 4), (ActivationCatalog.Relu, MarginLosses.Logistic, 4), (ActivationCatalog.Sigmoid, MarginLosses.Hinge, 4),
+            (ActivationCatalog.Erf, MarginLosses.Logistic, 8), (ActivationCatalog.Relu, MarginLosses.Logistic, 8), (ActivationCatalog.Sigmoid, MarginLosses.Hinge, 8),
+            (ActivationCatalog.LeakyRelu, MarginLosses.Hinge, 8), (ActivationCatalog.Plu, MarginLosses.Logistic, 4),
         })
         {
             var (layout, theta, gradient) = TwoByTwo(activation);

@@ -21,7 +21,7 @@ internal static class GradcheckCommand
         var scale = new Option<double>("--scale") { Description = "Entries uniform in [-scale, scale].", DefaultValueFactory = _ => 1.0 };
         var input = new Option<string>("--input", "-i") { Description = "Check your own network instead: the JSON of calculus network, from a file or - for standard input." };
         var options = new NetworkOptions();
-        var command = new Command("gradcheck", "Check the network gradient against finite differences (and the complex step where activation and loss are analytic).")
+        var command = new Command("gradcheck", "Check the network gradient against finite differences and the complex step (every activation but PLU).")
         {
             hidden, inputs, seed, activation, scale, input,
         };

@@ -9,6 +9,12 @@ namespace Calculus.Checking;
 /// 1 + e^(±z) (computed by atan2, exact to an ulp), and e^(−z²) splits x² exactly as the real Gaussian does.</para>
 /// <para>Valid where |f'(x)|·1e-20 is a normal double: |x| ≲ 600 for σ and the losses, ≲ 300 for tanh,
 /// ≲ 25 for the Gaussian.</para>
+/// <para>The piecewise-linear ReLU and leaky ReLU and the hinge loss are analytic on each piece: the piece is chosen by
+/// the real part, with the library's convention at the kink (where a caller must not trust the result unless the
+/// real part is clear of the kink by more than its rounding: <see cref="NetworkGradientCheck"/> leaves such entries
+/// inconclusive). erf has no cheap complex form here: it is extended to first order, erf(x) + i·y·erf'(x), which is
+/// exact in double for |y| ≤ 1e-20·|…| (the next term is y³) but takes erf' from the library: it checks the chain rule
+/// around erf, and erf' itself is checked against mpmath's values (AccuracyTests).</para>
 /// </remarks>
 public static class ComplexForms
 {
@@ -66,6 +72,27 @@ public static class ComplexForms
         return Complex.Exp(new Complex(-hi, -2.0 * z.Real * z.Imaginary)) * (1.0 - lo);
     }
 
+    /// <summary>erf(z) to first order in Im z: erf(x) + i·y·(2/√π)e^(−x²).</summary>
+    /// <param name="z">The argument x + iy, |y| tiny.</param>
+    /// <returns>erf(z) up to O(y²) in the real part and O(y³) in the imaginary part.</returns>
+    public static Complex Erf(Complex z) => new(Calculus.Erf.Value(z.Real), z.Imaginary * Calculus.Erf.Derivative(z.Real));
+
+    /// <summary>ReLU on each piece: z for Re z &gt; 0, 0 otherwise (the library's ReLU'(0) = 0).</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns>ReLU(z).</returns>
+    public static Complex Relu(Complex z) => z.Real > 0 ? z : double.IsNaN(z.Real) ? z : Complex.Zero;
+
+    /// <summary>Leaky ReLU on each piece: z for Re z &gt; 0, 0.01·z otherwise (the library's slope 0.01 at 0).</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns>Leaky ReLU(z).</returns>
+    public static Complex LeakyRelu(Complex z) => z.Real > 0 ? z : Calculus.LeakyRelu.Slope * z;
+
+    /// <summary>The hinge h(t) = max(0, 1 − t) on each piece: 1 − t for Re t &lt; 1, 0 otherwise (the library's
+    /// subgradient 0 at t = 1).</summary>
+    /// <param name="t">The margin.</param>
+    /// <returns>h(t).</returns>
+    public static Complex Hinge(Complex t) => t.Real < 1 ? 1.0 - t : double.IsNaN(t.Real) ? t : Complex.Zero;
+
     /// <summary>softplus(u) = ln(1 + e^u): u + ln(1 + e^(−u)) for Re u &gt; 0, ln(1 + e^u) otherwise.</summary>
     /// <param name="u">The argument.</param>
     /// <returns>softplus(u).</returns>
@@ -88,8 +115,8 @@ public static class ComplexForms
     /// <returns>ℓ(a; y).</returns>
     public static Complex LabelLogistic(Complex a, double y) => Softplus(-y * a);
 
-    /// <summary>The complex form of a hidden activation, for the analytic ones (sigmoid, tanh, sin, gaussian); null for
-    /// erf (no complex form here) and the piecewise-linear ReLU, leaky ReLU and PLU.</summary>
+    /// <summary>The complex form of a hidden activation: the analytic sigmoid, tanh, sin and Gaussian, erf to first order,
+    /// ReLU and leaky ReLU piece by piece; null for PLU (its parameters are not in its name).</summary>
     /// <param name="activation">The activation's name.</param>
     /// <returns>f over complex numbers, or null.</returns>
     public static Func<Complex, Complex>? Activation(string activation) => activation switch
@@ -98,17 +125,21 @@ public static class ComplexForms
         "tanh" => Tanh,
         "sin" => Sin,
         "gaussian" => Gaussian,
+        "erf" => Erf,
+        "relu" => Relu,
+        "leaky-relu" => LeakyRelu,
         _ => null,
     };
 
-    /// <summary>The complex form of a loss of the score z with a real label y: logistic softplus(−yz) and smooth hinge
-    /// softplus(1 − yz); null for the hinge (not analytic at yz = 1).</summary>
+    /// <summary>The complex form of a loss of the score z with a real label y: logistic softplus(−yz), smooth hinge
+    /// softplus(1 − yz), and the hinge max(0, 1 − yz) piece by piece.</summary>
     /// <param name="loss">The loss's name.</param>
     /// <returns>ℓ(z; y) over complex z, or null.</returns>
     public static Func<Complex, double, Complex>? Loss(string loss) => loss switch
     {
         "logistic" => LabelLogistic,
         "smooth-hinge" => (z, y) => SmoothHinge(y * z),
+        "hinge" => (z, y) => Hinge(y * z),
         _ => null,
     };
 

@@ -74,9 +74,8 @@ public static class NetworkGradientCheck
         }
     }
 
-    /// <summary>Checks every entry of <paramref name="gradient"/> against central differences of the loss (and, where the
-    /// activation (σ, tanh, sin, Gaussian) and the loss (logistic, smooth hinge) are analytic, against the complex step
-    /// too), per block.</summary>
+    /// <summary>Checks every entry of <paramref name="gradient"/> against central differences of the loss and, for every
+    /// catalog activation but PLU (<see cref="ComplexForms.Activation"/>), against the complex step too, per block.</summary>
     /// <param name="layout">The network's shape.</param>
     /// <param name="theta">The parameters θ = (W, b, w, x).</param>
     /// <param name="y">The label.</param>
@@ -99,8 +98,10 @@ public static class NetworkGradientCheck
             ("w", layout.OutputWeight(0), layout.Hidden),
             ("x", layout.Input(0), layout.Inputs),
         };
-        // The complex step where both the activation and the loss are analytic and the activation is the catalog's own
-        // (recognised by its function: two reads of an entry are different records).
+        // The complex step where the activation is the catalog's own (recognised by its function: two reads of an entry
+        // are different records) and both have a complex form (ComplexForms: every activation but PLU, every loss). At a
+        // kink of a piecewise form the side is chosen by the rounded real part, so an entry whose a_i (or margin) lies
+        // within its rounding of a kink is inconclusive there too.
         var complexActivation = ActivationCatalog.All.FirstOrDefault(a => a.Value.Equals(activation.Value)) is { } known ? ComplexForms.Activation(known.Name) : null;
         var complexLoss = ComplexForms.Loss(outer.Name);
         var rows = new List<BlockCheck>();
@@ -116,7 +117,10 @@ public static class NetworkGradientCheck
             if (complexActivation is not null && complexLoss is not null)
             {
                 rows.Add(CheckBlock(layout, name, start, count, GradientCheck.ComplexStepOracle, k =>
-                    GradientCheck.ComplexDirectional(t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y, complexActivation, complexLoss), gradient, theta, Unit(layout, k), bounds.Gradient)));
+                    KinkWithin(layout, theta, y, activation, outer, Unit(layout, k), bounds, 0) is { } kink
+                        ? CheckResult.Inconclusive(GradientCheck.ComplexStepOracle, gradient[k], kink)
+                        : GradientCheck.ComplexDirectional(
+                            t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y, complexActivation, complexLoss), gradient, theta, Unit(layout, k), bounds.Gradient)));
             }
         }
 
@@ -147,7 +151,7 @@ public static class NetworkGradientCheck
             }
         }
 
-        return (Tolerances.StepLevels - 1, $"{kink} (even at the finest step, h = {CheckResult.R(GradientCheck.Step(Tolerances.StepLevels - 1))})");
+        return (Tolerances.StepLevels - 1, $"{kink}, even with the finest step h = {CheckResult.R(GradientCheck.Step(Tolerances.StepLevels - 1))}");
     }
 
     /// <summary>Whether a central-difference stencil along the unit direction v from θ can reach a kink: of the hidden
@@ -173,12 +177,21 @@ public static class NetworkGradientCheck
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(direction);
         ArgumentNullException.ThrowIfNull(bounds);
+        return KinkWithin(layout, theta, y, activation, loss, direction, bounds, GradientCheck.Reach(level));
+    }
+
+    /// <summary><see cref="KinkWithinReach"/> for a stencil of reach r; r = 0 is the complex step, which moves nothing
+    /// but still takes the side of a kink from the rounded a_i and yz.</summary>
+    private static string? KinkWithin(
+        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds, double r)
+    {
         if (activation.Kinks.Count == 0 && loss.IsSmooth)
         {
             return null;
         }
 
-        double r = GradientCheck.Reach(level), z = 0, zReach = 0;
+        string what = r == 0 ? "kink within rounding" : "kink within reach";
+        double z = 0, zReach = 0;
         for (int i = 0; i < layout.Hidden; i++)
         {
             double a = theta[layout.Bias(i)], linear = direction[layout.Bias(i)], quadratic = 0;
@@ -192,14 +205,15 @@ public static class NetworkGradientCheck
             }
 
             // A unit the stencil does not move keeps its side of every kink; one it moves may cross by its movement plus
-            // the rounding of a_i itself.
+            // the rounding of a_i itself (for the complex step, by that rounding alone).
+            bool moves = linear != 0 || quadratic != 0;
             double movement = (r * Math.Abs(linear)) + (r * r * Math.Abs(quadratic));
-            double reach = movement > 0 ? movement + bounds.PreActivation[i] : 0;
+            double reach = moves ? movement + bounds.PreActivation[i] : 0;
             foreach (var kink in activation.Kinks)
             {
-                if (reach > 0 && Math.Abs(a - kink.At) <= reach)
+                if (moves && Math.Abs(a - kink.At) <= reach)
                 {
-                    return $"kink within reach: a[{i}] = {CheckResult.R(a)} is within {CheckResult.R(reach)} of {activation.Name}'s kink at {CheckResult.R(kink.At)}";
+                    return $"{what}: a[{i}] = {CheckResult.R(a)} is within {CheckResult.R(reach)} of {activation.Name}'s kink at {CheckResult.R(kink.At)}";
                 }
             }
 
@@ -208,9 +222,9 @@ public static class NetworkGradientCheck
             zReach += (r * Math.Abs(direction[layout.OutputWeight(i)]) * (Math.Abs(s) + sReach)) + (Math.Abs(wi) * sReach);
         }
 
-        zReach += zReach > 0 ? bounds.Score : 0;
-        return loss.Kink is { } margin && zReach > 0 && Math.Abs((y * z) - margin) <= Math.Abs(y) * zReach
-            ? $"kink within reach: the margin yz = {CheckResult.R(y * z)} is within {CheckResult.R(Math.Abs(y) * zReach)} of the {loss.Name} loss's kink at {CheckResult.R(margin)}"
+        zReach += zReach > 0 || r == 0 ? bounds.Score : 0;
+        return loss.Kink is { } margin && (zReach > 0 || r == 0) && Math.Abs((y * z) - margin) <= Math.Abs(y) * zReach
+            ? $"{what}: the margin yz = {CheckResult.R(y * z)} is within {CheckResult.R(Math.Abs(y) * zReach)} of the {loss.Name} loss's kink at {CheckResult.R(margin)}"
             : null;
     }
 

@@ -1,0 +1,220 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Calculus.Examples.Cli;
+using Calculus.Examples.Verify;
+
+namespace Calculus.Examples.Docs;
+
+/// <summary>Every <c>$ calculus …</c> example of README.md, run for real and compared with the output the README
+/// shows: a README example is a test. Times, rates and absolute paths are masked (they differ per run and machine),
+/// runs of spaces are one space (table columns widen with the times), and the JSON of <c>network</c> is compared
+/// without whitespace (the README prints it compactly).</summary>
+public sealed partial class ReadmeExampleTests
+{
+    public static TheoryData<int, string> Examples
+    {
+        get
+        {
+            var data = new TheoryData<int, string>();
+            foreach (var example in ReadExamples())
+            {
+                data.Add(example.Line, example.Command);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ReadmeExample_PrintsWhatTheReadmeShows(int line, string command)
+    {
+        var example = ReadExamples().Single(e => e.Line == line);
+        if (command.Contains("python3", StringComparison.Ordinal) && SubjectCommands.Python is null)
+        {
+            Assert.Skip("python3 is not on the PATH");
+        }
+
+        var (code, actual) = Execute(command);
+        Assert.True(code == example.ExitCode, $"README.md line {line}: exit {code}, expected {example.ExitCode}\n{actual}");
+        bool json = command.EndsWith("| calculus network", StringComparison.Ordinal);
+        Assert.Equal(Normalize(example.Output, json), Normalize(actual, json));
+    }
+
+    [Fact]
+    public void TheReadmeHasItsExamples() =>
+        Assert.True(ReadExamples().Count >= 9, "the README's `$ calculus` examples were not found");
+
+    private sealed record Example(int Line, string Command, string Output, int ExitCode);
+
+    /// <summary>The examples: a line "$ COMMAND" in a fenced block, then its output up to the next "$ " line or the end
+    /// of the block; an output line ending in "(exit code N)" is the error line of a run that exits N.</summary>
+    private static List<Example> ReadExamples()
+    {
+        var lines = File.ReadAllLines(Path.Combine(SubjectCommands.Root, "README.md"));
+        var examples = new List<Example>();
+        bool fenced = false;
+        for (int k = 0; k < lines.Length; k++)
+        {
+            if (lines[k].StartsWith("```", StringComparison.Ordinal))
+            {
+                fenced = !fenced;
+                continue;
+            }
+
+            if (!fenced || !lines[k].StartsWith("$ ", StringComparison.Ordinal) || !lines[k].Contains("calculus ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var output = new List<string>();
+            int exit = 0;
+            int j = k + 1;
+            for (; j < lines.Length && !lines[j].StartsWith("$ ", StringComparison.Ordinal) && !lines[j].StartsWith("```", StringComparison.Ordinal); j++)
+            {
+                var m = ExitCodeNote().Match(lines[j]);
+                output.Add(m.Success ? lines[j][..m.Index] : lines[j]);
+                exit = m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : exit;
+            }
+
+            examples.Add(new Example(k + 1, lines[k][2..], string.Join('\n', output), exit));
+            k = j - 1;
+        }
+
+        return examples;
+    }
+
+    /// <summary>Runs a pipeline of <c>echo 'TEXT'</c> or <c>printf 'TEXT'</c>, one <c>calculus</c> run in-process, and
+    /// <c>tail -N</c>; relative paths of the repository in the arguments are made absolute.</summary>
+    private static (int Code, string Output) Execute(string pipeline)
+    {
+        string stdin = "";
+        string output = "";
+        int code = 0;
+        foreach (var stage in SplitPipeline(pipeline))
+        {
+            var words = Words(stage);
+            switch (words[0])
+            {
+                case "echo":
+                    stdin = words[1] + "\n";
+                    break;
+                case "printf":
+                    stdin = words[1].Replace("\\n", "\n", StringComparison.Ordinal);
+                    break;
+                case "calculus":
+                    string root = SubjectCommands.Root + Path.DirectorySeparatorChar;
+                    var args = words.Skip(1).Select(w => w.Replace("templates/", root + "templates/", StringComparison.Ordinal)).ToArray();
+                    var r = CliRunner.Run(stdin, args);
+                    code = r.ExitCode;
+                    output = AbsolutePath().Replace(r.Output + r.Error, "/…/artifacts/").Replace(root, "", StringComparison.Ordinal);
+                    break;
+                case "tail":
+                    int n = int.Parse(words[1].TrimStart('-'), System.Globalization.CultureInfo.InvariantCulture);
+                    output = string.Join('\n', output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(n));
+                    break;
+                default:
+                    throw new InvalidOperationException($"README example: cannot run '{words[0]}'");
+            }
+        }
+
+        return (code, output);
+    }
+
+    private static IEnumerable<string> SplitPipeline(string pipeline)
+    {
+        var stage = new StringBuilder();
+        char quote = '\0';
+        foreach (char c in pipeline)
+        {
+            quote = quote == '\0' && c is '\'' or '"' ? c : quote == c ? '\0' : quote;
+            if (c == '|' && quote == '\0')
+            {
+                yield return stage.ToString().Trim();
+                stage.Clear();
+            }
+            else
+            {
+                stage.Append(c);
+            }
+        }
+
+        yield return stage.ToString().Trim();
+    }
+
+    /// <summary>Shell words: split at spaces outside quotes, quotes removed.</summary>
+    private static List<string> Words(string stage)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        char quote = '\0';
+        bool any = false;
+        foreach (char c in stage)
+        {
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+                else
+                {
+                    word.Append(c);
+                }
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+                any = true;
+            }
+            else if (c == ' ')
+            {
+                if (any || word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                }
+
+                word.Clear();
+                any = false;
+            }
+            else
+            {
+                word.Append(c);
+            }
+        }
+
+        if (any || word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
+    private static string Normalize(string text, bool json)
+    {
+        string masked = Duration().Replace(text, "#");
+        masked = Rate().Replace(masked, "# per");
+        return json
+            ? Regex.Replace(masked, @"\s+", "")
+            : string.Join('\n', masked.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
+    }
+
+    [GeneratedRegex(@"\s*\(exit code (\d+)\)\s*$")]
+    private static partial Regex ExitCodeNote();
+
+    /// <summary>A time: "28.0 ms", "1.4 s", "0.91 s".</summary>
+    [GeneratedRegex(@"\b\d+(\.\d+)? ?(ms|s)\b")]
+    private static partial Regex Duration();
+
+    /// <summary>A rate: "(3267 per second)".</summary>
+    [GeneratedRegex(@"\b\d+(\.\d+)? per\b")]
+    private static partial Regex Rate();
+
+    /// <summary>An absolute path up to an artifacts folder, which the README writes as "/…/artifacts/".</summary>
+    [GeneratedRegex(@"/\S*?/artifacts/")]
+    private static partial Regex AbsolutePath();
+
+    [GeneratedRegex(@" {2,}")]
+    private static partial Regex Spaces();
+}

@@ -241,6 +241,42 @@ public sealed class CheckingExamples
         Assert.Equal(8, NetworkGradientCheck.Run(l2, t2, 1, own, g2).Count);
     }
 
+    [Fact]
+    public void NetworkGradientCheck_NearAKink_ChecksAtAFinerStep_AndStillCatchesAWrongGradient()
+    {
+        // One ReLU unit, W = x = 1, a = 5e-4: the first stencil (reach 2·2^-11 ≈ 9.8e-4 in a) crosses the kink at 0, the
+        // second (reach 1.2e-4) does not, so every entry that moves a is checked at level 1, where the tolerances are
+        // larger. A right gradient passes there, decided; ReLU' taken as 0 on this side (a shifted threshold, x > 1e-3)
+        // and a change of 1e-6 relative in one entry fail with both oracles.
+        var layout = new NetworkParameters(1, 1);
+        double[] theta = new double[layout.Count];
+        theta[layout.Weight(0, 0)] = 1;
+        theta[layout.Bias(0)] = 5e-4 - 1;
+        theta[layout.OutputWeight(0)] = 1;
+        theta[layout.Input(0)] = 1;
+        var relu = ActivationCatalog.Relu;
+        var bounds = NetworkErrorBounds.Compute(layout, theta, 1, relu, MarginLosses.Logistic);
+        var unit = new double[layout.Count];
+        unit[layout.Bias(0)] = 1;
+        Assert.NotNull(NetworkGradientCheck.KinkWithinReach(layout, theta, 1, relu, MarginLosses.Logistic, unit, bounds, 0));
+        Assert.Equal((1, (string?)null), NetworkGradientCheck.ClearLevel(layout, theta, 1, relu, MarginLosses.Logistic, unit, bounds));
+
+        var (w, b, wo, x) = layout.Unflatten(theta);
+        double[] right = layout.Flatten(Network.Gradient(w, b, wo, x, 1, relu));
+        Assert.All(NetworkGradientCheck.Run(layout, theta, 1, relu, right), r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
+
+        double[] dead = (double[])right.Clone(); // f'(a) = 0: ∂L/∂W, ∂L/∂b and ∂L/∂x vanish, ∂L/∂w = f_e·ReLU(a) stays
+        dead[layout.Weight(0, 0)] = dead[layout.Bias(0)] = dead[layout.Input(0)] = 0;
+        var rows = NetworkGradientCheck.Run(layout, theta, 1, relu, dead);
+        Assert.All(rows, r => Assert.Equal(r.Block != "w", !r.Passed));
+
+        double[] nudged = (double[])right.Clone();
+        nudged[layout.Bias(0)] *= 1 + 1e-6;
+        var bias = NetworkGradientCheck.Run(layout, theta, 1, relu, nudged).Where(r => r.Block == "b").ToList();
+        Assert.Equal(2, bias.Count);
+        Assert.All(bias, r => Assert.False(r.Passed, r.ToString()));
+    }
+
     /// <summary>h = d = 2 at a fixed θ, with the library's gradient for y = 1.</summary>
     private static (NetworkParameters Layout, double[] Theta, double[] Gradient) TwoByTwo(Activation activation)
     {

@@ -100,7 +100,7 @@ public sealed class RegressionExamples
     [Fact]
     public void HingeGradcheck_SaturatedGaussianUnits_LeaveNoEntryUndecided() =>
         // Sheet1f_GradientCheck_NeverFails_AtAnyScale (weight scale 56, Gaussian, hinge, y = −1) left 11 of 19 entries
-        // inconclusive: a_i ≈ −1000 and 500, so both units sit at 0 and the margin yz = −0 is 1 from the hinge's kink, but
+        // inconclusive: a_i ≈ −1225 and 865, so both units sit at 0 and the margin yz = −0 is 1 from the hinge's kink, but
         // the reach bound moved the score by the Gaussian's Lipschitz constant 0.86 times the stencil's movement of a_i
         // (up to 2·h5·51 ≈ 0.05) and so "reached" the kink. Beyond the saturation threshold |f'| ≤ 1e-8.
         AssertHingeGradcheckDecidesAndPasses(ActivationCatalog.Gaussian, -1,
@@ -110,8 +110,8 @@ public sealed class RegressionExamples
     [Fact]
     public void HingeGradcheck_ADeadReluUnit_LeavesNoEntryUndecided() =>
         // The same property, after that fix (weight scale 100, ReLU, y = 1): a = −4578 keeps the unit at exactly 0 under
-        // every stencil, but L·r with L = 1 moved the score by up to 71·0.19 and left 6 of 10 entries inconclusive. A
-        // monotone activation now moves by max |f(a ± r) − f(a)|, here 0.
+        // every stencil, but L·r with L = 1 moved the score by up to 71·0.097 (r = 2^-10 times |W_12| = 98.97) and left
+        // 6 of 10 entries inconclusive. A monotone activation now moves by max |f(a ± r) − f(a)|, here 0.
         AssertHingeGradcheckDecidesAndPasses(ActivationCatalog.Relu, 1,
             new[,] { { 75.2, 98.97, 51.2, -56.58 } }, [87.51], [71.11], [7.01, -96.71, -10.15, -86.57]);
 

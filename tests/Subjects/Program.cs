@@ -9,10 +9,13 @@ using Calculus.Verification.Protocol;
 //   crash FN         the reference, but exit 3 on a request for FN with an |x| above 1e300
 //   shape FN         the reference, but one value too few for FN
 //   banner           a line of text at start-up, before any answer
+//   crash-then-banner FN MARKER
+//                    as crash, but first creates the file MARKER; started where MARKER exists, it prints the banner
 string mode = args.Length > 0 ? args[0] : "naive";
 string target = args.Length > 1 ? args[1] : "";
+string marker = args.Length > 2 ? args[2] : "";
 var output = Console.Out;
-if (mode == "banner")
+if (mode == "banner" || (mode == "crash-then-banner" && File.Exists(marker)))
 {
     output.WriteLine("my solution, version 1");
     output.Flush();
@@ -33,7 +36,12 @@ while (Console.In.ReadLine() is { } line)
             case "hang":
                 Thread.Sleep(Timeout.Infinite);
                 break;
-            case "crash" when ((ScalarQuery)call).X.Any(x => Math.Abs(x) > 1e300):
+            case "crash" or "crash-then-banner" when ((ScalarQuery)call).X.Any(x => Math.Abs(x) > 1e300):
+                if (mode == "crash-then-banner")
+                {
+                    File.WriteAllText(marker, "");
+                }
+
                 return 3;
             case "shape":
                 var answer = sheet.Scalar((ScalarQuery)call);

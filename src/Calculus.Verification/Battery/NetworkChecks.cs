@@ -149,7 +149,7 @@ public static class NetworkChecks
                 direction = [.. direction.Select(e => e / norm)];
                 var theta = n.Theta;
                 var bounds = NetworkErrorBounds.Compute(layout, theta, n.Y, n.Activation, n.Loss, ctx.Model);
-                var (level, kink) = NetworkGradientCheck.ClearLevel(layout, theta, n.Y, n.Activation, n.Loss, direction, n.Bounds);
+                var (level, kink) = NetworkGradientCheck.ClearLevel(layout, theta, n.Y, n.Activation, n.Loss, direction, bounds);
                 if (kink is not null)
                 {
                     return CaseOutcome.Inconclusive(kink);

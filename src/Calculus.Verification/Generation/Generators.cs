@@ -121,7 +121,7 @@ public static class Generators
     /// <summary>PLU parameters: α ∈ {0, 1/8, …, 1} and the default 0.1; c ∈ {0.25, 0.5, 1, 1.5, 2, 3, 5} and 1e-3, 0.01,
     /// 0.1 for close kinks. A grid rather than a band: the cases of one check then share parameters, and a process
     /// subject gets one request per pair (the protocol sends α and c once per batch) instead of one per case; 10 × 10
-    /// pairs still cover every shape PLU takes, a hard clip (α = 0) and the identity (α = 1) among them (a 17 × 43 grid
+    /// pairs still cover every shape PLU takes, a hard clip (α = 0) and the identity (α = 1) among them (an 18 × 43 grid
     /// cost 8,581 requests of a default run, a third of them).</summary>
     public static Gen<(double Alpha, double C)> PluParameters { get; } =
         Gen.Frequency((6, Gen.Choose(0, 8).Select(k => k / 8.0)), (1, Gen.Constant(0.1)))

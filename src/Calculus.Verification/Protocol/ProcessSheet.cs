@@ -463,7 +463,8 @@ public sealed class ProcessSheet : ISheet, IDisposable
     }
 
     /// <summary>Starts the subject again and waits for its answer to the probe (up to <see cref="StartupTimeout"/>), so
-    /// that the start-up is not charged to the next request's --timeout.</summary>
+    /// that the start-up is not charged to the next request's --timeout. The answer must be a JSON object, as at the first
+    /// start: any other line would shift every later answer by one request.</summary>
     /// <returns>Whether it answered; when not, every further request fails with the reason.</returns>
     private bool Restart()
     {
@@ -472,6 +473,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
         process.Send([Probe]);
         RequestsSent++;
         string? line;
+        bool timedOut = false;
         try
         {
             line = process.Receive(StartupTimeout);
@@ -479,14 +481,19 @@ public sealed class ProcessSheet : ISheet, IDisposable
         catch (TimeoutException)
         {
             line = null;
+            timedOut = true;
         }
 
-        if (line is not null)
+        if (line is not null && line.TrimStart().StartsWith('{'))
         {
             return true;
         }
 
-        cannotRestart = $"the subject did not answer σ(0) within {Seconds(StartupTimeout)} s after a restart; {NotAskedAgain} (last: {lastFailure})";
+        string[] tail = process.ErrorTail;
+        string what = line is not null ? $"answered σ(0) with a line that is not a JSON object (\"{Excerpt(line)}\")"
+            : timedOut ? $"did not answer σ(0) within {Seconds(StartupTimeout)} s"
+            : $"exited{(process.ExitCode is { } code ? $" (code {code})" : "")} before answering σ(0)" + (tail.Length > 0 ? $": {Excerpt(tail[^1])}" : "");
+        cannotRestart = $"the subject {what} after a restart; {NotAskedAgain} (last: {lastFailure})";
         process.Kill();
         process = null;
         return false;

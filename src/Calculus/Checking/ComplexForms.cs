@@ -2,7 +2,8 @@ using System.Numerics;
 
 namespace Calculus.Checking;
 
-/// <summary>The analytic functions of the library written over <see cref="Complex"/>, for the complex-step oracle.</summary>
+/// <summary>The library's activations and losses written over <see cref="Complex"/>, for the complex-step oracle: the
+/// analytic ones exactly, the piecewise-linear ones piece by piece, erf to first order.</summary>
 /// <remarks>
 /// <para>Only the imaginary part of f(x + ih) matters (h = 1e-20), so each form keeps that part free of cancellation
 /// and overflow: σ and tanh branch on the sign of Re z like their real forms, softplus takes the argument of
@@ -12,9 +13,10 @@ namespace Calculus.Checking;
 /// <para>The piecewise-linear ReLU and leaky ReLU and the hinge loss are analytic on each piece: the piece is chosen by
 /// the real part, with the library's convention at the kink (where a caller must not trust the result unless the
 /// real part is clear of the kink by more than its rounding: <see cref="NetworkGradientCheck"/> leaves such entries
-/// inconclusive). erf has no cheap complex form here: it is extended to first order, erf(x) + i·y·erf'(x), which is
-/// exact in double for |y| ≤ 1e-20·|…| (the next term is y³) but takes erf' from the library: it checks the chain rule
-/// around erf, and erf' itself is checked against mpmath's values (AccuracyTests).</para>
+/// inconclusive). erf has no cheap complex form here: it is extended to first order, erf(x) + i·y·(2/√π)e^(−x²), whose error
+/// terms are O(y²) in the real part and O(y³) in the imaginary part, far below an ulp for the step's y = 1e-20. Its
+/// slope is computed here, with x² split exactly as for the Gaussian, not taken from <see cref="Calculus.Erf.Derivative"/>,
+/// so a wrong erf' in a gradient is caught by this oracle too.</para>
 /// </remarks>
 public static class ComplexForms
 {
@@ -75,17 +77,17 @@ public static class ComplexForms
     /// <summary>erf(z) to first order in Im z: erf(x) + i·y·(2/√π)e^(−x²).</summary>
     /// <param name="z">The argument x + iy, |y| tiny.</param>
     /// <returns>erf(z) up to O(y²) in the real part and O(y³) in the imaginary part.</returns>
-    public static Complex Erf(Complex z) => new(Calculus.Erf.Value(z.Real), z.Imaginary * Calculus.Erf.Derivative(z.Real));
+    public static Complex Erf(Complex z) => new(Calculus.Erf.Value(z.Real), z.Imaginary * MathNet.Numerics.Constants.TwoInvSqrtPi * Gaussian(z.Real).Real);
 
     /// <summary>ReLU on each piece: z for Re z &gt; 0, 0 otherwise (the library's ReLU'(0) = 0).</summary>
     /// <param name="z">The argument.</param>
     /// <returns>ReLU(z).</returns>
     public static Complex Relu(Complex z) => z.Real > 0 ? z : double.IsNaN(z.Real) ? z : Complex.Zero;
 
-    /// <summary>Leaky ReLU on each piece: z for Re z &gt; 0, 0.01·z otherwise (the library's slope 0.01 at 0).</summary>
+    /// <summary>Leaky ReLU on each piece: z for Re z &gt; 0, z/100 otherwise, as the library computes it (its slope 0.01 at 0).</summary>
     /// <param name="z">The argument.</param>
     /// <returns>Leaky ReLU(z).</returns>
-    public static Complex LeakyRelu(Complex z) => z.Real > 0 ? z : Calculus.LeakyRelu.Slope * z;
+    public static Complex LeakyRelu(Complex z) => z.Real > 0 ? z : z / 100.0;
 
     /// <summary>The hinge h(t) = max(0, 1 − t) on each piece: 1 − t for Re t &lt; 1, 0 otherwise (the library's
     /// subgradient 0 at t = 1).</summary>
@@ -153,7 +155,8 @@ public static class ComplexForms
     /// <exception cref="ArgumentException">θ has the wrong length.</exception>
     public static Complex NetworkLoss(Complex[] theta, int hidden, int inputs, double y) => NetworkLoss(theta, hidden, inputs, y, Sigmoid, LabelLogistic);
 
-    /// <summary>The sheet-1f loss ℓ(wᵀf̂(Wx + b); y) over complex parameters, for any analytic activation and loss.</summary>
+    /// <summary>The sheet-1f loss ℓ(wᵀf̂(Wx + b); y) over complex parameters, for any activation and loss with a complex
+    /// form here.</summary>
     /// <param name="theta">The parameters, length h·d + 2h + d.</param>
     /// <param name="hidden">h.</param>
     /// <param name="inputs">d.</param>

@@ -35,9 +35,11 @@ public sealed record BlockCheck(
 
 /// <summary>Checks a whole network gradient entry by entry, block by block: the check behind <c>calculus gradcheck</c>
 /// and the report, built on <see cref="GradientCheck"/> with the running error bounds of <see cref="NetworkErrorBounds"/>.</summary>
-/// <remarks>An entry whose central-difference stencil reaches a kink of the hidden activation (or the hinge's kink at
-/// yz = 1) is inconclusive, with the unit and the kink named: a central difference across a kink sees an average slope,
-/// which is no evidence either way.</remarks>
+/// <remarks>An entry whose first central-difference stencil reaches a kink of the hidden activation (or the hinge's
+/// kink at yz = 1) is checked at the coarsest finer step level whose stencil does not (<see cref="ClearLevel"/>); only
+/// when even the finest one reaches it is the entry inconclusive, with the unit and the kink named: a central difference
+/// across a kink sees an average slope, which is no evidence either way. The complex step takes the side of a kink from
+/// the rounded a_i and yz, so an entry within that rounding of a kink is inconclusive for it.</remarks>
 public static class NetworkGradientCheck
 {
     /// <summary>Shifts each b_i so that a_i = (Wx + b)_i lies at least 4·h5·(1 + ‖W_i‖ + ‖x‖) from every kink of f:
@@ -155,9 +157,10 @@ public static class NetworkGradientCheck
     }
 
     /// <summary>Whether a central-difference stencil along the unit direction v from θ can reach a kink: of the hidden
-    /// activation (a_i moves by ≤ r·|∂a_i/∂v| + r²·|∂²a_i/∂v²| + δa_i with r = 2·h5/8^level), or of the hinge at yz = 1 (z moves by
-    /// ≤ Σ_i r|v_wi|(|s_i| + L_i·Δa_i) + |w_i|·L_i·Δa_i + δz, L_i the bound on |f'| within Δa_i of a_i: the activation's
-    /// Lipschitz constant, or its vanishing-gradient bound where a_i stays beyond the saturation threshold).</summary>
+    /// activation (a_i moves by ≤ Δ_i = r·|∂a_i/∂v| + r²·|∂²a_i/∂v²|/2 + δa_i with r = 2·h5/8^level, since a_i is
+    /// quadratic along v), or of the hinge at yz = 1 (z moves by ≤ Σ_i r|v_wi|(|s_i| + M_i) + |w_i|·M_i + δz, M_i a bound
+    /// on |f(t) − f(a_i)| for |t − a_i| ≤ Δ_i: max |f(a_i ± Δ_i) − f(a_i)| for a monotone f, else Δ_i times the
+    /// vanishing-gradient bound beyond the saturation threshold or the Lipschitz constant).</summary>
     /// <param name="layout">The shape.</param>
     /// <param name="theta">θ.</param>
     /// <param name="y">The label.</param>

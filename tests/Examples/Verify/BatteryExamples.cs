@@ -29,7 +29,7 @@ public sealed class BatteryExamples
         Assert.All(stable, r =>
         {
             Assert.Equal(Tier.Stable, r.Check.Tier);
-            Assert.True(r.Failure!.Got is "NaN" or "Infinity" or "-Infinity" || (r.Check.Item == "3a" && InGradualUnderflow(r.Failure.Expected)),
+            Assert.True(r.Failure!.Got is "NaN" or "Infinity" or "-Infinity" || (r.Check.Item == "3a" && r.Check.Name.StartsWith("LSE over the whole double range", StringComparison.Ordinal) && InGradualUnderflow(r.Failure.Expected)),
                 $"seed {seed}: {r.Check.Id}: {r.Failure.Summary} at {r.Counterexample}");
         });
         Assert.Contains(stable, r => r.Check.Item == "1e" && r.Diagnosis == KnownMistakes.Find("label-logistic-4").Description);

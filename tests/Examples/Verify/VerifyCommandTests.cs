@@ -67,6 +67,23 @@ public sealed class VerifyCommandTests
         Assert.Equal("", run.Result.Error);
     }
 
+    [Fact]
+    public void Verify_ASubjectThatPrintsABannerAfterARestart_IsNotAskedAgain_AndSaysWhy()
+    {
+        // Restarted after its crash, the subject prints a line before its answer to σ(0): taken as that answer, it would
+        // shift every later answer by one request. Every request after it fails with the reason instead.
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        string marker = folder.File("crashed");
+        using var run = VerifyRun.Of(SubjectCommands.Test("crash-then-banner", $"gaussian \"{marker}\""), "--only", "2g,3b", "--cases", "100", "--seed", "2");
+        Assert.True(run.Result.ExitCode == 1, run.Result.Output + run.Result.Error);
+        Assert.True(File.Exists(marker));
+        Assert.Contains(run.Checks, c => c.Item == "2g" && c.Check.TryGetProperty("failure", out var f) &&
+            f.GetString()!.Contains("the subject answered σ(0) with a line that is not a JSON object (\"my solution, version 1\") after a restart; not asked again", StringComparison.Ordinal));
+        Assert.Equal("fail", run.ItemVerdict("3b")); // checked after 2g: every request after the failed restart fails at once
+        Assert.DoesNotContain("   at ", run.Result.Output + run.Result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("nosuchcommand-calculus", "calculus: the subject \"nosuchcommand-calculus\" exited (code 127) before answering its first request: /bin/sh: 1: nosuchcommand-calculus: not found")]
     [InlineData("exit 4", "calculus: the subject \"exit 4\" exited (code 4) before answering its first request")]

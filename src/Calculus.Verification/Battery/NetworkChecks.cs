@@ -27,8 +27,15 @@ public static class NetworkChecks
         Gen.Elements(Training.MarginLosses.SmoothHinge, Training.MarginLosses.Hinge));
 
     /// <summary>Any scale: weights 1e-3…1e2, h, d ≤ 32 (square and rectangular), every activation and loss: pre-activations
-    /// from ~1e-6 to deep saturation.</summary>
-    public static Gen<NetworkCase> AnyScale => Generators.Network(32, Generators.RealLabelForNetworks, Generators.AnyScale, Generators.AnyActivation, Generators.AnyLoss);
+    /// from ~1e-6 to deep saturation; one case in four with its margin driven beyond ±700 (<see cref="Generators.DeepMargin"/>).</summary>
+    public static Gen<NetworkCase> AnyScale
+    {
+        get
+        {
+            var any = Generators.Network(32, Generators.RealLabelForNetworks, Generators.AnyScale, Generators.AnyActivation, Generators.AnyLoss);
+            return Gen.Frequency((3, any), (1, Generators.DeepMargin(any)));
+        }
+    }
 
     /// <summary>Every check of item 1f.</summary>
     public static IEnumerable<Check> All

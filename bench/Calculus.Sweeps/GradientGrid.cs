@@ -30,6 +30,34 @@ internal static class GradientGrid
         public Dictionary<string, int> Reasons { get; } = [];
     }
 
+    /// <summary>Replays one run of the grid, as a failure line names it: every block's verdict, worst entry and comparison.</summary>
+    /// <param name="args">SCALE ACTIVATION LOSS H D SEED, e.g. 1e3 sin logistic 8 32 1.</param>
+    /// <param name="output">Where the rows go.</param>
+    /// <returns>1 when a block failed, else 0; 2 for bad arguments.</returns>
+    public static int Replay(string[] args, TextWriter output)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (args.Length != 6 || !double.TryParse(args[0], NumberStyles.Float, inv, out double wanted) || ActivationCatalog.All.FirstOrDefault(a => a.Name == args[1]) is not { } activation
+            || MarginLosses.All.FirstOrDefault(l => l.Name == args[2]) is not { } loss || !int.TryParse(args[3], inv, out int h)
+            || !int.TryParse(args[4], inv, out int d) || !int.TryParse(args[5], inv, out int seed))
+        {
+            Console.Error.WriteLine("usage: calculus-sweeps replay SCALE ACTIVATION LOSS H D SEED (as a failure line of the gradcheck sweep names them)");
+            return 2;
+        }
+
+        double scale = Scales.MinBy(s => Math.Abs(Math.Log(s / wanted)));
+        var (layout, theta, y) = Network(h, d, scale, seed, activation);
+        var (w, b, wout, x) = layout.Unflatten(theta);
+        var rows = NetworkGradientCheck.Run(layout, theta, y, activation, layout.Flatten(Network_(w, b, wout, x, y, activation, loss)), loss);
+        output.WriteLine($"scale {R(scale)}, {activation.Name}, {loss.Name}, h = {h}, d = {d}, seed {seed}, y = {y}");
+        foreach (var r in rows)
+        {
+            output.WriteLine($"{r.Block} {r.Oracle}: {r.Verdict}, {r.Failed} failed, {r.Inconclusive} inconclusive of {r.Entries}; worst {r.Worst}: {r.WorstCheck}");
+        }
+
+        return rows.Any(r => r.Verdict == Verdict.Fail) ? 1 : 0;
+    }
+
     public static int Run(int seeds, TextWriter output)
     {
         var start = DateTime.UtcNow;

@@ -112,8 +112,8 @@ public sealed class GradientCheckExamples
     [Fact]
     public void Directional_CountsAtMostTenEvaluations()
     {
-        // 5-point at two steps (4 + 4 evaluations; MathNet skips the zero-weight centre) and 3-point (2): ≤ 10 in all,
-        // however many parameters the function has.
+        // 5-point at three steps (8 distinct points: MathNet skips the zero-weight centre, and a point two steps share is
+        // evaluated once) and 3-point (2): 10 in all, however many parameters the function has.
         double[] point = [.. Enumerable.Range(0, 300).Select(k => k / 300.0)];
         double[] gradient = [.. point.Select(p => 2 * p)];
         double[] direction = [.. point.Select(_ => 1 / Math.Sqrt(300))];

@@ -12,9 +12,11 @@ namespace Calculus.Checking;
 /// tolerance its terms need.</para>
 /// <para><b>Central differences.</b> With step h, the 5-point D5 errs by h⁴|f⁽⁵⁾|/30 + 1.5·N/h, N the noise of the
 /// values of f (their rounding). The numeric value is D5 at h5/2; its truncation error is estimated by Richardson from
-/// the same stencil at h5 (the error scales as h⁴, so |D5(h5) − D5(h5/2)| ≈ 15× the error of D5(h5/2)):</para>
+/// the same stencil at h5 and h5/4 (the error scales as h⁴, so |D5(h5) − D5(h5/2)| ≈ 16·|D5(h5/2) − D5(h5/4)| ≈ 15× the
+/// error of D5(h5/2); the larger of the two is kept, the finer one less the rounding of its two values, R(h)):</para>
 /// <code>
-/// tolerance = TruncationSafety · |D5(h5) − D5(h5/2)|                   (truncation, estimated)
+/// tolerance = TruncationSafety · max(|D5(h5) − D5(h5/2)|,
+///                 FivePointOrderRatio · (|D5(h5/2) − D5(h5/4)| − R(h5/2) − R(h5/4)))   (truncation, estimated)
 ///           + FivePointWeight · N / (h5/2)                              (noise of f: its running error bound)
 ///           + StencilRounding · ε · |x| / (h5/2) · max(|analytic|, |numeric|)
 ///           + the analytic value's own error bound
@@ -51,6 +53,13 @@ public static class Tolerances
     /// <summary>Three levels: h5 = 2^-11, 2^-14, 2^-17. The finest D3 step is then 2^-23 ≈ 1.2e-7, still 5·10⁸ ulp of
     /// an |x| ≤ 1 argument, so the stencil points stay distinct at every |x| ≤ 1e3 the checks use.</summary>
     public const int StepLevels = 3;
+
+    /// <summary>2⁴ = 16: halving the step divides the 5-point truncation error by 16, so the Richardson difference at
+    /// h/2, h/4 is 1/16 of the one at h, h/2 in the h⁴ regime. Outside it (a sinusoid network at weight scale 1000 whose
+    /// coarse stencil swept the margin through the logistic loss's curvature) the coarse difference came out 30× too small
+    /// by chance and a right gradient failed (tests/Examples/RegressionExamples.cs); the finer one, scaled by this ratio,
+    /// caught it.</summary>
+    public const double FivePointOrderRatio = 16.0;
 
     /// <summary>Safety factor on the Richardson estimate: for a smooth f, D5(h) − D5(h/2) = (15/16)·C·h⁴ while the
     /// error of D5(h/2) is C·h⁴/16, 1/15 of the difference; 2 leaves a factor 30 for higher-order terms.</summary>

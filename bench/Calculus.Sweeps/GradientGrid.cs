@@ -49,7 +49,8 @@ internal static class GradientGrid
         var (layout, theta, y) = Network(h, d, scale, seed, activation);
         var (w, b, wout, x) = layout.Unflatten(theta);
         var rows = NetworkGradientCheck.Run(layout, theta, y, activation, layout.Flatten(Network_(w, b, wout, x, y, activation, loss)), loss);
-        output.WriteLine($"scale {R(scale)}, {activation.Name}, {loss.Name}, h = {h}, d = {d}, seed {seed}, y = {y}");
+        output.WriteLine($"scale {R(scale)}, {activation.Name}, {loss.Name}, h = {h}, d = {d}, seed {seed}, y = {y}; the same network: " +
+            $"calculus gradcheck --hidden {h} --inputs {d} --seed {GridSeed(h, d, scale, seed, activation)} --activation {activation.Name} --scale {scale.ToString("R", inv)} --loss {loss.Name}");
         foreach (var r in rows)
         {
             output.WriteLine($"{r.Block} {r.Oracle}: {r.Verdict}, {r.Failed} failed, {r.Inconclusive} inconclusive of {r.Entries}; worst {r.Worst}: {r.WorstCheck}");
@@ -174,20 +175,18 @@ internal static class GradientGrid
     /// <summary>The network gradcheck draws: entries uniform in [−scale, scale], b moved off the activation's kinks.</summary>
     private static (NetworkParameters Layout, double[] Theta, double Y) Network(int h, int d, double scale, int seed, Activation activation)
     {
-        // A seed from the grid's coordinates alone (HashCode and string hashes change from process to process), so that
-        // a failure line replays: the same (h, d, scale, seed, activation) draws the same network in every run.
+        var s = Calculus.Cli.Commands.GradcheckCommand.Random(h, d, GridSeed(h, d, scale, seed, activation), activation, scale, MarginLosses.Logistic);
+        var layout = new NetworkParameters(h, d);
+        return (layout, layout.Flatten(s.W, s.B, s.Wout, s.X), s.Y);
+    }
+
+    /// <summary>The seed of a grid point, from its coordinates alone (HashCode and string hashes change from process to
+    /// process), so that a failure line replays: the network is the one <c>calculus gradcheck --seed</c> draws with it.</summary>
+    internal static int GridSeed(int h, int d, double scale, int seed, Activation activation)
+    {
         int scaleIndex = Array.IndexOf(Scales, scale);
         int activationIndex = ActivationCatalog.All.ToList().FindIndex(a => a.Name == activation.Name);
-        var rng = new Random((((((seed * 32) + scaleIndex) * 16) + activationIndex) * 64 + h) * 64 + d);
-        double Next() => scale * ((2 * rng.NextDouble()) - 1);
-        var w = Matrix<double>.Build.Dense(h, d, (_, _) => Next());
-        var b = Vector<double>.Build.Dense(h, _ => Next());
-        var wout = Vector<double>.Build.Dense(h, _ => Next());
-        var x = Vector<double>.Build.Dense(d, _ => Next());
-        double y = rng.Next(2) == 0 ? -1 : 1;
-        NetworkGradientCheck.MoveOffKinks(w, b, x, activation);
-        var layout = new NetworkParameters(h, d);
-        return (layout, layout.Flatten(w, b, wout, x), y);
+        return (((((seed * 32) + scaleIndex) * 16) + activationIndex) * 64 + h) * 64 + d;
     }
 
     private static string R(double v) => v.ToString("0.###E+0", CultureInfo.InvariantCulture);

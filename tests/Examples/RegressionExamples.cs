@@ -104,20 +104,15 @@ public sealed class RegressionExamples
         // the first stencil moves the margin z = 610 by up to ±730 through the logistic loss's curvature at z ≈ 0, and
         // D5(h5) − D5(h5/2) came out 1.1 where D5(h5/2) was 35.4 off, so the tolerance was 4.4. The Richardson difference
         // of D5(h5/2) and D5(h5/4), times 16, shows the error is not in its h⁴ regime, and the check goes to a finer step.
-        // The network is drawn as bench/Calculus.Sweeps/GradientGrid.cs draws it (System.Random with an int seed is
-        // the same sequence on every platform and version).
+        // The sweep's network is the one `calculus gradcheck --hidden 8 --inputs 32 --seed 3301920 --activation sin
+        // --scale 1000` draws (its grid seed: seed 1, scale index 18, sin the catalog's entry 6, h, d).
         const int h = 8, d = 32;
-        const double scale = 1000;
-        var rng = new Random((((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d); // seed 1, scale index 18, sin is catalog entry 6
-        double Next() => scale * ((2 * rng.NextDouble()) - 1);
-        var w = Matrix<double>.Build.Dense(h, d, (_, _) => Next());
-        var b = Vector<double>.Build.Dense(h, _ => Next());
-        var wout = Vector<double>.Build.Dense(h, _ => Next());
-        var x = Vector<double>.Build.Dense(d, _ => Next());
-        double y = rng.Next(2) == 0 ? -1 : 1;
+        var s = Calculus.Cli.Commands.GradcheckCommand.Random(
+            h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, ActivationCatalog.Sinusoid, 1000, Calculus.Training.MarginLosses.Logistic);
+        var (w, b, wout, x, y) = (s.W, s.B, s.Wout, s.X, s.Y);
         var layout = new NetworkParameters(h, d);
-        var gradient = Network.Gradient(w, b, wout, x, y, ActivationCatalog.Sinusoid, Calculus.Training.MarginLosses.Logistic);
         Assert.Equal(-356.0881332289838, w[7, 21]); // the sweep's network: its W[7,21], drawn, not computed
+        var gradient = Network.Gradient(w, b, wout, x, y, ActivationCatalog.Sinusoid, Calculus.Training.MarginLosses.Logistic);
         var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, ActivationCatalog.Sinusoid, layout.Flatten(gradient));
         Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
     }

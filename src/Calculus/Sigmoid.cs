@@ -4,8 +4,8 @@ namespace Calculus;
 
 /// <summary>The logistic sigmoid σ(a) = 1 / (1 + e^(−a)) and its derivative (sheet 1d).</summary>
 /// <remarks>
-/// <para>Range: σ(ℝ) = (0, 1). In double, σ(a) rounds to 1 from a ≈ 37.43 and is subnormal below a ≈ −708.4,
-/// 0 below −745.13.</para>
+/// <para>Range: σ(ℝ) = (0, 1). In double, σ(a) rounds to 1 from a ≥ 37.43 (above 54·ln 2 = 37.4299…), is subnormal
+/// below −1022·ln 2 = −708.3964… and 0 below −1075·ln 2 = −745.1332….</para>
 /// <para>Derivative: σ'(a) = σ(a)(1 − σ(a)) = σ(a)σ(−a), in (0, 1/4], maximum 1/4 at a = 0, even.</para>
 /// <para>Special values:</para>
 /// <list type="bullet">

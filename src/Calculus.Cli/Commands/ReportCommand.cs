@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Calculus.Cli.Report;
+using static Calculus.Verification.Reports.VerifyReports;
 
 namespace Calculus.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class ReportCommand
             var (worst, ratio, passed, points) = ReportChecks.ActivationSweep(a);
             string measured = $"max |error| {worst.ToString("0.0e+00", CultureInfo.InvariantCulture)}, worst error/tolerance {ratio.ToString("0.00", CultureInfo.InvariantCulture)}";
             checks.Add(new ReportCheck("2", $"{a.Name}' against central differences at {points} points", measured, passed));
-            md.AppendLine($"| {a.Name} | [png]({a.Name}.png), [svg]({a.Name}.svg) | {a.Range} | {a.SaturatesInDouble} | {a.DerivativeFormula} | {measured}{(passed ? "" : " **FAILED**")} | {a.Advantage} | {a.Disadvantage} |");
+            md.AppendLine($"| {a.Name} | [png]({a.Name}.png), [svg]({a.Name}.svg) | {Cell(a.Range.ToString())} | {Cell(a.SaturatesInDouble)} | {Cell(a.DerivativeFormula)} | {Cell(measured)}{(passed ? "" : " **FAILED**")} | {Cell(a.Advantage)} | {Cell(a.Disadvantage)} |");
         }
 
         Plots.SaveOverview(plots, Path.Combine(directory, "overview.png"));
@@ -89,7 +90,7 @@ internal static class ReportCommand
         md.AppendLine("| item | check | measured | result |").AppendLine("|---|---|---|---|");
         foreach (var c in checks)
         {
-            md.AppendLine($"| {c.Section} | {c.What} | {c.Measured} | {(c.Passed ? "pass" : "**FAIL**")} |");
+            md.AppendLine($"| {c.Section} | {Cell(c.What)} | {Cell(c.Measured)} | {(c.Passed ? "pass" : "**FAIL**")} |");
         }
 
         md.AppendLine();

@@ -16,7 +16,7 @@ public static class ActivationCatalog
         "sigmoid", "1/(1 + e^(-x))", "σ(x)·σ(-x)",
         Calculus.Sigmoid.Value, Calculus.Sigmoid.Derivative,
         Interval.Open(0, 1), Interval.Closed(0, 1),
-        "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal below x ≈ −708.4; 0 from x ≤ −745.13", 37.4,
+        "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal from x ≤ −708.3965; 0 from x ≤ −745.1333", 37.4,
         [], 0.25, Parity.None, Monotonicity.Increasing, new Saturation(20, VanishingGradient),
         "Smooth, bounded output in (0, 1) that reads as a probability.",
         "Saturates on both sides (σ' < 1e-8 for |x| ≥ 20) and is not zero-centred, which slows gradient descent.");
@@ -26,7 +26,7 @@ public static class ActivationCatalog
         "tanh", "tanh(x)", "1 - tanh²(x) = sech²(x)",
         Calculus.Tanh.Value, Calculus.Tanh.Derivative,
         Interval.Open(-1, 1), Interval.Closed(-1, 1),
-        "rounds to ±1 from |x| ≥ 19.0615", 19.06,
+        "rounds to ±1 from |x| ≥ 19.0616", 19.06,
         [], 1.0, Parity.Odd, Monotonicity.Increasing, new Saturation(10, VanishingGradient),
         "Zero-centred and smooth, with a gradient of 1 at the origin.",
         "Saturates for large |x| (tanh' < 1e-8 for |x| ≥ 10), so gradients vanish in deep networks.");
@@ -79,7 +79,7 @@ public static class ActivationCatalog
         "gaussian", "e^(-x²)", "-2x·e^(-x²)",
         Calculus.Gaussian.Value, Calculus.Gaussian.Derivative,
         new Interval(0, 1, false, true), Interval.Closed(0, 1),
-        "1 for |x| ≤ 2^-27; subnormal from |x| ≈ 26.62; 0 from |x| ≈ 27.30", 27.29,
+        "1 for |x| ≤ 2^-27; subnormal from |x| ≥ 26.6158; 0 from |x| ≥ 27.2972", 27.29,
         [], 0.8577638849607068, Parity.Even, Monotonicity.None, new Saturation(5, VanishingGradient),
         "Smooth and local: a unit responds only to inputs near 0, like a radial basis function.",
         "Not monotone and its gradient vanishes on both sides (|f'| < 1e-8 for |x| ≥ 5), so units far from 0 stop learning.");

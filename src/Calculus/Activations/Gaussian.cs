@@ -7,7 +7,8 @@ namespace Calculus;
 /// <para>Range: f(ℝ) = (0, 1], maximum 1 at x = 0; even; not monotone (increasing on (−∞, 0], decreasing on
 /// [0, ∞)). Lipschitz constant √2·e^(−1/2) ≈ 0.858, reached at x = ±1/√2.</para>
 /// <para>Derivative: f'(x) = −2x·e^(−x²), in [−√2e^(−1/2), √2e^(−1/2)], odd.</para>
-/// <para>In double: f(x) = 1 for |x| ≤ 2^-27, subnormal from |x| ≈ 26.6157, 0 from |x| ≈ 27.2971.</para>
+/// <para>In double: f(x) = 1 for |x| ≤ 2^-27, subnormal from |x| ≥ 26.6158 (above √(1022·ln 2) = 26.61571…), 0 from
+/// |x| ≥ 27.2972 (above √(1075·ln 2) = 27.29712…).</para>
 /// <para>Special values: f(0) = 1, f(±1) = e^(−1), f'(0) = 0; f(±∞) = 0, f'(±∞) = ∓0; NaN gives NaN.</para>
 /// </remarks>
 public static class Gaussian

@@ -3,7 +3,7 @@ namespace Calculus;
 /// <summary>The hyperbolic tangent tanh(x) = (e^x − e^(−x)) / (e^x + e^(−x)) (sheet 2a).</summary>
 /// <remarks>
 /// <para>Range: tanh(ℝ) = (−1, 1); odd, strictly increasing, 1-Lipschitz. In double it rounds to ±1 from
-/// |x| ≥ 19.0615.</para>
+/// |x| ≥ 19.0616 (above 55·ln 2 / 2 = 19.06154…).</para>
 /// <para>Derivative: tanh'(x) = 1 − tanh²(x) = sech²(x), in (0, 1], even, maximum 1 at 0.</para>
 /// <para>Special values: tanh(0) = 0, tanh'(0) = 1; tanh(±∞) = ±1, tanh'(±∞) = 0; NaN gives NaN.</para>
 /// </remarks>

@@ -39,5 +39,6 @@ public sealed class ReportCommandTests
         Assert.All(ActivationCatalog.All, a => Assert.Contains($"| {a.Name} |", index, StringComparison.Ordinal));
         Assert.Contains("shifted to the right", index, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", index, StringComparison.Ordinal);
+        Assert.Empty(MarkdownTables.Defects(index, "report's index.md"));
     }
 }

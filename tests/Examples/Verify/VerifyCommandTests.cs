@@ -147,10 +147,7 @@ public sealed class VerifyCommandTests
 
         string markdown = File.ReadAllText(Path.Combine(folder.File("report"), "index.md"));
         Assert.Contains("| 1d | **fail** |", markdown, StringComparison.Ordinal);
-        foreach (var table in MarkdownTables.Of(markdown))
-        {
-            Assert.All(table.Rows, row => Assert.Equal(table.Header, row));
-        }
+        Assert.Empty(MarkdownTables.Defects(markdown, "verify's index.md"));
     }
 
     [Fact]

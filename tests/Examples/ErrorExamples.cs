@@ -166,6 +166,7 @@ public sealed class ErrorExamples
         { "complex theta", "theta has length 3, but h = 1, d = 1 requires length 4." },
         { "Directional lengths", "gradient, point and direction must have one length; got 1, 1 and 2." },
         { "empty weights", "weights is 0×2; it must not be empty." },
+        { "Partial index", "index = 5 is outside 0..1 (length of point = 2)." },
     };
 
     /// <summary>Each message states the parameter, the value or size it got and what it needed, word for word.</summary>
@@ -192,6 +193,7 @@ public sealed class ErrorExamples
             "complex theta" => () => ComplexForms.NetworkLoss([1, 2, 3], 1, 1, 1),
             "Directional lengths" => () => GradientCheck.Directional(p => p[0], [1.0], [1.0], [1.0, 0.0]),
             "empty weights" => () => AffineMap.JacobianInput(Matrix<double>.Build.Dense(0, 2)),
+            "Partial index" => () => GradientCheck.Partial(p => p[0], 1, [1.0, 2.0], 5),
             _ => throw new ArgumentOutOfRangeException(nameof(entry), entry, "no such row"),
         };
         var e = Assert.ThrowsAny<ArgumentException>(act);

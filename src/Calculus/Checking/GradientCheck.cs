@@ -1,4 +1,5 @@
 using System.Numerics;
+using Calculus.Internal;
 using MathNet.Numerics.Differentiation;
 
 namespace Calculus.Checking;
@@ -83,11 +84,13 @@ public static class GradientCheck
     /// <param name="analyticError">A bound on the error of <paramref name="analytic"/>, or null.</param>
     /// <param name="firstLevel">The coarsest step level (see <see cref="FiniteDifference"/>).</param>
     /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a coordinate of θ.</exception>
     public static CheckResult Partial(
         Func<double[], double> f, double analytic, double[] point, int index, double? valueError = null, double? analyticError = null, int firstLevel = 0)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(point);
+        Guard.Index(index, point.Length, nameof(index), "length of point");
         var work = (double[])point.Clone();
         return FiniteDifference(s =>
         {

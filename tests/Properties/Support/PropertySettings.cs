@@ -21,14 +21,61 @@ internal static class PropertySettings
     /// <summary>Cases per vector or network property by default (the issue asks ≥ 200).</summary>
     public const int VectorCases = 200;
 
-    public static int Scale { get; } = int.TryParse(
-        Environment.GetEnvironmentVariable("VERIFY_PROPERTY_SCALE"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) && s > 0 ? s : 1;
+    /// <summary>The case-count multiplier, <c>VERIFY_PROPERTY_SCALE</c> (1 when unset).</summary>
+    public static int Scale { get; } = ParseScale(Environment.GetEnvironmentVariable("VERIFY_PROPERTY_SCALE"));
 
-    public static string? Replay { get; } = Environment.GetEnvironmentVariable("VERIFY_REPLAY") is { Length: > 0 } r ? r : null;
+    /// <summary>The replay string, <c>VERIFY_REPLAY</c> (null when unset), checked well-formed.</summary>
+    public static string? Replay { get; } = ParseReplayText(Environment.GetEnvironmentVariable("VERIFY_REPLAY"));
+
+    private static readonly ulong? FixedSeed = ParseSeed(Environment.GetEnvironmentVariable("VERIFY_SEED"));
 
     /// <summary>The seed of the battery runs (<c>VERIFY_SEED</c>, as a failure message prints it), or a fresh one.</summary>
-    public static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("VERIFY_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong s)
-        ? s : (ulong)Random.Shared.NextInt64();
+    public static ulong Seed => FixedSeed ?? (ulong)Random.Shared.NextInt64();
+
+    /// <summary>Reads every knob once when the test assembly loads; a malformed one stops the run with one line on
+    /// standard error naming the variable, its value and the form expected, and exit code 2 (without this, a bad
+    /// <c>VERIFY_REPLAY</c> failed every property with FsCheck's FormatException, and <c>VERIFY_PROPERTY_SCALE=abc</c>
+    /// silently meant 1).</summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void ValidateTheEnvironment()
+    {
+        try
+        {
+            _ = (Scale, Replay, FixedSeed);
+        }
+        catch (TypeInitializationException e) when (e.InnerException is KnobException knob)
+        {
+            Console.Error.WriteLine($"Calculus.Properties: {knob.Message}");
+            Environment.Exit(2);
+        }
+    }
+
+    /// <summary>A positive whole number, or 1 when unset or empty.</summary>
+    /// <exception cref="KnobException">Anything else.</exception>
+    internal static int ParseScale(string? text) =>
+        string.IsNullOrEmpty(text) ? 1
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int s) && s > 0 ? s
+        : throw new KnobException($"VERIFY_PROPERTY_SCALE='{text}' is not a positive whole number (it multiplies every property's case count, e.g. 10)");
+
+    /// <summary>"(seed,gamma)" or "(seed,gamma,size)" as FsCheck prints it, or null when unset or empty.</summary>
+    /// <exception cref="KnobException">Anything else.</exception>
+    internal static string? ParseReplayText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        _ = ParseReplay(text);
+        return text;
+    }
+
+    /// <summary>A whole number 0 … 2^64 − 1, or null when unset or empty.</summary>
+    /// <exception cref="KnobException">Anything else.</exception>
+    internal static ulong? ParseSeed(string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) ? s
+        : throw new KnobException($"VERIFY_SEED='{text}' is not a whole number 0 … 18446744073709551615 (use the seed a failure message prints)");
 
     /// <summary>Checks a property with the given base case count, throwing (with FsCheck's seed) on failure.</summary>
     public static void Check(Property property, int cases)
@@ -44,12 +91,28 @@ internal static class PropertySettings
 
     private static FsCheck.Replay ParseReplay(string text)
     {
-        var parts = text.Trim('(', ')', ' ').Split(',');
-        var rnd = new Rnd(ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture));
-        var size = parts.Length > 2 ? FSharpOption<int>.Some(int.Parse(parts[2], CultureInfo.InvariantCulture)) : FSharpOption<int>.None;
-        return new FsCheck.Replay(rnd, size);
+        var parts = text.Trim().TrimStart('(').TrimEnd(')').Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length is 2 or 3
+            && ulong.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)
+            && ulong.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out ulong gamma))
+        {
+            if (parts.Length == 2)
+            {
+                return new FsCheck.Replay(new Rnd(seed, gamma), FSharpOption<int>.None);
+            }
+
+            if (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int size))
+            {
+                return new FsCheck.Replay(new Rnd(seed, gamma), FSharpOption<int>.Some(size));
+            }
+        }
+
+        throw new KnobException($"VERIFY_REPLAY='{text}' is not a replay: expected \"(seed,gamma)\" or \"(seed,gamma,size)\" with whole numbers, as FsCheck prints it after a failure");
     }
 }
+
+/// <summary>A malformed test knob (environment variable); the message names it, its value and the form expected.</summary>
+internal sealed class KnobException(string message) : Exception(message);
 
 /// <summary>A property whose case count and replay come from <see cref="PropertySettings"/>.</summary>
 #pragma warning disable xUnit3003 // FsCheck's PropertyAttribute has no caller-info constructor to forward to; source info is not needed here.

@@ -1,24 +1,44 @@
 namespace Calculus.Cli;
 
-/// <summary>One name <c>calculus eval</c> accepts: a scalar function with its derivative, or a vector function.</summary>
-internal sealed record EvalFunction(string Name, string Formula, string DerivativeFormula, bool IsVector);
+/// <summary>One name <c>calculus eval</c> accepts: a scalar function with its derivative, or a vector function, and
+/// the options that set its parameters (<c>--alpha</c>, <c>--c</c> of plu; <c>--y</c> of label-logistic).</summary>
+internal sealed record EvalFunction(string Name, string Formula, string DerivativeFormula, bool IsVector, params string[] Parameters)
+{
+    /// <summary>Whether the option (e.g. "--alpha") sets a parameter of this function.</summary>
+    public bool Takes(string option) => Parameters.Contains(option, StringComparer.Ordinal);
+}
 
 /// <summary>Every name <c>eval</c> accepts, with its formula, built from the library's catalog and losses.</summary>
 internal static class FunctionCatalog
 {
     public static IReadOnlyList<EvalFunction> All { get; } =
     [
-        .. ActivationCatalog.All.Select(a => new EvalFunction(a.Name, a.Formula, a.DerivativeFormula, false)),
+        .. ActivationCatalog.All.Select(a => new EvalFunction(a.Name, a.Formula, a.DerivativeFormula, false, a.Name == "plu" ? ["--alpha", "--c"] : [])),
         new("logistic", "ln(1 + e^(-t))", "-σ(-t)", false),
         new("softplus", "ln(1 + e^t)", "σ(t)", false),
         new("hinge", "max(0, 1 - t)", "-1 for t < 1, 0 for t ≥ 1 (a subgradient)", false),
         new("smooth-hinge", "ln(1 + e^(1 - t))", "-σ(1 - t)", false),
-        new("label-logistic", "ln(1 + e^(-y·a)), needs --y", "-y·σ(-y·a)", false),
-        new("logsumexp", "ln Σ e^(a_i), one vector per line", "(none)", true),
-        new("lse-excess", "ln Σ e^(a_i) - max a, one vector per line", "(none)", true),
+        new("label-logistic", "ln(1 + e^(-y·a)), needs --y", "-y·σ(-y·a)", false, "--y"),
+        new("logsumexp", "ln Σ e^(a_i) of one vector: all the arguments, or each line", "(none)", true),
+        new("lse-excess", "ln Σ e^(a_i) - max a of one vector: all the arguments, or each line", "(none)", true),
     ];
 
+    /// <summary>The options that set a parameter of some function.</summary>
+    public static IReadOnlyList<string> ParameterOptions { get; } = ["--y", "--alpha", "--c"];
+
     public static string Names => string.Join(", ", All.Select(f => f.Name));
+
+    /// <summary>Throws a <see cref="UsageException"/> when an option is given that sets no parameter of f.</summary>
+    /// <param name="f">The function.</param>
+    /// <param name="given">Whether the option of that name was given on the command line.</param>
+    public static void CheckParameters(EvalFunction f, Func<string, bool> given)
+    {
+        if (ParameterOptions.FirstOrDefault(o => given(o) && !f.Takes(o)) is { } option)
+        {
+            string owners = string.Join(" and ", All.Where(g => g.Takes(option)).Select(g => g.Name));
+            throw new UsageException($"{option} is not a parameter of {f.Name}; only {owners} takes {option}");
+        }
+    }
 
     public static EvalFunction Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -9,34 +9,59 @@ internal static class Numbers
     public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Parses a double; accepts "NaN", "Infinity", "-Infinity" and, case-insensitively, "nan", "inf", "-inf",
-    /// "+inf", "infinity".</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out double value)
+    /// "+inf", "infinity". A number written with digits that lies beyond the largest double (1e309, -1e309) is not
+    /// read: it would silently become ±∞. One that lies below the smallest subnormal rounds to ±0, the nearest double.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out double value) => Read(text, out value) == Outcome.Number;
+
+    /// <summary>Parses a double or throws a <see cref="UsageException"/> naming where the text came from, and saying
+    /// so when the number overflows the doubles.</summary>
+    public static double Parse(ReadOnlySpan<char> text, string where) => Read(text, out double v) switch
+    {
+        Outcome.Number => v,
+        Outcome.Overflow => throw new UsageException($"{where}: {BeyondTheDoubles(text.ToString())} (write inf or -inf if ±∞ is meant)"),
+        _ => throw new UsageException($"{where}: cannot read '{Shorten(text.ToString())}' as a number"),
+    };
+
+    /// <summary>Why a number written with digits is refused although it is well formed: "'1e309' lies beyond …".</summary>
+    public static string BeyondTheDoubles(string text) =>
+        $"'{Shorten(text.Trim())}' lies beyond the largest double, ±{Format(double.MaxValue)}";
+
+    /// <summary>The text itself, or its first 37 characters and "..." when it is longer than 40.</summary>
+    public static string Shorten(string text) => text.Length <= 40 ? text : $"{text[..37]}...";
+
+    private static bool HasDigit(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('0', '9') >= 0;
+
+    private enum Outcome
+    {
+        Number,
+        Overflow,
+        Unreadable,
+    }
+
+    private static Outcome Read(ReadOnlySpan<char> text, out double value)
     {
         text = text.Trim();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
-            return true;
+            // .NET rounds 1e309 to ∞ without a word; digits that give ±∞ are an overflow, not a spelling of ∞.
+            return double.IsInfinity(value) && HasDigit(text) ? Outcome.Overflow : Outcome.Number;
         }
 
         bool negative = text.StartsWith("-");
-        var body = text.TrimStart("+-");
+        var body = negative || text.StartsWith("+") ? text[1..] : text; // one sign at most: "--inf" is no number
         if (body.Equals("nan", StringComparison.OrdinalIgnoreCase))
         {
             value = double.NaN;
-            return true;
+            return Outcome.Number;
         }
 
         if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
         {
             value = negative ? double.NegativeInfinity : double.PositiveInfinity;
-            return true;
+            return Outcome.Number;
         }
 
         value = double.NaN;
-        return false;
+        return Outcome.Unreadable;
     }
-
-    /// <summary>Parses a double or throws a <see cref="UsageException"/> naming where the text came from.</summary>
-    public static double Parse(ReadOnlySpan<char> text, string where) =>
-        TryParse(text, out double v) ? v : throw new UsageException($"{where}: cannot read '{text.ToString()}' as a number");
 }

@@ -3,32 +3,35 @@ using System.CommandLine;
 namespace Calculus.Cli.Commands;
 
 /// <summary><c>calculus eval NAME [--derivative] [--y Y] [--alpha A] [--c C] [X ...]</c>: f(x) or f'(x) for each X, or
-/// for each line of standard input; one output line per input, shortest round-trip, invariant culture.</summary>
+/// for each line of standard input; one output line per input, shortest round-trip, invariant culture. For the vector
+/// functions (logsumexp, lse-excess) all the arguments together form one vector, and each line of standard input is
+/// one vector. A blank input (an empty argument, or a line of nothing but spaces) is an error for every function:
+/// output line k always answers input k.</summary>
 internal static class EvalCommand
 {
-    private static readonly char[] Separators = [',', ' ', '\t'];
-
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("NAME") { Description = "A function name (see calculus list)." };
         var xs = new Argument<string[]>("X")
         {
-            Description = "Inputs; without any, one per line of standard input (for logsumexp and lse-excess: one vector per line, entries separated by commas or spaces).",
+            Description = "Inputs; without any, one per line of standard input. For logsumexp and lse-excess all the arguments form one vector, and each line is one vector; entries are separated by spaces or commas.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var derivative = new Option<bool>("--derivative", "-d") { Description = "Print f'(x) instead of f(x)." };
-        var y = new Option<string?>("--y") { Description = "The label y of label-logistic." };
-        var alpha = new Option<string?>("--alpha") { Description = $"PLU's α in [0, 1] (default {Plu.DefaultAlpha})." };
-        var c = new Option<string?>("--c") { Description = $"PLU's c > 0 (default {Plu.DefaultC})." };
+        var y = new Option<string?>("--y") { Description = "The label y of label-logistic (label-logistic only)." };
+        var alpha = new Option<string?>("--alpha") { Description = $"PLU's α in [0, 1] (default {Plu.DefaultAlpha}; plu only)." };
+        var c = new Option<string?>("--c") { Description = $"PLU's c > 0 (default {Plu.DefaultC}; plu only)." };
         var command = new Command("eval", "Evaluate a function or its derivative.") { name, xs, derivative, y, alpha, c };
         command.SetAction(parse =>
         {
             var f = FunctionCatalog.Find(parse.GetRequiredValue(name));
+            var parameters = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["--y"] = parse.GetValue(y), ["--alpha"] = parse.GetValue(alpha), ["--c"] = parse.GetValue(c),
+            };
+            FunctionCatalog.CheckParameters(f, option => parameters[option] is not null);
             bool d = parse.GetValue(derivative);
             var inputs = parse.GetValue(xs) ?? [];
-            var lines = inputs.Length > 0
-                ? inputs.Select((text, k) => (Text: text, Where: $"argument {k + 1}"))
-                : ReadLines(context.Input);
 
             if (f.IsVector)
             {
@@ -38,33 +41,53 @@ internal static class EvalCommand
                 }
 
                 Func<double[], double> g = f.Name == "logsumexp" ? a => LogSumExp.Value(a) : a => LogSumExp.Excess(a);
-                foreach (var (text, where) in lines)
+                var vectors = inputs.Length > 0
+                    ? [[.. inputs.SelectMany((text, k) => Entries(text, $"argument {k + 1}"))]] // the arguments: one vector
+                    : ReadLines(context.Input).Select(line => Entries(line.Text, line.Where).ToArray());
+                foreach (var vector in vectors)
                 {
-                    var entries = text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Select(e => Numbers.Parse(e, where)).ToArray();
-                    if (f.Name == "lse-excess" && entries.Length == 0)
-                    {
-                        throw new UsageException($"{where}: lse-excess needs at least one entry (the maximum of an empty vector does not exist)");
-                    }
-
-                    context.Output.WriteLine(Numbers.Format(g(entries)));
+                    context.Output.WriteLine(Numbers.Format(g(vector)));
                 }
 
                 return ExitCodes.Ok;
             }
 
-            double? label = parse.GetValue(y) is { } yText ? Numbers.Parse(yText, "--y") : null;
-            double a = parse.GetValue(alpha) is { } aText ? Numbers.Parse(aText, "--alpha") : Plu.DefaultAlpha;
-            double cValue = parse.GetValue(c) is { } cText ? Numbers.Parse(cText, "--c") : Plu.DefaultC;
+            double? label = parameters["--y"] is { } yText ? Numbers.Parse(yText, "--y") : null;
+            double a = parameters["--alpha"] is { } aText ? Numbers.Parse(aText, "--alpha") : Plu.DefaultAlpha;
+            double cValue = parameters["--c"] is { } cText ? Numbers.Parse(cText, "--c") : Plu.DefaultC;
             var scalar = FunctionCatalog.Scalar(f, d, label, a, cValue);
+            var lines = inputs.Length > 0
+                ? inputs.Select((text, k) => (Text: text, Where: $"argument {k + 1}"))
+                : ReadLines(context.Input);
             foreach (var (text, where) in lines)
             {
-                context.Output.WriteLine(Numbers.Format(scalar(Numbers.Parse(text, where))));
+                context.Output.WriteLine(Numbers.Format(scalar(Numbers.Parse(NotBlank(text, where), where))));
             }
 
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>The entries of one argument or line of a vector function: numbers separated by commas, spaces or tabs
+    /// ("1, 2 3" is three entries). Blank text, or an empty entry between commas ("1,,2", "1,"), is an error.</summary>
+    private static IEnumerable<double> Entries(string text, string where)
+    {
+        var pieces = NotBlank(text, where).Split(',');
+        if (pieces.Any(p => string.IsNullOrWhiteSpace(p)))
+        {
+            throw new UsageException($"{where}: an empty entry in '{Numbers.Shorten(text)}' (a comma with no number before or after it)");
+        }
+
+        return pieces.SelectMany(p => p.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).Select(e => Numbers.Parse(e, where));
+    }
+
+    /// <summary>The text, or a usage error when it is empty or only white space: a blank input is never skipped, so
+    /// that output line k answers input k.</summary>
+    private static string NotBlank(string text, string where) =>
+        string.IsNullOrWhiteSpace(text)
+            ? throw new UsageException($"{where} is blank (a blank input is not skipped, so that output line k answers input k)")
+            : text;
 
     /// <summary>Standard input, lazily, one line at a time (memory stays flat however long the input).</summary>
     private static IEnumerable<(string Text, string Where)> ReadLines(TextReader input)

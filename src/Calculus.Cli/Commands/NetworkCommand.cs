@@ -6,12 +6,9 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli.Commands;
 
-/// <summary>The network a user gives as JSON: {"W", "b", "w", "x", "y"} and the optional names "activation", "loss".</summary>
-internal sealed record NetworkInput(
-    Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, string? Activation, string? Loss);
-
 /// <summary><c>calculus network [--input FILE|-] [--loss L] [--alpha A] [--c C]</c>: reads {"W", "b", "w", "x", "y",
-/// "activation", "loss"} as JSON and prints {"loss", "z", "dW", "db", "dw", "dx"} with round-trip numbers.</summary>
+/// "activation", "loss"} as JSON (strictly, see <see cref="NetworkJson"/>) and prints {"loss", "z", "dW", "db", "dw",
+/// "dx"} with round-trip numbers.</summary>
 internal static class NetworkCommand
 {
     public static Command Create(CliContext context)
@@ -44,7 +41,7 @@ internal static class NetworkCommand
         CliContext context, ParseResult parse, Option<string> input, NetworkOptions options, string? activationOverride = null)
     {
         string path = parse.GetValue(input) ?? "-";
-        var n = Parse(path == "-" ? context.Input.ReadToEnd() : ReadFile(path));
+        var n = NetworkJson.Parse(path == "-" ? ReadAtMost(context.Input, "standard input") : ReadFile(path));
         var activation = options.ResolveActivation(parse, activationOverride ?? n.Activation ?? "sigmoid",
             activationOverride is null && n.Activation is not null ? "field activation" : "--activation");
         return (n, activation, options.ResolveLoss(parse, n.Loss));
@@ -52,91 +49,54 @@ internal static class NetworkCommand
 
     private static string ReadFile(string path)
     {
+        if (path.Length == 0)
+        {
+            throw new UsageException("--input is empty; give a JSON file, or - for standard input");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--input: '{path}' is a directory, not a JSON file");
+        }
+
         if (!File.Exists(path))
         {
             throw new UsageException($"--input: no such file '{path}'");
         }
 
-        return File.ReadAllText(path);
-    }
-
-    internal static NetworkInput Parse(string json)
-    {
-        JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json);
+            using var reader = new StreamReader(path);
+            return ReadAtMost(reader, $"'{path}'");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"input is not valid JSON: {e.Message}");
+            throw new UsageException($"--input: cannot read '{path}': {e.Message}");
         }
+    }
 
-        using (doc)
+    /// <summary>The most characters of JSON read: a 1024 × 1024 network written out takes about 20 million.</summary>
+    internal const int MaxInputChars = 64 << 20;
+
+    /// <summary>All the text of the reader, or a usage error once it exceeds <see cref="MaxInputChars"/> (so that
+    /// <c>--input /dev/zero</c> ends with a message, not with the memory exhausted).</summary>
+    private static string ReadAtMost(TextReader reader, string what)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[1 << 16];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (text.Length + n > MaxInputChars)
             {
-                throw new UsageException($"input must be a JSON object with W, b, w, x and y; got {root.ValueKind}");
+                throw new UsageException($"--input: {what} holds more than {MaxInputChars >> 20} M characters, the limit of the JSON input");
             }
 
-            var rows = Array(root, "W").Select((row, i) => Numbers(row, $"W[{i}]")).ToArray();
-            if (rows.Length == 0 || rows[0].Length == 0)
-            {
-                throw new UsageException("field W must have at least one row of at least one number");
-            }
-
-            for (int i = 1; i < rows.Length; i++)
-            {
-                if (rows[i].Length != rows[0].Length)
-                {
-                    throw new UsageException($"field W: row {i} has {rows[i].Length} entries, but row 0 has {rows[0].Length}");
-                }
-            }
-
-            int h = rows.Length, d = rows[0].Length;
-            var b = Sized(root, "b", h, $"W has {h} rows");
-            var wout = Sized(root, "w", h, $"W has {h} rows");
-            var x = Sized(root, "x", d, $"W has {d} columns");
-            double y = Number(Field(root, "y"), "y");
-            return new NetworkInput(Matrix<double>.Build.DenseOfRowArrays(rows), b, wout, x, y, Name(root, "activation"), Name(root, "loss"));
+            text.Append(buffer, 0, n);
         }
+
+        return text.ToString();
     }
-
-    /// <summary>An optional name field: null when absent or null, the string otherwise.</summary>
-    private static string? Name(JsonElement root, string field) =>
-        !root.TryGetProperty(field, out var e) || e.ValueKind == JsonValueKind.Null ? null
-        : e.ValueKind == JsonValueKind.String ? e.GetString()
-        : throw new UsageException($"field {field} must be a name; got {e.ValueKind}");
-
-    private static JsonElement Field(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var e) ? e : throw new UsageException($"field {name} is missing");
-
-    private static JsonElement[] Array(JsonElement root, string name)
-    {
-        var e = Field(root, name);
-        return e.ValueKind == JsonValueKind.Array ? [.. e.EnumerateArray()] : throw new UsageException($"field {name} must be an array; got {e.ValueKind}");
-    }
-
-    private static Vector<double> Sized(JsonElement root, string name, int expected, string because)
-    {
-        var values = Numbers(Field(root, name), name);
-        return values.Length == expected
-            ? Vector<double>.Build.DenseOfArray(values)
-            : throw new UsageException($"field {name} has length {values.Length}, but {because}, so it needs length {expected}");
-    }
-
-    private static double[] Numbers(JsonElement e, string where) =>
-        e.ValueKind == JsonValueKind.Array
-            ? [.. e.EnumerateArray().Select((v, k) => Number(v, $"{where}[{k}]"))]
-            : throw new UsageException($"field {where} must be an array of numbers; got {e.ValueKind}");
-
-    private static double Number(JsonElement e, string where) => e.ValueKind switch
-    {
-        JsonValueKind.Number => e.GetDouble(),
-        JsonValueKind.String => Cli.Numbers.Parse(e.GetString(), $"field {where}"),
-        _ => throw new UsageException($"field {where} must be a number; got {e.ValueKind}"),
-    };
 
     internal static string Write(NetworkGradient g)
     {

@@ -88,7 +88,128 @@ public sealed class EvalCommandTests
         foreach (var name in new[] { "sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian", "logistic", "softplus", "hinge", "smooth-hinge", "label-logistic", "logsumexp", "lse-excess" })
         {
             Assert.Contains(r.Lines, l => l.StartsWith(name + " ", StringComparison.Ordinal));
-            Assert.Equal(0, CliRunner.Run(name == "lse-excess" ? "1 2" : "1", "eval", name, "--y", "1").ExitCode);
+            var run = name == "label-logistic" ? CliRunner.Run("1", "eval", name, "--y", "1") : CliRunner.Run(name == "lse-excess" ? "1 2" : "1", "eval", name);
+            Assert.Equal(0, run.ExitCode);
         }
+    }
+
+    /// <summary>Issue 13, finding 7: the arguments of a vector function are one vector. ln(e + e² + e³) =
+    /// 3.4076059644443803044… (mpmath, 50 digits), whose nearest double prints as 3.40760596444438; minus the
+    /// maximum 3 it is 0.40760596444438030448…, nearest double 0.4076059644443803.</summary>
+    [Theory]
+    [InlineData("logsumexp", "3.40760596444438", new[] { "1", "2", "3" })]
+    [InlineData("logsumexp", "3.40760596444438", new[] { "1,2", "3" })] // commas inside an argument split it too
+    [InlineData("logsumexp", "3.40760596444438", new[] { "1, 2, 3" })]
+    [InlineData("logsumexp", "3.40760596444438", new[] { "3", "1 2" })]
+    [InlineData("lse-excess", "0.4076059644443803", new[] { "1", "2", "3" })]
+    [InlineData("logsumexp", "4.036269565124779", new[] { "-1", "0.5", "4" })] // mpmath: ln(e^-1 + e^0.5 + e^4)
+    public void Eval_VectorFunction_ArgumentsFormOneVector(string name, string expected, string[] arguments)
+    {
+        var r = CliRunner.Run("", ["eval", name, .. arguments]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal([expected], r.Lines);
+    }
+
+    [Fact]
+    public void Eval_VectorFunction_StandardInput_StaysOneVectorPerLine()
+    {
+        var r = CliRunner.Run("1 2 3\n1,2,3\n3\n", "eval", "logsumexp");
+        Assert.Equal(["3.40760596444438", "3.40760596444438", "3"], r.Lines);
+    }
+
+    public static TheoryData<string> AllNames() => [.. new[]
+    {
+        "sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian", "logistic", "softplus", "hinge", "smooth-hinge",
+        "label-logistic", "logsumexp", "lse-excess",
+    }];
+
+    /// <summary>Finding 7: a blank line is an error naming it for every function, scalar or vector (never skipped,
+    /// never an empty vector), so that output line k always answers input line k; a blank argument likewise.</summary>
+    [Theory]
+    [MemberData(nameof(AllNames))]
+    public void Eval_BlankInput_IsAnErrorNamingIt_ForEveryFunction(string name)
+    {
+        string[] label = name == "label-logistic" ? ["--y", "1"] : [];
+        foreach (string blank in new[] { "", "   ", "\t" })
+        {
+            var r = CliRunner.Run($"1\n{blank}\n2\n", ["eval", name, .. label]);
+            Assert.StartsWith("calculus: line 2 is blank", CliRunner.AssertUsageError(r), StringComparison.Ordinal);
+            Assert.Single(r.Lines); // line 1 was answered before line 2 stopped the run
+            var a = CliRunner.Run("", ["eval", name, .. label, "1", blank]);
+            Assert.StartsWith("calculus: argument 2 is blank", CliRunner.AssertUsageError(a), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("1,,2")]
+    [InlineData("1,")]
+    [InlineData(",1")]
+    [InlineData(" , ")]
+    public void Eval_VectorFunction_EmptyEntryBetweenCommas_IsAnError(string text)
+    {
+        Assert.Contains("line 1: an empty entry", CliRunner.AssertUsageError(CliRunner.Run(text, "eval", "logsumexp")), StringComparison.Ordinal);
+        Assert.Contains("argument 1: an empty entry", CliRunner.AssertUsageError(CliRunner.Run("", "eval", "lse-excess", text)), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> ForeignParameters()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string name in AllNames())
+        {
+            foreach (string option in new[] { "--y", "--alpha", "--c" })
+            {
+                bool takes = (name, option) is ("plu", "--alpha" or "--c") or ("label-logistic", "--y");
+                if (!takes)
+                {
+                    data.Add(name, option);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Finding 7: --y, --alpha and --c set parameters of label-logistic and plu only; given to any other
+    /// function they are an error naming the option and the function, not silently ignored.</summary>
+    [Theory]
+    [MemberData(nameof(ForeignParameters))]
+    public void Eval_ParameterOfAnotherFunction_IsAnErrorNamingOptionAndFunction(string name, string option)
+    {
+        string[] label = name == "label-logistic" ? ["--y", "1"] : [];
+        string line = CliRunner.AssertUsageError(CliRunner.Run("", ["eval", name, .. label, option, "0.5", "1"]));
+        Assert.Equal($"calculus: {option} is not a parameter of {name}; only {(option == "--y" ? "label-logistic" : "plu")} takes {option}", line);
+    }
+
+    /// <summary>Finding 7: a number written with digits beyond the largest double is an error wherever eval reads one
+    /// (arguments, lines, vector entries, --y, --alpha, --c), not a silent ∞; the named specials stay accepted, and a
+    /// tiny number rounds to 0, its nearest double.</summary>
+    [Theory]
+    [InlineData("1e309")]
+    [InlineData("-1e309")]
+    [InlineData("1.8e308")]
+    [InlineData("+2E+400")]
+    public void Eval_OverflowingNumber_IsAnError_NotInfinity(string huge)
+    {
+        foreach (var (stdin, args, where) in new (string, string[], string)[]
+        {
+            ("", ["eval", "sigmoid", "0", huge], "argument 2"),
+            ($"0\n{huge}\n", ["eval", "tanh"], "line 2"),
+            ("", ["eval", "logsumexp", "1", huge], "argument 2"),
+            ($"1 {huge}", ["eval", "lse-excess"], "line 1"),
+            ("", ["eval", "label-logistic", "--y", huge, "1"], "--y"),
+            ("", ["eval", "plu", "--alpha", huge, "1"], "--alpha"),
+            ("", ["eval", "plu", "--c", huge, "1"], "--c"),
+        })
+        {
+            string line = CliRunner.AssertUsageError(CliRunner.Run(stdin, args));
+            Assert.StartsWith($"calculus: {where}: '{huge}' lies beyond the largest double", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Eval_NamedInfinities_AndTheLargestDouble_StayAccepted()
+    {
+        Assert.Equal(["1", "0", "1", "0", "1"], CliRunner.Run("", "eval", "sigmoid", "inf", "-inf", "Infinity", "-Infinity", "1.7976931348623157e308").Lines);
+        Assert.Equal(["0", "-0"], CliRunner.Run("1e-400\n-1e-400\n", "eval", "tanh").Lines); // below the subnormals: ±0, the nearest doubles
     }
 }

@@ -86,5 +86,112 @@ public sealed class NetworkAndGradcheckTests
         Assert.Contains(r.Lines, l => l.StartsWith("w ", StringComparison.Ordinal) && l.EndsWith("pass", StringComparison.Ordinal)); // w's gradient was left right
     }
 
+    /// <summary>The hand-worked network of Sheet1fNetworkExamples, with a placeholder for more keys or other values.</summary>
+    private const string HandWorked = "{\"W\": [[1, -1], [2, 0]], \"b\": [1, -0.9013877113318902], \"w\": [3, -2], \"x\": [1, 2], \"y\": 1}";
+
+    private static string With(string key, string value) => HandWorked.Replace("}", $", \"{key}\": {value}}}", StringComparison.Ordinal);
+
+    /// <summary>Issue 13, finding 6: a misspelled key was ignored and the sigmoid gradient printed with exit 0. Every
+    /// key not in the input's list is exit 2 naming it, the nearest known key and the list.</summary>
+    [Theory]
+    [InlineData("activaton", "\"tanh\"", "(did you mean \"activation\"?)")]
+    [InlineData("Activation", "\"tanh\"", "(did you mean \"activation\"?)")]
+    [InlineData("los", "\"hinge\"", "(did you mean \"loss\"?)")]
+    [InlineData("X", "[1, 2]", "(did you mean \"x\"?)")]
+    [InlineData("weights", "[[1]]", "")]
+    [InlineData("", "1", "")]
+    public void Network_UnknownKey_IsAUsageError_NamingItAndTheKnownKeys(string key, string value, string hint)
+    {
+        foreach (var verb in new[] { "network", "gradcheck" })
+        {
+            string line = CliRunner.AssertUsageError(CliRunner.Run(With(key, value), verb, "--input", "-"));
+            Assert.Equal($"calculus: unknown key \"{key}\"{(hint.Length > 0 ? " " + hint : "")}; the keys are W, b, w, x, y, activation, loss", line);
+        }
+    }
+
+    [Fact]
+    public void Network_KeyGivenTwice_IsAUsageError() =>
+        Assert.Equal("calculus: key \"y\" is given twice", CliRunner.AssertUsageError(CliRunner.Run(With("y", "-1"), "network")));
+
+    /// <summary>Finding 6: a number in quotes was read as a number. Now a string where a number belongs is exit 2
+    /// naming the key (with its index); the strings "NaN", "Infinity", "-Infinity" (what network writes for them,
+    /// JSON having no NaN or ∞) are the only ones read as numbers.</summary>
+    [Theory]
+    [InlineData("\"y\": 1", "\"y\": \"1\"", "field y: \"1\" is a string; write the number without quotes")]
+    [InlineData("[[1, -1], [2, 0]]", "[[\"1\", -1], [2, 0]]", "field W[0][0]: \"1\" is a string")]
+    [InlineData("[[1, -1], [2, 0]]", "[[1, -1], [2, \" 0.5e-3 \"]]", "field W[1][1]: \" 0.5e-3 \" is a string")]
+    [InlineData("\"b\": [1,", "\"b\": [\"1\",", "field b[0]: \"1\" is a string")]
+    [InlineData("\"x\": [1, 2]", "\"x\": [1, \"-2\"]", "field x[1]: \"-2\" is a string")]
+    [InlineData("\"y\": 1", "\"y\": \"nan\"", "field y: cannot read 'nan' as a number")] // only the exact spellings NaN, Infinity, -Infinity
+    [InlineData("\"y\": 1", "\"y\": \"inf\"", "field y: cannot read 'inf' as a number")]
+    [InlineData("\"y\": 1", "\"y\": \"\"", "field y: cannot read '' as a number")]
+    [InlineData("\"y\": 1", "\"y\": [1]", "field y must be a number; got an array")]
+    [InlineData("\"y\": 1", "\"y\": true", "field y must be a number; got true")]
+    public void Network_StringWhereANumberBelongs_IsAUsageError_NamingTheKey(string from, string to, string expected)
+    {
+        string json = HandWorked.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(HandWorked, json);
+        Assert.StartsWith($"calculus: {expected}", CliRunner.AssertUsageError(CliRunner.Run(json, "network")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Finding 6: System.Text.Json reads 1e999 as ∞, and "y": 1e999 gave the loss 0. A number beyond the
+    /// largest double as written is exit 2 naming the key; one below the subnormals rounds to 0 as any parse does.</summary>
+    [Theory]
+    [InlineData("\"y\": 1", "\"y\": 1e999", "field y: '1e999' lies beyond the largest double")]
+    [InlineData("\"y\": 1", "\"y\": -1e999", "field y: '-1e999' lies beyond the largest double")]
+    [InlineData("[[1, -1], [2, 0]]", "[[1, -1], [1e999, 0]]", "field W[1][0]: '1e999' lies beyond the largest double")]
+    [InlineData("\"w\": [3, -2]", "\"w\": [3, -1.8e308]", "field w[1]: '-1.8e308' lies beyond the largest double")]
+    [InlineData("\"x\": [1, 2]", "\"x\": [1E+309, 2]", "field x[0]: '1E+309' lies beyond the largest double")]
+    public void Network_OverflowingNumber_IsAUsageError_NamingTheKey(string from, string to, string expected)
+    {
+        string json = HandWorked.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(HandWorked, json);
+        Assert.StartsWith($"calculus: {expected}", CliRunner.AssertUsageError(CliRunner.Run(json, "network")), StringComparison.Ordinal);
+        Assert.StartsWith($"calculus: {expected}", CliRunner.AssertUsageError(CliRunner.Run(json, "gradcheck", "-i", "-")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Network_TheLargestDouble_AndNamedSpecials_AreRead()
+    {
+        var big = CliRunner.Run(HandWorked.Replace("\"y\": 1", "\"y\": 1.7976931348623157e308", StringComparison.Ordinal), "network");
+        Assert.Equal(0, big.ExitCode);
+        var nan = CliRunner.Run(HandWorked.Replace("\"y\": 1", "\"y\": \"NaN\"", StringComparison.Ordinal), "network");
+        Assert.Equal(0, nan.ExitCode);
+        Assert.Contains("\"loss\": \"NaN\"", nan.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Finding 6: a syntax error is one line with the line and column (counted in characters from 1) in
+    /// words, and none of the parser's internals ("isFinalBlock", "Path: $", "LineNumber: 0 | BytePositionInLine").</summary>
+    [Theory]
+    [InlineData("{", "line 1, column 2", "ends before the JSON is complete")]
+    [InlineData("{\"W\": [[1, 2]", "line 1, column 14", "ends before the JSON is complete")]
+    [InlineData("{\n  \"W\": [[1]],\n  \"y\": NaN\n}", "line 3, column 8", "NaN and Infinity are not JSON numbers")]
+    [InlineData("{\"y\": -Infinity}", "line 1, column ", "NaN and Infinity are not JSON numbers")]
+    [InlineData("{\"W\": [1,]}", "line 1, column 10", "a comma before ']' (JSON allows no trailing comma)")]
+    [InlineData("{\"W\": [[1]],}", "line 1, column 13", "a comma before '}'")]
+    [InlineData("{\n\"é\": é}", "line 2, column 6", "'é' is an invalid start of a value")]
+    [InlineData("{\"a\": 1} x", "line 1, column 10", "'x'")]
+    [InlineData("{'W': 1}", "line 1, column 2", "")]
+    [InlineData("{\"W\": tru}", "line 1, column ", "")] // the parser reports the end of the bad literal
+    [InlineData("\"abc", "line 1, column 5", "ends before the JSON is complete")]
+    [InlineData("{\"W\": \"a\nb\"}", "line 1, column 9", "")]
+    public void Network_SyntaxError_SaysLineAndColumn_WithoutParserInternals(string json, string position, string reason)
+    {
+        string line = CliRunner.AssertUsageError(CliRunner.Run(json, "network"));
+        Assert.StartsWith($"calculus: input is not valid JSON: {position}", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+        foreach (var inside in new[] { "isFinalBlock", "Path:", "$", "LineNumber", "BytePosition", "reader options", "0x" })
+        {
+            Assert.DoesNotContain(inside, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Network_DeepNesting_IsAUsageError_InWords()
+    {
+        string line = CliRunner.AssertUsageError(CliRunner.Run(new string('[', 200), "network"));
+        Assert.Equal("calculus: input is not valid JSON: line 1, column 65: arrays or objects nested more than 64 deep", line);
+    }
+
     private static Vector<double> V(double[] v) => Vector<double>.Build.DenseOfArray(v);
 }

@@ -22,6 +22,28 @@ internal static class Numbers
         _ => throw new UsageException($"{where}: cannot read '{Shorten(text.ToString())}' as a number"),
     };
 
+    /// <summary>The parser of a double-valued option (<c>--scale</c>, <c>--lr</c>): the same reading as
+    /// <see cref="Parse"/>, so 1e309 is an error naming the option instead of a silent ∞.</summary>
+    /// <param name="result">The option's tokens.</param>
+    /// <returns>The number, or 0 with an error added to <paramref name="result"/>.</returns>
+    public static double ParseOption(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        string name = (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? result.Argument.Name;
+        switch (Read(text, out double v))
+        {
+            case Outcome.Number:
+                return v;
+            case Outcome.Overflow:
+                result.AddError($"{name}: {BeyondTheDoubles(text)}");
+                return 0;
+            default:
+                result.AddError($"{name}: cannot read '{Shorten(text)}' as a number");
+                return 0;
+        }
+    }
+
     /// <summary>Why a number written with digits is refused although it is well formed: "'1e309' lies beyond …".</summary>
     public static string BeyondTheDoubles(string text) =>
         $"'{Shorten(text.Trim())}' lies beyond the largest double, ±{Format(double.MaxValue)}";

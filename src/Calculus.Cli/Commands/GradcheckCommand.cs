@@ -18,7 +18,7 @@ internal static class GradcheckCommand
         var inputs = new Option<int>("--inputs") { Description = "Input size d of the random network.", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var activation = new Option<string>("--activation") { Description = "Hidden activation (see calculus list); default sigmoid, or the JSON field with --input." };
-        var scale = new Option<double>("--scale") { Description = "Entries uniform in [-scale, scale].", DefaultValueFactory = _ => 1.0 };
+        var scale = new Option<double>("--scale") { Description = "Entries uniform in [-scale, scale].", DefaultValueFactory = _ => 1.0, CustomParser = Numbers.ParseOption };
         var input = new Option<string>("--input", "-i") { Description = "Check your own network instead: the JSON of calculus network, from a file or - for standard input." };
         var options = new NetworkOptions();
         var command = new Command("gradcheck", "Check the network gradient against finite differences and the complex step (every activation but PLU).")

@@ -98,37 +98,37 @@ internal static class Plots
             f.LegendText = $"f(x) = {a.Formula}";
         }
 
+        var marks = new PointMarks();
         first = true;
         foreach (var kink in a.Kinks.Where(k => k.At > Lo && k.At < Hi))
         {
-            var used = plot.Add.Marker(kink.At, kink.Convention, MarkerShape.FilledCircle, 10, DerivativeColor);
-            var limits = new[] { kink.LeftSlope, kink.RightSlope }.Where(s => s != kink.Convention).Distinct().ToList();
-            var open = limits.Select(s => OpenCircle(plot, kink.At, s)).ToList();
-
-            // Drawn last and smaller: where f and a limit of f' meet (PLU at x = c: f(c) = 1 = f'(c−)) it sits inside the circle.
-            var onF = plot.Add.Marker(kink.At, a.Value(kink.At), MarkerShape.FilledDiamond, 7, Colors.Black);
-            if (legend && first)
+            bool label = legend && first;
+            marks.Add(kink.At, kink.Convention, new MarkerStyle(MarkerShape.FilledCircle, 10, DerivativeColor),
+                label ? $"f' at a kink: {kink.Convention}, the value used" : null);
+            foreach (double limit in new[] { kink.LeftSlope, kink.RightSlope }.Where(s => s != kink.Convention).Distinct())
             {
-                onF.LegendText = "kink of f";
-                used.LegendText = $"f' at a kink: {kink.Convention}, the value used";
-                if (open.Count > 0)
-                {
-                    open[0].LegendText = "f' one-sided limit, not taken";
-                }
+                marks.Add(kink.At, limit, OpenCircle(), label ? "f' one-sided limit, not taken" : null);
+                label = false;
             }
 
+            // Drawn last and smaller: where f and a limit of f' meet (PLU at x = c: f(c) = 1 = f'(c−)) it sits inside the circle.
+            marks.Add(kink.At, a.Value(kink.At), new MarkerStyle(MarkerShape.FilledDiamond, 7, Colors.Black),
+                legend && first ? "kink of f" : null);
             first = false;
+        }
+
+        if (marks.Marks.Count > 0)
+        {
+            plot.Add.Plottable(marks);
         }
     }
 
     /// <summary>An open circle: white inside, so the line that ends at its centre does not show through.</summary>
-    private static ScottPlot.Plottables.Marker OpenCircle(Plot plot, double x, double y)
+    private static MarkerStyle OpenCircle() => new(MarkerShape.FilledCircle, 11, Colors.White)
     {
-        var marker = plot.Add.Marker(x, y, MarkerShape.FilledCircle, 11, Colors.White);
-        marker.MarkerStyle.OutlineColor = DerivativeColor;
-        marker.MarkerStyle.OutlineWidth = 2;
-        return marker;
-    }
+        OutlineColor = DerivativeColor,
+        OutlineWidth = 2,
+    };
 
     /// <summary>The first faint one-sided slope of <paramref name="a"/> (0 &lt; |slope| &lt; <see cref="FaintSlope"/>),
     /// with its kink and side (−1 left, +1 right); null if none.</summary>

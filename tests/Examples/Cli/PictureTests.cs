@@ -134,15 +134,15 @@ public sealed class PictureTests
             }
 
             // f' at the kink: a closed circle at the value the library returns, an open one at each limit it does not take.
-            var markers = plot.GetPlottables<Marker>().Where(m => m.Location.X == kink.At).ToList();
+            var marks = plot.GetPlottables<PointMarks>().SelectMany(p => p.Marks).Where(m => m.At.X == kink.At).ToList();
             Assert.Equal(kink.Convention, a.Derivative(kink.At));
-            Assert.Contains(markers, m => m.Location.Y == kink.Convention && !IsOpen(m));
+            Assert.Contains(marks, m => m.At.Y == kink.Convention && IsClosedCircle(m.Style));
             foreach (double limit in new[] { kink.LeftSlope, kink.RightSlope }.Where(s => s != kink.Convention))
             {
-                Assert.Contains(markers, m => m.Location.Y == limit && IsOpen(m));
+                Assert.Contains(marks, m => m.At.Y == limit && IsOpenCircle(m.Style));
             }
 
-            Assert.DoesNotContain(markers, m => IsOpen(m) && m.Location.Y == kink.Convention);
+            Assert.DoesNotContain(marks, m => m.At.Y == kink.Convention && IsOpenCircle(m.Style));
         }
     }
 
@@ -158,8 +158,40 @@ public sealed class PictureTests
         return names;
     }
 
-    private static bool IsOpen(Marker m) =>
-        m.MarkerShape is MarkerShape.OpenCircle || (m.MarkerShape is MarkerShape.FilledCircle && m.MarkerStyle.FillColor == Colors.White);
+    /// <summary>A circle drawn hollow: an open circle, or one filled white (the figure's background) with a visible rim.</summary>
+    private static bool IsOpenCircle(MarkerStyle m) =>
+        (m.Shape is MarkerShape.OpenCircle && m.LineWidth > 0)
+        || (m.Shape is MarkerShape.FilledCircle && m.FillColor == Colors.White && m.OutlineWidth > 0 && m.OutlineColor != Colors.White);
+
+    /// <summary>A circle drawn solid, in a colour other than the background.</summary>
+    private static bool IsClosedCircle(MarkerStyle m) => m.Shape is MarkerShape.FilledCircle && m.FillColor != Colors.White;
+
+    /// <summary>The SVG writer prints "Unsupported path effect in addPaint." straight to the process's standard error when
+    /// a circle marker follows a dashed line (see <see cref="PointMarks"/>); only a separate process sees that stream.</summary>
+    [Fact]
+    public async Task Report_RunAsAProcess_WritesNothingOnStandardError()
+    {
+        using var folder = new TempFolder();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in new[] { Verify.SubjectCommands.Dll("calculus.dll"), "report", "--out", folder.Path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        string error = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, await output + error);
+        Assert.Equal("", error);
+        Assert.True(File.Exists(folder.File("relu.svg")));
+    }
 
     [Fact]
     public void FaintSlope_OfLeakyRelu_IsShownInAnInset_ThatCoversNoData()
@@ -195,7 +227,7 @@ public sealed class PictureTests
             // The inset hides none of the host's curves or markers.
             var covered = inset.Covers(host);
             var data = plot.GetPlottables<Scatter>().SelectMany(s => s.Data.GetScatterPoints())
-                .Concat(plot.GetPlottables<Marker>().Select(m => m.Location));
+                .Concat(plot.GetPlottables<PointMarks>().SelectMany(p => p.Marks).Select(m => m.At));
             Assert.DoesNotContain(data, p => covered.Contains(p));
         }
     }

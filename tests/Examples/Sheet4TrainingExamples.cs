@@ -104,11 +104,89 @@ public sealed class Sheet4TrainingExamples
     [Fact]
     public void Sheet4_Csv_ReadsRowsWithOptionalHeader()
     {
+        Assert.Equal(2, Datasets.ReadCsv(new StringReader("1,2,1\r\n3,4,-1\r")).Count); // \r\n and \r end lines too
         var d = Datasets.ReadCsv(new StringReader("x1,x2,y\n0.5,1,1\n-2,3e-1,-1\n\n1,1,1\n"));
         Assert.Equal(3, d.Count);
         Assert.Equal(2, d.Dimension);
         Assert.Equal([1.0, -1.0, 1.0], d.Labels);
         Assert.Equal([-2.0, 0.3], d.Points[1].ToArray());
+    }
+
+    [Theory]
+    [InlineData("sepal length,sepal_width,label\n1,2,1\n")]
+    [InlineData(" x1 , x2 , y \n1,2,1\n")]
+    [InlineData("x₁,x₂,y\n1,2,1\n")]
+    [InlineData("_a,b.2,c-3\n1,2,1\n")]
+    public void Sheet4_Csv_AHeaderNamesEveryColumn(string csv)
+    {
+        var d = Datasets.ReadCsv(new StringReader(csv));
+        Assert.Equal(1, d.Count);
+        Assert.Equal([1.0, 2.0], d.Points[0].ToArray());
+    }
+
+    [Theory]
+    [InlineData("1;2;1\n3;4;-1\n", "line 1: needs at least one coordinate and a label, got 1 value (values are separated by commas, not ';' or tabs)")]
+    [InlineData("1\t2\t1\n", "line 1: needs at least one coordinate and a label, got 1 value (values are separated by commas")]
+    [InlineData("# comment\n1,2,1\n", "line 1: '#' comments are not supported")]
+    [InlineData("1,2,1\n# comment\n", "line 2: '#' comments are not supported")]
+    [InlineData("x1,2,y\n1,2,1\n", "line 1: value 1 'x1' is not a finite number (a header line names every column and holds no numbers")]
+    [InlineData("NaN,Infinity,y\n1,2,1\n", "line 1: value 1 'NaN' is not a finite number (a header line")]
+    [InlineData("x1,,y\n1,2,1\n", "line 1: value 1 'x1' is not a finite number")]
+    [InlineData("1x,x2,y\n1,2,1\n", "line 1: value 1 '1x' is not a finite number")]
+    [InlineData("x1,x2,x3,y\n1,2,1\n", "line 2: has 3 values, but the header (line 1) names 4 columns")]
+    [InlineData("x,y\n1,2,1\n", "line 2: has 3 values, but the header (line 1) names 2 columns")]
+    [InlineData("\nx1,x2,y\n1,2,1\n", "line 2: value 1 'x1' is not a finite number")]
+    public void Sheet4_Csv_AFirstLineThatIsNeitherHeaderNorData_IsAnError_NamingTheLine(string csv, string message)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader(csv)));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sheet4_Divergence_AnInfiniteOrRunawayLoss_StopsTheRun()
+    {
+        var data = Datasets.Xor(200, seed: 1);
+        var model = NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, seed: 1);
+        foreach (double rate in new[] { 1e308, 1e6 })
+        {
+            var result = Trainer.Train(model, data, MarginLosses.Logistic, new TrainingOptions(Epochs: 50, LearningRate: rate));
+            Assert.True(result.Diverged, $"η = {rate}");
+            Assert.Equal(2, result.History.Count); // stopped after epoch 1
+            double loss = result.History[^1].Loss;
+            Assert.True(!double.IsFinite(loss) || loss > 1000 * Math.Max(1, result.History[0].Loss), $"η = {rate}: loss {loss}");
+        }
+
+        var fine = Trainer.Train(model, data, MarginLosses.Logistic, new TrainingOptions());
+        Assert.False(fine.Diverged);
+        Assert.Equal(301, fine.History.Count);
+    }
+
+    [Fact]
+    public void Sheet4_Divergence_ALossThatEndsAnOrderOfMagnitudeAboveItsStart_IsADivergence()
+    {
+        // h = 1024 with η = 1 on 20 XOR points: the loss jumps about without running away and ends far above its start.
+        var result = Trainer.Train(NetworkModel.Initialize(1024, 2, ActivationCatalog.Sigmoid, seed: 1), Datasets.Xor(20, seed: 1), MarginLosses.Logistic, new TrainingOptions(Epochs: 40));
+        Assert.Equal(41, result.History.Count); // ran to the end
+        Assert.True(result.History.All(e => e.Loss <= 1000 * Math.Max(1, result.History[0].Loss)));
+        Assert.True(result.History[^1].Loss > 10 * Math.Max(1, result.History[0].Loss), $"final loss {result.History[^1].Loss}");
+        Assert.True(result.Diverged);
+    }
+
+    [Fact]
+    public void Sheet4_Divergence_TheThresholds()
+    {
+        Assert.True(Trainer.HasRunAway(double.NaN, 0.7));
+        Assert.True(Trainer.HasRunAway(double.PositiveInfinity, 0.7));
+        Assert.False(Trainer.HasRunAway(1000, 0.7)); // 1000·max(1, 0.7) = 1000
+        Assert.True(Trainer.HasRunAway(1000.0001, 0.7));
+        Assert.False(Trainer.HasRunAway(2999, 3)); // 1000·3
+        Assert.True(Trainer.HasRunAway(3001, 3));
+        Assert.False(Trainer.HasDiverged(10, 0.7)); // 10·max(1, 0.7) = 10
+        Assert.True(Trainer.HasDiverged(10.0001, 0.7));
+        Assert.False(Trainer.HasDiverged(29, 3));
+        Assert.True(Trainer.HasDiverged(31, 3));
+        Assert.False(Trainer.HasDiverged(0, 0));
+        Assert.True(Trainer.HasDiverged(double.NaN, 0));
     }
 
     [Theory]

@@ -37,6 +37,8 @@ public sealed class TrainingBadInputExamples
         Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: double.NaN)));
         Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: double.PositiveInfinity)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(Epochs: -1)));
+        var batch = Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(BatchSize: -1)));
+        Assert.StartsWith("The batch size must be ≥ 0 (0 is full-batch descent).", batch.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>("loss", () => Trainer.Train(Model, Data, null!, new TrainingOptions()));
         Assert.Throws<ArgumentNullException>("data", () => Trainer.MeanLoss(Model, null!, MarginLosses.Hinge));
         var threeD = Datasets.ReadCsv(new StringReader("1,2,3,1\n"));
@@ -60,5 +62,71 @@ public sealed class TrainingBadInputExamples
         var d = Datasets.ReadCsv(new StringReader("1e300,-1e300,1\n-0,0,-1\n"));
         Assert.Equal([1e300, -1e300], d.Points[0].ToArray());
         Assert.Contains("not a finite number", Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader("Infinity,0,1\n"))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_MoreRowsThanTheLimit_AreRefused_WithoutReadingTheRest()
+    {
+        var reader = new RepeatingReader("1,-1\n", TrainingLimits.MaxCsvRows + 1000);
+        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(reader));
+        Assert.Equal("line 100001: more than 100,000 data rows; at most 100,000 are accepted", e.Message);
+        Assert.True(reader.Served <= ((TrainingLimits.MaxCsvRows + 1) * 5) + 8192, $"read {reader.Served} characters"); // a block of 8192 read ahead
+        Assert.Equal(TrainingLimits.MaxCsvRows, Datasets.ReadCsv(new RepeatingReader("1,-1\n", TrainingLimits.MaxCsvRows)).Count);
+    }
+
+    [Fact]
+    public void Csv_ALineLongerThanTheLimit_IsRefused_BeforeItIsReadToItsEnd()
+    {
+        var reader = new RepeatingReader("1,", 1_000_000); // 2 MB without a line break
+        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(reader));
+        Assert.StartsWith("line 1: longer than 100,000 characters", e.Message, StringComparison.Ordinal);
+        Assert.True(reader.Served <= TrainingLimits.MaxCsvLineLength + 8192, $"read {reader.Served} characters"); // a block of 8192 read ahead
+    }
+
+    [Fact]
+    public void Csv_MoreCoordinatesThanTheLimits_AreRefused()
+    {
+        string Row(int d) => string.Concat(Enumerable.Repeat("0,", d)) + "1\n";
+        Assert.Equal(1024, Datasets.ReadCsv(new StringReader(Row(1024))).Dimension);
+        Assert.Equal("line 1: has 1,025 coordinates; at most 1,024 are accepted", Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader(Row(1025)))).Message);
+
+        // 10,000,000 coordinates in all: 10,000 rows of 1,000 are accepted (the error names the row after them), one row
+        // more is not.
+        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new RepeatingReader(Row(1000), 10_001)));
+        Assert.Equal("line 10001: more than 10,000,000 coordinates in all (10,001 rows of 1,000); at most 10,000,000 are accepted", e.Message);
+    }
+
+    /// <summary>A text of one line repeated, counting the characters it served.</summary>
+    private sealed class RepeatingReader(string line, int times) : TextReader
+    {
+        private readonly long length = (long)line.Length * times;
+
+        public long Served { get; private set; }
+
+        public override int Peek() => Served < length ? line[(int)(Served % line.Length)] : -1;
+
+        public override int Read()
+        {
+            int c = Peek();
+            Served += c >= 0 ? 1 : 0;
+            return c;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            int n = 0;
+            while (n < buffer.Length && Served < length)
+            {
+                int offset = (int)(Served % line.Length);
+                int take = Math.Min(buffer.Length - n, line.Length - offset);
+                take = (int)Math.Min(take, length - Served);
+                line.AsSpan(offset, take).CopyTo(buffer[n..]);
+                (n, Served) = (n + take, Served + take);
+            }
+
+            return n;
+        }
     }
 }

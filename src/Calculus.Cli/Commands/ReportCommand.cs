@@ -96,17 +96,28 @@ internal static class ReportCommand
         md.AppendLine();
     }
 
-    /// <summary>Creates the folder and fails early, with one clear line, when it cannot be created or written.</summary>
+    /// <summary>Creates the folder and fails early, with one clear line, when it cannot be created or written: an empty
+    /// name, a name the file system refuses, a path under a file, a folder without write permission.</summary>
     internal static void ProbeWritable(string directory)
     {
-        string probe = Path.Combine(directory, ".write-test");
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new UsageException("--out: the output folder name is empty or blank");
+        }
+
+        if (File.Exists(directory))
+        {
+            throw new UsageException($"--out: '{directory}' is a file, not a folder");
+        }
+
         try
         {
+            string probe = Path.Combine(directory, ".write-test");
             Directory.CreateDirectory(directory);
             File.WriteAllText(probe, "");
             File.Delete(probe);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new UsageException($"cannot write to the output folder '{directory}': {e.Message}");
         }

@@ -3,7 +3,8 @@ namespace Calculus.Training;
 /// <summary>How to train.</summary>
 /// <param name="Epochs">Passes over the data.</param>
 /// <param name="LearningRate">The step η.</param>
-/// <param name="BatchSize">Examples per step; 0 (or ≥ n) is full-batch gradient descent.</param>
+/// <param name="BatchSize">Examples per step; 0 (or any size ≥ n) is full-batch gradient descent; negative sizes are
+/// refused.</param>
 /// <param name="Seed">Shuffles the mini-batches; the same seed gives bitwise the same run.</param>
 public sealed record TrainingOptions(int Epochs = 300, double LearningRate = 1.0, int BatchSize = 16, int Seed = 1);
 
@@ -15,14 +16,42 @@ public sealed record EpochRecord(int Epoch, double Loss, double Accuracy);
 
 /// <summary>The trained model and its history.</summary>
 /// <param name="Model">The model after the last epoch.</param>
-/// <param name="History">One record per epoch, from epoch 0.</param>
-public sealed record TrainingResult(NetworkModel Model, IReadOnlyList<EpochRecord> History);
+/// <param name="History">One record per epoch, from epoch 0; when the run diverged, it ends with the epoch that did.</param>
+/// <param name="Diverged">Whether the run diverged (<see cref="Trainer.HasDiverged"/>): stopped early because its loss or
+/// weights ran away, or ended with a loss an order of magnitude above the initial one.</param>
+public sealed record TrainingResult(NetworkModel Model, IReadOnlyList<EpochRecord> History, bool Diverged = false);
 
 /// <summary>Gradient descent on the sheet-1f network (exercise 4): full-batch or mini-batch, with any loss of exercise 3.</summary>
 /// <remarks>The batch gradient is the mean of the per-example gradients of <see cref="Network.Gradient(MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double}, double, Activation?, IMarginLoss)"/>:
 /// the trainer has no gradient code of its own. The inputs x are data, so their gradient is not used.</remarks>
 public static class Trainer
 {
+    /// <summary>How many times the initial mean loss (or 1, if that is smaller) the mean loss may reach during a run before
+    /// the run is stopped as diverged: 1000, three orders of magnitude. A run that learns lowers its loss; one whose step
+    /// η is too large overshoots further at each step, and its loss runs away.</summary>
+    public const double RunawayFactor = 1000;
+
+    /// <summary>How many times the initial mean loss (or 1, if that is smaller) the final mean loss may be before the
+    /// run counts as diverged: 10, an order of magnitude. A step too large for a wide layer makes the loss jump between
+    /// 10 and 100 times its initial value without running away.</summary>
+    public const double GrowthFactor = 10;
+
+    /// <summary>Whether a run has to be stopped as diverged: its mean loss is not finite (NaN or ∞), or it exceeds
+    /// <see cref="RunawayFactor"/> × max(1, initial loss).</summary>
+    /// <param name="loss">The mean loss after an epoch.</param>
+    /// <param name="initialLoss">The mean loss before training (epoch 0); a non-finite one counts as 1.</param>
+    /// <returns>True when the run diverged.</returns>
+    public static bool HasRunAway(double loss, double initialLoss) =>
+        !double.IsFinite(loss) || loss > RunawayFactor * Scale(initialLoss);
+
+    /// <summary>Whether a completed run diverged: it ran away (<see cref="HasRunAway"/>), or its final mean loss exceeds
+    /// <see cref="GrowthFactor"/> × max(1, initial loss).</summary>
+    /// <param name="finalLoss">The mean loss after the last epoch.</param>
+    /// <param name="initialLoss">The mean loss before training (epoch 0).</param>
+    /// <returns>True when the run diverged.</returns>
+    public static bool HasDiverged(double finalLoss, double initialLoss) =>
+        HasRunAway(finalLoss, initialLoss) || finalLoss > GrowthFactor * Scale(initialLoss);
+
     /// <summary>The mean loss over the examples.</summary>
     /// <param name="model">The model.</param>
     /// <param name="data">The data.</param>
@@ -77,7 +106,9 @@ public static class Trainer
         return new NetworkGradient(sum!.Loss / n, double.NaN, sum.Weights / n, sum.Bias / n, sum.OutputWeights / n, sum.Input / n);
     }
 
-    /// <summary>Trains a copy of the model; the same model, data, loss and options give bitwise the same result.</summary>
+    /// <summary>Trains a copy of the model; the same model, data, loss and options give bitwise the same result. Stops
+    /// after the first epoch whose loss runs away (<see cref="HasRunAway"/>) or whose weights are not finite; says in
+    /// <see cref="TrainingResult.Diverged"/> whether the run diverged (<see cref="HasDiverged"/>).</summary>
     /// <param name="model">The initial model (not modified).</param>
     /// <param name="data">The training data.</param>
     /// <param name="loss">The loss.</param>
@@ -91,6 +122,11 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 0);
+        if (options.BatchSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "The batch size must be ≥ 0 (0 is full-batch descent).");
+        }
+
         if (!(options.LearningRate > 0 && double.IsFinite(options.LearningRate)))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "The learning rate must be finite and > 0.");
@@ -122,8 +158,15 @@ public static class Trainer
             var record = new EpochRecord(epoch, MeanLoss(current, data, loss), Accuracy(current, data));
             history.Add(record);
             progress?.Invoke(record);
+            bool finite = w.ForAll(double.IsFinite) && b.ForAll(double.IsFinite) && wout.ForAll(double.IsFinite);
+            if (!finite || HasRunAway(record.Loss, history[0].Loss))
+            {
+                return new TrainingResult(current, history, Diverged: true);
+            }
         }
 
-        return new TrainingResult(current, history);
+        return new TrainingResult(current, history, HasDiverged(history[^1].Loss, history[0].Loss));
     }
+
+    private static double Scale(double initialLoss) => Math.Max(1, double.IsFinite(initialLoss) ? initialLoss : 1);
 }

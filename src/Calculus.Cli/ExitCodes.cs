@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Everything ran and every check passed.</summary>
     public const int Ok = 0;
 
-    /// <summary>A check failed (report, gradcheck).</summary>
+    /// <summary>A check failed (report, gradcheck, verify), or a training run diverged (train).</summary>
     public const int CheckFailed = 1;
 
     /// <summary>A usage or input error: unknown verb or name, a missing option, an unparsable number, bad JSON, an

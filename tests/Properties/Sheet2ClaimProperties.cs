@@ -25,8 +25,11 @@ public sealed class Sheet2ClaimProperties
 
     [ScalarProperty]
     public Property Sheet2f_SinDerivative_IsCos() =>
-        Prop.ForAll(Arb.From(Generators.Finite), x =>
-            (Sinusoid.Derivative(x) == Math.Cos(x)).Label($"x = {R(x)}: sin' = {R(Sinusoid.Derivative(x))}, cos = {R(Math.Cos(x))}"));
+        // The library's cos (issue 14: its own reduction, within 1 ulp for every double) against the platform's, where
+        // the platform's reduction is exact too (|x| ≤ 1e5; beyond, Math.Cos is up to 136,921 ulp off on Linux x64).
+        // Both within an ulp of the true value, they are the same double or neighbours.
+        Prop.ForAll(Arb.From(Generators.Band(-1e5, 1e5)), x =>
+            (Ulps.Between(Sinusoid.Derivative(x), Math.Cos(x)) <= 1).Label($"x = {R(x)}: sin' = {R(Sinusoid.Derivative(x))}, cos = {R(Math.Cos(x))}"));
 
     [ScalarProperty]
     public Property Sheet2g_GaussianDerivative_IsMinusTwoXGaussian() =>

@@ -6,15 +6,21 @@ namespace Calculus.Examples.Support;
 /// <summary>The committed high-precision reference values (Reference/README.md says how they were made).</summary>
 internal static class ReferenceTable
 {
-    public sealed record Row(int Line, string Function, double[] Args, double Expected);
+    /// <summary>One row; <paramref name="Note"/> is the optional fourth column (trig.csv says there where a case comes from).</summary>
+    public sealed record Row(int Line, string Function, double[] Args, double Expected, string Note = "");
 
     public sealed record NetworkCase(
         int Hidden, int Inputs, double[][] W, double[] B, double[] Wout, double[] X, double Y,
         double Loss, double Z, double[][] DW, double[] Db, double[] Dw, double[] Dx);
 
-    private static readonly Lazy<IReadOnlyList<Row>> ScalarRows = new(LoadScalar);
+    private static readonly Lazy<IReadOnlyList<Row>> ScalarRows = new(() => Load("scalar.csv"));
+
+    private static readonly Lazy<IReadOnlyList<Row>> TrigRows = new(() => Load("trig.csv"));
 
     public static IReadOnlyList<Row> Scalar => ScalarRows.Value;
+
+    /// <summary>Reference/trig.csv: sin and sin' (cos) where the reduction by π/2 is hardest, and random doubles.</summary>
+    public static IReadOnlyList<Row> Trig => TrigRows.Value;
 
     public static IEnumerable<Row> For(string function) => Scalar.Where(r => r.Function == function);
 
@@ -34,10 +40,13 @@ internal static class ReferenceTable
         static double[][] Matrix(JsonElement e) => e.EnumerateArray().Select(Vector).ToArray();
     }
 
-    private static List<Row> LoadScalar()
+    /// <summary>The text of a file of Reference/.</summary>
+    public static string Text(string file) => File.ReadAllText(PathOf(file));
+
+    private static List<Row> Load(string file)
     {
         var rows = new List<Row>();
-        var lines = File.ReadAllLines(PathOf("scalar.csv"));
+        var lines = File.ReadAllLines(PathOf(file));
         for (int i = 1; i < lines.Length; i++)
         {
             var cells = lines[i].Split(',');
@@ -45,7 +54,8 @@ internal static class ReferenceTable
                 i + 1,
                 cells[0],
                 cells[1].Split(' ').Select(Parse).ToArray(),
-                Parse(cells[2])));
+                Parse(cells[2]),
+                cells.Length > 3 ? cells[3] : ""));
         }
 
         return rows;

@@ -1,4 +1,5 @@
 using Calculus.Examples.Support;
+using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;
@@ -72,6 +73,42 @@ public sealed class Sheet1fNetworkExamples
         Expect.Near(fe * -18 / 25 * 2, g.Weights[1, 1], Tolerance, "∂L/∂W_11");
         Expect.Near(fe * -18 / 25, NetworkChainRule.BiasPartial(W, B, Wout, X, 1, 1, tanh), Tolerance, "chain rule ∂L/∂b_1");
         Expect.Near(fe * -18 / 25 * 2, NetworkChainRule.WeightPartial(W, B, Wout, X, 1, 1, 1, tanh), Tolerance, "chain rule ∂L/∂W_11");
+    }
+
+    [Fact]
+    public void Sheet1f_ExactZeros_WhereTheLossDoesNotDependOnTheEntry()
+    {
+        // x_0 = 0: L does not depend on W_i0, so ∂L/∂W_i0 = +0 even where g_i is NaN. W = [[1, −2], [0.5, 3]], b = 0,
+        // w = [∞, 1], x = [0, 1], y = 1: a = [−2, 3], z = ∞·σ(−2) + σ(3) = ∞, f_e = −σ(−∞) = −0, g = [−0·∞·σ'(−2),
+        // −0·1·σ'(3)] = [NaN, −0]. Column 1 is IEEE: NaN·1 = NaN, −0·1 = −0. And f_e = −0: ∂L/∂w = +0, not s·(−0) = −0.
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -2 }, { 0.5, 3 } });
+        var (b, wout, x) = (V(0, 0), V(double.PositiveInfinity, 1), V(0, 1));
+        var g = Network.Gradient(w, b, wout, x, 1);
+        double[] dW = new double[4], db = new double[2], dw = new double[2], dx = new double[2];
+        double loss = NetworkSpans.Gradient(w.ToRowMajorArray(), b.ToArray(), wout.ToArray(), x.ToArray(), 1, dW, db, dw, dx);
+        foreach (var (weights, outputWeights, what) in new[] { (g.Weights.ToRowMajorArray(), g.OutputWeights.ToArray(), "Network"), (dW, dw, "NetworkSpans") })
+        {
+            Assert.Equal([Bits(0.0), Bits(double.NaN), Bits(0.0), Bits(-0.0)], weights.Select(Bits));
+            Assert.True(outputWeights.All(v => Bits(v) == Bits(0.0)), $"{what}: ∂L/∂w = [{string.Join(", ", outputWeights.Select(Expect.R))}]");
+        }
+
+        Assert.Equal(0.0, g.Loss);
+        Assert.Equal(0.0, loss);
+        Assert.True(double.IsNaN(g.Bias[0]) && double.IsNaN(db[0]));
+
+        // f_e = 0 (the hinge beyond its margin): ∂L/∂w = +0 also where σ̂(a) = ∞. W = [[1e300]], x = [1e300], b = 0,
+        // w = [1], y = 1, ReLU: a = ∞, s = ∞, z = ∞, yz ≥ 1, f_e = 0; IEEE would give ∞·0 = NaN.
+        var big = Matrix<double>.Build.Dense(1, 1, 1e300);
+        var hinge = Network.Gradient(big, V(0), V(1), V(1e300), 1, ActivationCatalog.Relu, MarginLosses.Hinge);
+        Assert.Equal(Bits(0.0), Bits(hinge.OutputWeights[0]));
+        double[] dw1 = [double.NaN];
+        NetworkSpans.Gradient([1e300], [0.0], [1.0], [1e300], 1, [double.NaN], [double.NaN], dw1, default, ActivationCatalog.Relu, MarginLosses.Hinge);
+        Assert.Equal(Bits(0.0), Bits(dw1[0]));
+        Assert.Equal([0.0, 0.0, 0.0, 0.0], [hinge.Loss, hinge.Weights[0, 0], hinge.Bias[0], hinge.Input[0]]);
+
+        static Vector<double> V(params double[] v) => Vector<double>.Build.DenseOfArray(v);
+
+        static long Bits(double v) => BitConverter.DoubleToInt64Bits(v);
     }
 
     private static void AssertAll(double y, double[] forPositiveLabel, double[] actual, string what)

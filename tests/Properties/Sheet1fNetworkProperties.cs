@@ -3,9 +3,9 @@ namespace Calculus.Properties;
 /// <summary>Sheet 1f: the gradient of L = ℓ(wᵀσ̂(Wx + b); y), for every hidden activation and every loss of exercise 3.</summary>
 public sealed class Sheet1fNetworkProperties
 {
-    /// <summary>Two computations of the same chain in a different order (MathNet's products against plain loops):
-    /// each sum of ≤ 16 terms rounds differently by ≤ 16 ulp of its largest term, and f_e, w_i, f_d multiply that
-    /// through; 64ε relative to the largest gradient entry covers it.</summary>
+    /// <summary>Two computations of the same chain (the library's NetworkSpans against NetworkChainRule's plain loops),
+    /// allowed to sum in any order: each sum of ≤ 16 terms rounds differently by ≤ 16 ulp of its largest term, and f_e,
+    /// w_i, f_d multiply that through; 64ε relative to the largest gradient entry covers it.</summary>
     private const double SameFormulaUlps = 64;
 
     public static TheoryData<string> Battery1f() => BatteryTheory.Checks("1f");

@@ -16,6 +16,11 @@ namespace Calculus;
 /// hidden activation the gradient uses the activation's stated derivative convention.</para>
 /// <para>Errors: null arguments throw <see cref="ArgumentNullException"/>; b, w or x of the wrong length throw
 /// <see cref="ArgumentException"/> naming the parameter and both sizes.</para>
+/// <para>Implementation: a front over <see cref="NetworkSpans"/>, the one implementation (its remarks give the order of
+/// the sums and the exact zeros). It checks the arguments, hands the span code MathNet's dense storage in place (W
+/// column by column; a matrix or vector with other storage is copied first) and wraps the gradients it wrote into the
+/// arrays of the returned matrix and vectors: it allocates what it returns and, for inputs that are not dense, their
+/// copies.</para>
 /// </remarks>
 public static class Network
 {
@@ -31,8 +36,8 @@ public static class Network
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
         Activation? activation = null)
     {
-        var (_, hidden) = Forward(weights, bias, outputWeights, x, activation ?? ActivationCatalog.Sigmoid);
-        return LabelLogisticLoss.Value(outputWeights.DotProduct(hidden), y);
+        CheckShapes(weights, bias, outputWeights, x);
+        return NetworkSpans.Loss(Storage(weights), NetworkSpans.Layout.ColumnMajor, Values(bias), Values(outputWeights), Values(x), y, activation, null);
     }
 
     /// <summary>The loss for another loss of the margin (exercise 3): loss(wᵀσ̂(Wx + b), y).</summary>
@@ -49,8 +54,8 @@ public static class Network
         Activation? activation, IMarginLoss loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
-        var (_, hidden) = Forward(weights, bias, outputWeights, x, activation ?? ActivationCatalog.Sigmoid);
-        return loss.Value(outputWeights.DotProduct(hidden), y);
+        CheckShapes(weights, bias, outputWeights, x);
+        return NetworkSpans.Loss(Storage(weights), NetworkSpans.Layout.ColumnMajor, Values(bias), Values(outputWeights), Values(x), y, activation, loss);
     }
 
     /// <summary>The loss and ∂L/∂W, ∂L/∂b, ∂L/∂w, ∂L/∂x from one forward pass.</summary>
@@ -80,34 +85,42 @@ public static class Network
         Activation? activation, IMarginLoss loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
-        activation ??= ActivationCatalog.Sigmoid;
-        var (preActivation, hidden) = Forward(weights, bias, outputWeights, x, activation);
-        double z = outputWeights.DotProduct(hidden);
-        double fe = loss.DerivativeInScore(z, y);
-
-        // g_i = f_e(z)·w_i·f'(a_i): the derivative of L with respect to a_i = (Wx + b)_i.
-        var g = Vector<double>.Build.Dense(preActivation.Count, i => fe * outputWeights[i] * activation.Derivative(preActivation[i]));
-        return new NetworkGradient(
-            loss.Value(z, y),
-            z,
-            g.OuterProduct(x),
-            g,
-            hidden * fe,
-            weights.TransposeThisAndMultiply(g));
-    }
-
-    private static (Vector<double> PreActivation, Vector<double> Hidden) Forward(
-        Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, Activation activation)
-    {
         CheckShapes(weights, bias, outputWeights, x);
-        var a = AffineMap.Apply(weights, x, bias);
-        return (a, a.Map(activation.Value));
+        int h = weights.RowCount, d = weights.ColumnCount;
+        double[] dWeights = new double[h * d], dBias = new double[h], dOutputWeights = new double[h], dInput = new double[d];
+        double value = NetworkSpans.Gradient(
+            Storage(weights), NetworkSpans.Layout.ColumnMajor, Values(bias), Values(outputWeights), Values(x), y,
+            dWeights, dBias, dOutputWeights, dInput, activation, loss, out double z);
+        return new NetworkGradient(
+            value,
+            z,
+            Matrix<double>.Build.Dense(h, d, dWeights), // binds the column-major array, no copy
+            Vector<double>.Build.Dense(dBias),
+            Vector<double>.Build.Dense(dOutputWeights),
+            Vector<double>.Build.Dense(dInput));
     }
+
+    /// <summary>W's values column by column: a dense matrix's own storage, a copy of any other.</summary>
+    private static double[] Storage(Matrix<double> weights) => weights.AsColumnMajorArray() ?? weights.ToColumnMajorArray();
+
+    /// <summary>A dense vector's own storage, a copy of any other.</summary>
+    private static double[] Values(Vector<double> vector) => vector.AsArray() ?? vector.ToArray();
 
     internal static void CheckShapes(Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x)
     {
+        // The guards below format the shape into their message before they look at it: a call whose shapes fit
+        // returns here, without that string (the front allocates only what it returns).
+        if (Fit(weights, bias, outputWeights, x))
+        {
+            return;
+        }
+
         AffineMap.CheckShapes(weights, x, bias);
         Internal.Guard.SameLength(outputWeights, weights.RowCount, nameof(outputWeights),
             $"weights ({weights.RowCount}×{weights.ColumnCount})");
+
+        static bool Fit(Matrix<double>? weights, Vector<double>? bias, Vector<double>? outputWeights, Vector<double>? x) =>
+            weights is { RowCount: > 0, ColumnCount: > 0 } && x?.Count == weights.ColumnCount
+            && bias?.Count == weights.RowCount && outputWeights?.Count == weights.RowCount;
     }
 }

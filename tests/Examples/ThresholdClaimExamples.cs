@@ -24,11 +24,11 @@ public sealed partial class ThresholdClaimExamples
         foreach (Match m in RoundsToOne().Matches(text))
         {
             var (t, unit) = Threshold(m.Groups["t"].Value);
-            AssertClaim(a.Value(t) == 1, $"{name}({t}) = {a.Value(t):R}, the text says it rounds to 1");
-            AssertClaim(a.Value(t - unit) < 1, $"{name}({t - unit}) = 1 already: the threshold is below the printed {t}");
+            Assert.True(a.Value(t) == 1, $"{name}({t}) = {a.Value(t):R}, the text says it rounds to 1");
+            Assert.True(a.Value(t - unit) < 1, $"{name}({t - unit}) = 1 already: the threshold is below the printed {t}");
             if (m.Groups["pm"].Success)
             {
-                AssertClaim(a.Value(-t) == -1, $"{name}({-t}) = {a.Value(-t):R}, the text says it rounds to -1");
+                Assert.True(a.Value(-t) == -1, $"{name}({-t}) = {a.Value(-t):R}, the text says it rounds to -1");
             }
 
             checkedClaims++;
@@ -39,7 +39,7 @@ public sealed partial class ThresholdClaimExamples
             // The naive σ = 1/(1 + e^(−x)): 1 + e^(−x) rounds to 1 once e^(−x) < 2^-53.
             static double Naive(double x) => 1 / (1 + Math.Exp(-x));
             var (t, unit) = Threshold(m.Groups["t"].Value);
-            AssertClaim(Naive(t) == 1 && Naive(t - unit) < 1, $"the naive form's threshold is not {t}");
+            Assert.True(Naive(t) == 1 && Naive(t - unit) < 1, $"the naive form's threshold is not {t}");
             checkedClaims++;
         }
 
@@ -52,18 +52,18 @@ public sealed partial class ThresholdClaimExamples
             double before = a.Value(inward);
             if (zero)
             {
-                AssertClaim(at == 0, $"{name}({t}) = {at:R}, the text says 0");
-                AssertClaim(before > 0, $"{name}({inward}) = 0 already: the threshold is before the printed {t}");
+                Assert.True(at == 0, $"{name}({t}) = {at:R}, the text says 0");
+                Assert.True(before > 0, $"{name}({inward}) = 0 already: the threshold is before the printed {t}");
             }
             else
             {
-                AssertClaim(at > 0 && at < SmallestNormal, $"{name}({t}) = {at:R}, the text says subnormal");
-                AssertClaim(before >= SmallestNormal, $"{name}({inward}) = {before:R} is subnormal already");
+                Assert.True(at > 0 && at < SmallestNormal, $"{name}({t}) = {at:R}, the text says subnormal");
+                Assert.True(before >= SmallestNormal, $"{name}({inward}) = {before:R} is subnormal already");
             }
 
             if (m.Groups["abs"].Success)
             {
-                AssertClaim(a.Value(-t) == at, $"{name}({-t}) differs from {name}({t})");
+                Assert.True(a.Value(-t) == at, $"{name}({-t}) differs from {name}({t})");
             }
 
             checkedClaims++;
@@ -72,8 +72,8 @@ public sealed partial class ThresholdClaimExamples
         foreach (Match m in OneNearZero().Matches(text))
         {
             double t = Math.Pow(2, -int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture));
-            AssertClaim(a.Value(t) == 1 && a.Value(-t) == 1, $"{name}(±{t}) is not 1");
-            AssertClaim(a.Value(Math.BitIncrement(t)) < 1, $"{name} is 1 beyond {t}: the threshold is not 2^-{m.Groups["k"].Value}");
+            Assert.True(a.Value(t) == 1 && a.Value(-t) == 1, $"{name}(±{t}) is not 1");
+            Assert.True(a.Value(Math.BitIncrement(t)) < 1, $"{name} is 1 beyond {t}: the threshold is not 2^-{m.Groups["k"].Value}");
             checkedClaims++;
         }
 
@@ -91,7 +91,6 @@ public sealed partial class ThresholdClaimExamples
         Assert.True(Sigmoid.Value(-745.13) > 0);
     }
 
-    private static void AssertClaim(bool holds, string message) => Assert.True(holds, message);
 
     /// <summary>The printed threshold and one unit of its last digit ("37.43" → 37.43, 0.01).</summary>
     private static (double Value, double Unit) Threshold(string printed)

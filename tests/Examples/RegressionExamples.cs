@@ -118,6 +118,33 @@ public sealed class RegressionExamples
     }
 
     [Fact]
+    public void TanhNetwork_AtWeightScale33_TheUnderflowingComplexStepIsInconclusive_NotAFailure()
+    {
+        // Sheet1f_GradientCheck_NeverFails_AtAnyScale (replay (14637869608027715535,7738573948931174265,58)) failed
+        // ∂L/∂W[6,0] = −1.6999e-298 against the complex step's −1.7003e-298 (tolerance 3.2e-302): a_6 ≈ −343, so
+        // Im tanh(a_6 + i·h·x_0) ≈ sech²(a_6)·2.5e-19 is subnormal, and the factors after it (w_6·y ≈ 80, x_0 ≈ 25)
+        // carried its rounding beyond the floor that assumed factors ≤ 1e2. The entry's Im L is 1.7e-318 < 2^-970.
+        const int h = 7, d = 3;
+        var w = Matrix<double>.Build.DenseOfArray(new[,]
+        {
+            { -32.52809935691658, -18.166856124617055, 11.478203480743204 }, { 16.775531269390264, 32.883581794186675, 18.53117526261878 },
+            { -24.696940436715845, -30.38043615725057, -30.59921586528545 }, { -24.464434386913283, 2.387330441327819, -29.36973092244641 },
+            { -32.70962669892132, 12.512773374297296, 10.758608004943056 }, { -16.225341837438098, -11.103170966347808, 7.402140346627846 },
+            { -27.61263436415298, -28.01362194658221, -8.842541144860533 },
+        });
+        var b = Vector<double>.Build.DenseOfArray([-22.00932801854276, 11.48554227783012, 23.743624570558005, -14.489587496048266, 17.940340332229184, 14.553759436354724, 9.305074063097223]);
+        var wout = Vector<double>.Build.DenseOfArray([-0.15986905230936088, -24.98124817186183, 16.182396518318654, 17.395867610159925, 24.619457029610636, -30.448903953743706, 27.093571740210173]);
+        var x = Vector<double>.Build.DenseOfArray([24.565396545520628, -10.62277397613791, -2.7279490989339763]);
+        const double y = 2.9594624308140194;
+        var loss = Calculus.Training.MarginLosses.Hinge;
+        var layout = new NetworkParameters(h, d);
+        var gradient = Network.Gradient(w, b, wout, x, y, ActivationCatalog.Tanh, loss);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, ActivationCatalog.Tanh, layout.Flatten(gradient), loss);
+        Assert.All(rows, r => Assert.True(r.Failed == 0, r.ToString()));
+        Assert.Contains(rows, r => r.Inconclusive > 0 && (r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HingeGradcheck_SaturatedGaussianUnits_LeaveNoEntryUndecided() =>
         // Sheet1f_GradientCheck_NeverFails_AtAnyScale (weight scale 56, Gaussian, hinge, y = −1) left 11 of 19 entries
         // inconclusive: a_i ≈ −1225 and 865, so both units sit at 0 and the margin yz = −0 is 1 from the hinge's kink, but

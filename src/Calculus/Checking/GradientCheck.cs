@@ -140,7 +140,14 @@ public static class GradientCheck
     {
         ArgumentNullException.ThrowIfNull(f);
         evaluations++;
-        double numeric = f(new Complex(x, Tolerances.ComplexStep)).Imaginary / Tolerances.ComplexStep;
+        double imaginary = f(new Complex(x, Tolerances.ComplexStep)).Imaginary;
+        double numeric = imaginary / Tolerances.ComplexStep;
+        if (imaginary != 0 && Math.Abs(imaginary) < Tolerances.ComplexStepUnderflow)
+        {
+            return CheckResult.Inconclusive(ComplexStepOracle, analytic,
+                $"the complex step underflows: Im f(x + ih) = {imaginary} is within 2^52 of the subnormal range, where its intermediate parts lose their relative precision");
+        }
+
         double size = Math.Max(Math.Abs(analytic), Math.Abs(numeric));
         double tolerance = (Tolerances.ComplexStepUlps * Tolerances.Epsilon * size)
             + (Tolerances.ComplexStepBoundFactor * (analyticError ?? 0.0)) + Tolerances.ComplexStepSubnormal;

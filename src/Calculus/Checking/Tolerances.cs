@@ -109,6 +109,15 @@ public static class Tolerances
     /// an absolute floor far below any derivative a wrong formula would give instead of a right one.</summary>
     public const double ComplexStepSubnormal = ComplexStepUlps * double.Epsilon / ComplexStep;
 
+    /// <summary>Below this |Im f(x + ih)| = 2^-970 the complex step is inconclusive. An intermediate imaginary part m
+    /// below the smallest normal 2^-1022 is rounded on the subnormal grid (error ≤ 2^-1075, relative 2^-1075/m), and the
+    /// later factors F of the chain (weights, inputs, the loss's derivative) carry that relative error into Im f = m·F.
+    /// For |Im f| ≥ 2^-970 with m &lt; 2^-1022 it takes F &gt; 2^52, and the relative error 2^-1075·F/|Im f| stays ≤ ε as
+    /// long as F ≤ 2^53 — far beyond the chain factors of any network here (weight scale 1e3: F ≲ 1e9). Below 2^-970
+    /// no such bound holds without knowing F: the floor <see cref="ComplexStepSubnormal"/> assumed F ≤ 1e2 and failed a
+    /// right gradient at weight scale 33 (F ≈ 2e3; <c>RegressionExamples</c>).</summary>
+    public static readonly double ComplexStepUnderflow = Math.ScaleB(1.0, -970);
+
     /// <summary>With a running error bound B of the analytic entry (<see cref="NetworkErrorBounds"/>), the complex step
     /// is bounded by the same analysis: its imaginary part is the forward-mode derivative, each complex operation
     /// rounding its imaginary part relative to its terms, at most twice the ulps of a real one (complex exp: e^a times

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Calculus.Internal;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -70,42 +72,56 @@ public static class LogSumExp
     }
 
     /// <summary>m = max a and Σ_{i≠k} e^(a_i − m) over every entry but the first maximum (NaN if any entry is NaN).</summary>
+    /// <remarks>The maximum by <see cref="TensorPrimitives.IndexOfMax{T}(ReadOnlySpan{T})"/> (the index of the first
+    /// NaN if there is one); the sum four lanes at a time, each a_i − m carried exactly (TwoSum) into
+    /// <see cref="VectorExp"/>, skipping index k by summing the parts before and after it.</remarks>
     private static (double Max, double Sum) ShiftedSum(ReadOnlySpan<double> a)
     {
-        int k = 0;
-        for (int i = 0; i < a.Length; i++)
+        int k = TensorPrimitives.IndexOfMax(a);
+        double max = a[k];
+        if (double.IsNaN(max))
         {
             // Needed for one entry: Excess([NaN]) has no other term to carry the NaN (log1p(0) = 0).
-            if (double.IsNaN(a[i]))
-            {
-                return (double.NaN, double.NaN);
-            }
-
-            if (a[i] > a[k])
-            {
-                k = i;
-            }
+            return (double.NaN, double.NaN);
         }
 
-        double max = a[k];
-        double sum = 0.0;
-        for (int i = 0; i < a.Length; i++)
+        var lanes = Sum(a[..k], max, Vector256<double>.Zero);
+        lanes = Sum(a[(k + 1)..], max, lanes);
+        return (max, Vector256.Sum(lanes));
+    }
+
+    /// <summary>accumulator + e^(a_i − max) lane by lane (the lanes past the end of the last partial group add 0).</summary>
+    private static Vector256<double> Sum(ReadOnlySpan<double> a, double max, Vector256<double> accumulator)
+    {
+        var m = Vector256.Create(max);
+        int whole = a.Length - (a.Length % Vector256<double>.Count);
+        for (int i = 0; i < whole; i += Vector256<double>.Count)
         {
-            if (i == k)
-            {
-                continue;
-            }
-
-            if (a[i] == max)
-            {
-                sum += 1.0; // also covers max = ±∞, where a[i] − max would be NaN
-                continue;
-            }
-
-            var (d, dLo) = ExactArithmetic.TwoSum(a[i], -max);
-            sum += Math.Exp(d) * (1.0 + dLo);
+            accumulator += Term(Vector256.Create(a.Slice(i, Vector256<double>.Count)), m);
         }
 
-        return (max, sum);
+        if (whole < a.Length)
+        {
+            Span<double> buffer = stackalloc double[Vector256<double>.Count];
+            buffer.Clear();
+            a[whole..].CopyTo(buffer);
+            var used = Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)(a.Length - whole)));
+            accumulator += Vector256.ConditionalSelect(used, Term(Vector256.Create<double>(buffer), m), Vector256<double>.Zero);
+        }
+
+        return accumulator;
+    }
+
+    /// <summary>e^(a − max) with a − max = d + dLo exactly; 1 where a = max (also ±∞, where a − max is NaN).</summary>
+    private static Vector256<double> Term(Vector256<double> a, Vector256<double> max)
+    {
+        var d = a - max; // TwoSum(a, −max)
+        var maxVirtual = d - a;
+        var aVirtual = d - maxVirtual;
+        var dLo = (a - aVirtual) + (-max - maxVirtual);
+        var finite = Vector256.LessThan(Vector256.Abs(d), Vector256.Create(double.PositiveInfinity));
+        dLo = Vector256.ConditionalSelect(finite, dLo, Vector256<double>.Zero);
+        var term = VectorExp.Of(d, dLo);
+        return Vector256.ConditionalSelect(Vector256.Equals(a, max), Vector256<double>.One, term);
     }
 }

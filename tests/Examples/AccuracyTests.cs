@@ -9,21 +9,34 @@ namespace Calculus.Examples;
 public sealed class AccuracyTests
 {
     /// <summary>Bounds in ulp of the correctly rounded value: 2 for values (3 for tanh), 4 for derivatives.</summary>
-    public static TheoryData<string, int> UlpBounds() => new()
+    internal static IReadOnlyDictionary<string, int> Bounds { get; } = new Dictionary<string, int>
     {
-        { "sigmoid", 2 }, { "sigmoid'", 4 },
-        { "tanh", 3 }, { "tanh'", 4 },
-        { "erf", 2 }, { "erf'", 4 },
-        { "relu", 2 }, { "relu'", 4 },
-        { "leaky_relu", 2 }, { "leaky_relu'", 4 },
-        { "plu", 2 }, { "plu'", 4 },
-        { "sin", 2 }, { "sin'", 4 },
-        { "gaussian", 2 }, { "gaussian'", 4 },
-        { "softplus", 2 }, { "softplus'", 4 },
-        { "logistic", 2 }, { "logistic'", 4 },
-        { "smooth_hinge", 2 }, { "smooth_hinge'", 4 },
-        { "hinge", 2 }, { "hinge'", 4 },
+        ["sigmoid"] = 2, ["sigmoid'"] = 4,
+        ["tanh"] = 3, ["tanh'"] = 4,
+        ["erf"] = 2, ["erf'"] = 4,
+        ["relu"] = 2, ["relu'"] = 4,
+        ["leaky_relu"] = 2, ["leaky_relu'"] = 4,
+        ["plu"] = 2, ["plu'"] = 4,
+        ["sin"] = 2, ["sin'"] = 4,
+        ["gaussian"] = 2, ["gaussian'"] = 4,
+        ["softplus"] = 2, ["softplus'"] = 4,
+        ["logistic"] = 2, ["logistic'"] = 4,
+        ["smooth_hinge"] = 2, ["smooth_hinge'"] = 4,
+        ["hinge"] = 2, ["hinge'"] = 4,
     };
+
+    private static readonly string[] Losses = ["softplus", "logistic", "smooth-hinge", "hinge"];
+
+    public static TheoryData<string, int> UlpBounds()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var (function, bound) in Bounds)
+        {
+            data.Add(function, bound);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(UlpBounds))]
@@ -31,6 +44,41 @@ public sealed class AccuracyTests
     {
         var f = ScalarFunctions.ByName[function];
         AssertWithinUlp(function, maxUlp, r => f(r.Args[0]));
+    }
+
+    /// <summary>Issue 14: the span overloads (vectorised) through the same table and the same bounds as the scalar
+    /// functions, the whole column in one call.</summary>
+    [Theory]
+    [MemberData(nameof(UlpBounds))]
+    public void Span_WithinUlpBound_OfCorrectlyRoundedReference(string function, int maxUlp)
+    {
+        var rows = ReferenceTable.For(function).ToList();
+        double[] x = [.. rows.Select(r => r.Args[0])];
+        double[] result = new double[x.Length];
+        ScalarFunctions.SpanByName[function](x, result);
+        var byLine = rows.Select((r, i) => (r.Line, i)).ToDictionary(t => t.Line, t => result[t.i]);
+        AssertWithinUlp(function, maxUlp, r => byLine[r.Line]);
+    }
+
+    /// <summary>Each catalog entry's span members are its vectorised paths, within its bounds on its rows.</summary>
+    [Theory]
+    [MemberData(nameof(UlpBounds))]
+    public void CatalogSpanMembers_WithinUlpBound_OfCorrectlyRoundedReference(string function, int maxUlp)
+    {
+        string name = function.TrimEnd('\'').Replace('_', '-');
+        var activation = ActivationCatalog.All.FirstOrDefault(a => a.Name == name);
+        if (activation is null)
+        {
+            Assert.Contains(name, Losses); // the losses: not activations
+            return;
+        }
+
+        var rows = ReferenceTable.For(function).ToList();
+        double[] x = [.. rows.Select(r => r.Args[0])];
+        double[] result = new double[x.Length];
+        (function.EndsWith('\'') ? activation.Derivatives : activation.Values)(x, result);
+        var byLine = rows.Select((r, i) => (r.Line, i)).ToDictionary(t => t.Line, t => result[t.i]);
+        AssertWithinUlp(function, maxUlp, r => byLine[r.Line]);
     }
 
     [Theory]

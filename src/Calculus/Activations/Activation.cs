@@ -43,13 +43,24 @@ public sealed record Activation(
     string Advantage,
     string Disadvantage)
 {
-    /// <summary>f over a span, vectorised, within the same ulp bound as <see cref="Value"/>; by default a loop over
-    /// <see cref="Value"/>.</summary>
-    public SpanFunction Values { get; init; } = (x, result) => Loop(Value, x, result);
+    private readonly SpanFunction? values, derivatives;
 
-    /// <summary>f' over a span, vectorised, within the same ulp bound as <see cref="Derivative"/>; by default a loop
-    /// over <see cref="Derivative"/>.</summary>
-    public SpanFunction Derivatives { get; init; } = (x, result) => Loop(Derivative, x, result);
+    /// <summary>f over a span, vectorised, within the same ulp bound as <see cref="Value"/>; where none is given, a
+    /// loop over <see cref="Value"/> (a new delegate on each read; the field stays null, so two records that differ
+    /// in nothing else stay equal).</summary>
+    public SpanFunction Values
+    {
+        get => values ?? ((x, result) => Loop(Value, x, result));
+        init => values = value;
+    }
+
+    /// <summary>f' over a span, vectorised, within the same ulp bound as <see cref="Derivative"/>; where none is
+    /// given, a loop over <see cref="Derivative"/>.</summary>
+    public SpanFunction Derivatives
+    {
+        get => derivatives ?? ((x, result) => Loop(Derivative, x, result));
+        init => derivatives = value;
+    }
 
     /// <summary>The name.</summary>
     /// <returns>The short name.</returns>

@@ -19,7 +19,11 @@ public static class ActivationCatalog
         "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal from x ≤ −708.3965; 0 from x ≤ −745.1333", 37.4,
         [], 0.25, Parity.None, Monotonicity.Increasing, new Saturation(20, VanishingGradient),
         "Smooth, bounded output in (0, 1) that reads as a probability.",
-        "Saturates on both sides (σ' < 1e-8 for |x| ≥ 20) and is not zero-centred, which slows gradient descent.");
+        "Saturates on both sides (σ' < 1e-8 for |x| ≥ 20) and is not zero-centred, which slows gradient descent.")
+    {
+        Values = Calculus.Sigmoid.Value,
+        Derivatives = Calculus.Sigmoid.Derivative,
+    };
 
     /// <summary>tanh(x) (sheet 2a); saturates: tanh'(x) ≤ 4e^(−20) ≈ 8.2e-9 for |x| ≥ 10.</summary>
     public static Activation Tanh => new(
@@ -29,7 +33,11 @@ public static class ActivationCatalog
         "rounds to ±1 from |x| ≥ 19.0616", 19.06,
         [], 1.0, Parity.Odd, Monotonicity.Increasing, new Saturation(10, VanishingGradient),
         "Zero-centred and smooth, with a gradient of 1 at the origin.",
-        "Saturates for large |x| (tanh' < 1e-8 for |x| ≥ 10), so gradients vanish in deep networks.");
+        "Saturates for large |x| (tanh' < 1e-8 for |x| ≥ 10), so gradients vanish in deep networks.")
+    {
+        Values = Calculus.Tanh.Value,
+        Derivatives = Calculus.Tanh.Derivative,
+    };
 
     /// <summary>erf(x) (sheet 2b); saturates: erf'(x) ≤ (2/√π)e^(−25) ≈ 1.6e-11 for |x| ≥ 5.</summary>
     public static Activation Erf => new(
@@ -39,7 +47,11 @@ public static class ActivationCatalog
         "rounds to ±1 from |x| ≥ 5.9216", 5.92,
         [], Calculus.Erf.TwoOverSqrtPi, Parity.Odd, Monotonicity.Increasing, new Saturation(5, VanishingGradient),
         "Zero-centred and smooth like tanh, with a cheap closed-form derivative.",
-        "Saturates even faster than tanh (erf' < 1e-8 for |x| ≥ 5) and erf itself is costly to evaluate.");
+        "Saturates even faster than tanh (erf' < 1e-8 for |x| ≥ 5) and erf itself is costly to evaluate.")
+    {
+        Values = Calculus.Erf.Value,
+        Derivatives = Calculus.Erf.Derivative,
+    };
 
     /// <summary>ReLU(x) = max(0, x) (sheet 2c).</summary>
     public static Activation Relu => new(
@@ -49,7 +61,11 @@ public static class ActivationCatalog
         "never saturates above; exactly 0 for every x ≤ 0", double.PositiveInfinity,
         [new Kink(0, 0, 1, 0)], 1.0, Parity.None, Monotonicity.NonDecreasing, null,
         "Cheap, and its gradient is exactly 1 for every x > 0, so it does not vanish there.",
-        "Dead units: the gradient is exactly 0 for x < 0, so a unit stuck there never learns; the output is unbounded.");
+        "Dead units: the gradient is exactly 0 for x < 0, so a unit stuck there never learns; the output is unbounded.")
+    {
+        Values = Calculus.Relu.Value,
+        Derivatives = Calculus.Relu.Derivative,
+    };
 
     /// <summary>Leaky ReLU(x) = max(0.01x, x) (sheet 2d).</summary>
     public static Activation LeakyRelu => new(
@@ -59,7 +75,11 @@ public static class ActivationCatalog
         "never saturates", double.PositiveInfinity,
         [new Kink(0, Calculus.LeakyRelu.Slope, 1, Calculus.LeakyRelu.Slope)], 1.0, Parity.None, Monotonicity.Increasing, null,
         "Keeps ReLU's cheap non-vanishing gradient and never dies: the gradient is 0.01, not 0, for x < 0.",
-        "The slope 0.01 is an arbitrary hyper-parameter, and the output is unbounded on both sides.");
+        "The slope 0.01 is an arbitrary hyper-parameter, and the output is unbounded on both sides.")
+    {
+        Values = Calculus.LeakyRelu.Value,
+        Derivatives = Calculus.LeakyRelu.Derivative,
+    };
 
     /// <summary>PLU with the defaults α = 0.1, c = 1 (sheet 2e).</summary>
     public static Activation Plu => CreatePlu(Calculus.Plu.DefaultAlpha, Calculus.Plu.DefaultC);
@@ -82,7 +102,11 @@ public static class ActivationCatalog
         "1 for |x| ≤ 2^-27; subnormal from |x| ≥ 26.6158; 0 from |x| ≥ 27.2972", 27.29,
         [], 0.8577638849607068, Parity.Even, Monotonicity.None, new Saturation(5, VanishingGradient),
         "Smooth and local: a unit responds only to inputs near 0, like a radial basis function.",
-        "Not monotone and its gradient vanishes on both sides (|f'| < 1e-8 for |x| ≥ 5), so units far from 0 stop learning.");
+        "Not monotone and its gradient vanishes on both sides (|f'| < 1e-8 for |x| ≥ 5), so units far from 0 stop learning.")
+    {
+        Values = Calculus.Gaussian.Value,
+        Derivatives = Calculus.Gaussian.Derivative,
+    };
 
     /// <summary>Every activation, in the sheet's order after the sigmoid of sheet 1.</summary>
     public static IReadOnlyList<Activation> All =>
@@ -119,6 +143,10 @@ public static class ActivationCatalog
             [new Kink(-c, alpha, 1, alpha), new Kink(c, 1, alpha, alpha)],
             1.0, Parity.Odd, alpha > 0 ? Monotonicity.Increasing : Monotonicity.NonDecreasing, null,
             $"The identity on [−{c}, {c}] with a gradient ≥ α = {alpha} everywhere, so it never saturates for α > 0.",
-            "Two extra hyper-parameters (α, c) and two kinks; for α = 0 it is a hard clip whose gradient dies outside [−c, c].");
+            "Two extra hyper-parameters (α, c) and two kinks; for α = 0 it is a hard clip whose gradient dies outside [−c, c].")
+        {
+            Values = (x, result) => Calculus.Plu.Value(x, result, alpha, c),
+            Derivatives = (x, result) => Calculus.Plu.Derivative(x, result, alpha, c),
+        };
     }
 }

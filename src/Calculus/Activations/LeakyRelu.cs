@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using Calculus.Internal;
+
 namespace Calculus;
 
 /// <summary>The leaky ReLU f(x) = max(0.01x, x) (sheet 2d).</summary>
@@ -23,4 +26,32 @@ public static class LeakyRelu
     /// <param name="x">The argument; any double.</param>
     /// <returns>1 or 0.01; NaN for NaN.</returns>
     public static double Derivative(double x) => x > 0 ? 1.0 : double.IsNaN(x) ? x : Slope;
+
+    /// <summary>Leaky ReLU of every element: x for x &gt; 0, x/100 otherwise, vectorised, exactly as the scalar form.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="result">f(x[i]); the length of x, and x itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
+    public static void Value(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<ValueLanes>(x, result);
+
+    /// <summary>Leaky ReLU' of every element: 1 for x &gt; 0, 0.01 otherwise, NaN for NaN, as the scalar form.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="result">f'(x[i]); the length of x, and x itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
+    public static void Derivative(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<DerivativeLanes>(x, result);
+
+    private readonly struct ValueLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) =>
+            Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, x / 100.0); // NaN/100 is NaN
+
+        public double Of(double x) => Value(x);
+    }
+
+    private readonly struct DerivativeLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) =>
+            VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, Vector256.Create(Slope)));
+
+        public double Of(double x) => Derivative(x);
+    }
 }

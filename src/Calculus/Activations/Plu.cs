@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using Calculus.Internal;
+
 namespace Calculus;
 
 /// <summary>The piecewise linear unit PLU(x) = max(α(x + c) − c, min(α(x − c) + c, x)) (sheet 2e).</summary>
@@ -75,5 +78,54 @@ public static class Plu
         {
             throw new ArgumentOutOfRangeException(nameof(c), c, $"PLU's c must be finite and > 0; got {c}.");
         }
+    }
+
+    /// <summary>PLU of every element, vectorised, exactly as the scalar form (the same fused multiply-adds).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="result">PLU(x[i]); the length of x, and x itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
+    /// <param name="alpha">The outer slope α in [0, 1].</param>
+    /// <param name="c">The half-width c &gt; 0 (finite) of the identity part.</param>
+    /// <exception cref="ArgumentOutOfRangeException">α or c is out of range.</exception>
+    public static void Value(ReadOnlySpan<double> x, Span<double> result, double alpha = DefaultAlpha, double c = DefaultC)
+    {
+        Validate(alpha, c);
+        SpanMap.Apply(x, result, new ValueLanes(alpha, c));
+    }
+
+    /// <summary>PLU' of every element: 1 for |x| &lt; c, α otherwise, NaN for NaN, as the scalar form.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="result">PLU'(x[i]); the length of x, and x itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
+    /// <param name="alpha">The outer slope α in [0, 1].</param>
+    /// <param name="c">The half-width c &gt; 0 (finite) of the identity part.</param>
+    /// <exception cref="ArgumentOutOfRangeException">α or c is out of range.</exception>
+    public static void Derivative(ReadOnlySpan<double> x, Span<double> result, double alpha = DefaultAlpha, double c = DefaultC)
+    {
+        Validate(alpha, c);
+        SpanMap.Apply(x, result, new DerivativeLanes(alpha, c));
+    }
+
+    private readonly struct ValueLanes(double alpha, double c) : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x)
+        {
+            var a = Vector256.Create(alpha);
+            var cc = Vector256.Create(c);
+            var above = alpha == 0 ? cc : Vector256.FusedMultiplyAdd(a, x - cc, cc);
+            var below = alpha == 0 ? -cc : Vector256.FusedMultiplyAdd(a, x + cc, -cc);
+            var value = Vector256.ConditionalSelect(Vector256.GreaterThan(x, cc), above, x);
+            return Vector256.ConditionalSelect(Vector256.LessThan(x, -cc), below, value); // NaN fails both: x
+        }
+
+        public double Of(double x) => Value(x, alpha, c);
+    }
+
+    private readonly struct DerivativeLanes(double alpha, double c) : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) => VectorExp.KeepNaN(x, Vector256.ConditionalSelect(
+            Vector256.LessThan(Vector256.Abs(x), Vector256.Create(c)), Vector256<double>.One, Vector256.Create(alpha)));
+
+        public double Of(double x) => Derivative(x, alpha, c);
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using Calculus.Internal;
+
 namespace Calculus;
 
 /// <summary>The rectified linear unit ReLU(x) = max(0, x) (sheet 2c).</summary>
@@ -18,4 +21,32 @@ public static class Relu
     /// <param name="x">The argument; any double.</param>
     /// <returns>0 or 1; NaN for NaN.</returns>
     public static double Derivative(double x) => x > 0 ? 1.0 : double.IsNaN(x) ? x : 0.0;
+
+    /// <summary>ReLU of every element: result[i] = max(0, x[i]), vectorised, exactly as the scalar form (+0 for −0).</summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="result">ReLU(x[i]); the length of x, and x itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
+    public static void Value(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<ValueLanes>(x, result);
+
+    /// <summary>ReLU' of every element: 1 for x &gt; 0, 0 for x ≤ 0, NaN for NaN, as the scalar form.</summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="result">ReLU'(x[i]); the length of x, and x itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
+    public static void Derivative(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<DerivativeLanes>(x, result);
+
+    private readonly struct ValueLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) =>
+            VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, Vector256<double>.Zero));
+
+        public double Of(double x) => Value(x);
+    }
+
+    private readonly struct DerivativeLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) =>
+            VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, Vector256<double>.Zero));
+
+        public double Of(double x) => Derivative(x);
+    }
 }

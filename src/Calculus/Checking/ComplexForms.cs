@@ -15,7 +15,7 @@ namespace Calculus.Checking;
 /// real part is clear of the kink by more than its rounding: <see cref="NetworkGradientCheck"/> leaves such entries
 /// inconclusive). erf has no cheap complex form here: it is extended to first order, erf(x) + i·y·(2/√π)e^(−x²), whose error
 /// terms are O(y²) in the real part and O(y³) in the imaginary part, far below an ulp for the step's y = 1e-20. Its
-/// slope is computed here, with x² split exactly as for the Gaussian, not taken from <see cref="Calculus.Erf.Derivative"/>,
+/// slope is computed here, with x² split exactly as for the Gaussian, not taken from <see cref="Calculus.Erf.Derivative(double)"/>,
 /// so a wrong erf' in a gradient is caught by this oracle too.</para>
 /// </remarks>
 public static class ComplexForms

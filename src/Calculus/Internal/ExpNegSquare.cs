@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Calculus.Internal;
 
 /// <summary>factor·e^(−x²) with one final rounding, for the Gaussian, its derivative and erf'.</summary>
@@ -12,6 +14,11 @@ internal static class ExpNegSquare
 {
     /// <summary>Above this x², e^(−x²) is below the smallest normal double (e^(−708.3964) = 2^-1022).</summary>
     private const double SubnormalSquare = 708.0;
+
+    /// <summary>Beyond this x², factor·e^(−x²) rounds to 0 for every |factor| &lt; 2^70 (e^(−800) = 2^-1154.2, and
+    /// half the smallest subnormal is 2^-1075); the four-lane form returns ±0 there. Its 2^k (k down to −1155) is
+    /// applied as two normal factors by <see cref="VectorExp.Scale"/>.</summary>
+    private const double VanishingSquare = 800.0;
 
     public static double Times(double factor, double x)
     {
@@ -30,5 +37,20 @@ internal static class ExpNegSquare
 
         double half = Math.Exp(-0.5 * hi);
         return factor * half * (1.0 - lo) * half;
+    }
+
+    /// <summary>factor·e^(−x²) for four lanes: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.Parts"/> as
+    /// e^(−hi − lo), factor multiplies the unrounded hi + lo, and 2^k is applied last, so a subnormal result is
+    /// rounded once (and a factor up to 2·27 does not scale up a subnormal's rounding error). ±0 with factor's sign
+    /// where x² &gt; <see cref="VanishingSquare"/> (x = ±∞ included); NaN for NaN.</summary>
+    public static Vector256<double> Times(Vector256<double> factor, Vector256<double> x)
+    {
+        var hi = x * x;
+        var lo = Vector256.FusedMultiplyAdd(x, x, -hi);
+        var beyond = Vector256.GreaterThan(hi, Vector256.Create(VanishingSquare)); // false for NaN
+        var eHi = VectorExp.Parts(Vector256.MaxNative(-hi, Vector256.Create(-VanishingSquare)), -lo, out var eLo, out var k);
+        var scaled = VectorExp.Scale(Vector256.FusedMultiplyAdd(factor, eHi, factor * eLo), k);
+        var zero = Vector256.CopySign(Vector256<double>.Zero, factor);
+        return VectorExp.KeepNaN(x, Vector256.ConditionalSelect(beyond, zero, scaled));
     }
 }

@@ -17,7 +17,7 @@ namespace Calculus.Internal;
 /// <item>e^r = 1 + r + r²/2 + r³·q(r), |r| ≤ 0.35, q the Taylor series 1/3! … r^10/13! (the first omitted term
 /// r^14/14! is below 2^-57); 1 + rHi and the sum with r²/2 + r³q are carried by Fast2Sum, so hi + lo is e^r to about
 /// 2^-60 relative and only the caller's last rounding counts.</item>
-/// <item>2^k is applied in two factors 2^(k/2)·2^(k − k/2), each a normal double for every k in [−1077, 1025]:
+/// <item>2^k is applied in two factors 2^(k/2)·2^(k − k/2), each a normal double for every k in [−2044, 2046]:
 /// exact while the result is normal, one rounding where it is subnormal.</item>
 /// </list>
 /// </remarks>
@@ -79,7 +79,7 @@ internal static class VectorExp
         return sum;
     }
 
-    /// <summary>y·2^k, in two exact factors (one rounding if the result is subnormal), for k in [−1077, 1025].</summary>
+    /// <summary>y·2^k, in two exact factors (one rounding if the result is subnormal), for k in [−2044, 2046].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Scale(Vector256<double> y, Vector256<long> k)
     {
@@ -98,11 +98,15 @@ internal static class VectorExp
     public static Vector256<double> Clamp(Vector256<double> x) =>
         Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(Lowest)), Vector256.Create(Highest));
 
-    /// <summary>e^(x + xLo), rounded (xLo = 0 for a plain exponential); NaN for NaN.</summary>
+    /// <summary>e^(x + xLo), rounded (xLo = 0 for a plain exponential); NaN for NaN. Where x is clamped, xLo is
+    /// dropped: it can be as large as ulp(x)/2 (1e253 for a difference near −1e269), and the result is 0 or +∞
+    /// anyway.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Of(Vector256<double> x, Vector256<double> xLo)
     {
-        var hi = Parts(Clamp(x), xLo, out var lo, out var k);
+        var clamped = Clamp(x);
+        xLo = Vector256.ConditionalSelect(Vector256.Equals(clamped, x), xLo, Vector256<double>.Zero);
+        var hi = Parts(clamped, xLo, out var lo, out var k);
         return KeepNaN(x, Scale(hi + lo, k));
     }
 

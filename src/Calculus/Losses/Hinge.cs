@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using Calculus.Internal;
+
 namespace Calculus;
 
 /// <summary>The hinge loss h(t) = max(0, 1 − t) of a margin t = y·wᵀx (sheet 3).</summary>
@@ -18,4 +21,35 @@ public static class Hinge
     /// <param name="t">The margin; any double.</param>
     /// <returns>−1 or 0; NaN for NaN.</returns>
     public static double Subgradient(double t) => double.IsNaN(t) ? double.NaN : t < 1.0 ? -1.0 : 0.0;
+
+    /// <summary>h of every element: result[i] = max(0, 1 − t[i]), vectorised, exactly as the scalar form.</summary>
+    /// <param name="t">The arguments.</param>
+    /// <param name="result">h(t[i]); the length of t, and t itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
+    public static void Value(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<ValueLanes>(t, result);
+
+    /// <summary>The subgradient of every element: −1 for t &lt; 1, 0 for t ≥ 1, NaN for NaN, as the scalar form.</summary>
+    /// <param name="t">The arguments.</param>
+    /// <param name="result">the subgradient at t[i]; the length of t, and t itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
+    public static void Subgradient(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<SubgradientLanes>(t, result);
+
+    private readonly struct ValueLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x)
+        {
+            var r = Vector256<double>.One - x;
+            return VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(r, Vector256<double>.Zero), r, Vector256<double>.Zero));
+        }
+
+        public double Of(double x) => Value(x);
+    }
+
+    private readonly struct SubgradientLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) => VectorExp.KeepNaN(x,
+            Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.One), Vector256.Create(-1.0), Vector256<double>.Zero));
+
+        public double Of(double x) => Subgradient(x);
+    }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using Calculus.Internal;
+
 namespace Calculus;
 
 /// <summary>The logistic loss l(t) = ln(1 + e^(−t)) of a margin t = y·wᵀx (sheet 3, 3c).</summary>
@@ -18,4 +21,30 @@ public static class LogisticLoss
     /// <param name="t">The margin; any double.</param>
     /// <returns>l'(t) in [−1, 0]; NaN for NaN.</returns>
     public static double Derivative(double t) => -Sigmoid.Value(-t);
+
+    /// <summary>l of every element: result[i] = ln(1 + e^(−t[i])) = softplus(−t[i]), vectorised; within 2 ulp.</summary>
+    /// <param name="t">The arguments.</param>
+    /// <param name="result">l(t[i]); the length of t, and t itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
+    public static void Value(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<ValueLanes>(t, result);
+
+    /// <summary>l' of every element: result[i] = −σ(−t[i]), vectorised; within 4 ulp.</summary>
+    /// <param name="t">The arguments.</param>
+    /// <param name="result">l'(t[i]); the length of t, and t itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
+    public static void Derivative(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<DerivativeLanes>(t, result);
+
+    private readonly struct ValueLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) => Softplus.OfSum(-x, Vector256<double>.Zero);
+
+        public double Of(double x) => Value(x);
+    }
+
+    private readonly struct DerivativeLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) => -Sigmoid.OfSum(-x, Vector256<double>.Zero);
+
+        public double Of(double x) => Derivative(x);
+    }
 }

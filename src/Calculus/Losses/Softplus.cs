@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
 namespace Calculus;
@@ -34,5 +35,36 @@ public static class Softplus
 
         // Stryker disable once Equality : equivalent: at hi = ±0, hi + tail is tail exactly.
         return hi > 0 ? hi + tail : tail;
+    }
+
+    /// <summary>softplus of every element: result[i] = ln(1 + e^(u[i])), vectorised.</summary>
+    /// <remarks>max(u, 0) + log1p(e^(−|u|)) as in the scalar form, with <see cref="VectorExp"/> and
+    /// <see cref="VectorLog1p"/>; within softplus's 2-ulp bound.</remarks>
+    /// <param name="u">The arguments.</param>
+    /// <param name="result">softplus(u[i]); the length of u, and u itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps u without being u.</exception>
+    public static void Value(ReadOnlySpan<double> u, Span<double> result) => SpanMap.Apply<ValueLanes>(u, result);
+
+    /// <summary>softplus' of every element: result[i] = σ(u[i]), vectorised (<see cref="Sigmoid.Value(ReadOnlySpan{double}, Span{double})"/>).</summary>
+    /// <param name="u">The arguments.</param>
+    /// <param name="result">σ(u[i]); the length of u, and u itself or separate memory.</param>
+    /// <exception cref="ArgumentException">result has another length, or overlaps u without being u.</exception>
+    public static void Derivative(ReadOnlySpan<double> u, Span<double> result) => Sigmoid.Value(u, result);
+
+    /// <summary>softplus(hi + lo) of four values, lo entering the exponential exactly: for hi &gt; 0,
+    /// hi + (lo + log1p(e^(−hi − lo))); otherwise log1p(e^(hi + lo)).</summary>
+    internal static Vector256<double> OfSum(Vector256<double> hi, Vector256<double> lo)
+    {
+        var positive = Vector256.GreaterThan(hi, Vector256<double>.Zero);
+        var t = VectorExp.Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(positive, -lo, lo));
+        var tail = VectorLog1p.Of(t);
+        return VectorExp.KeepNaN(hi, Vector256.ConditionalSelect(positive, hi + (lo + tail), tail));
+    }
+
+    private readonly struct ValueLanes : IElementwise
+    {
+        public Vector256<double> Of(Vector256<double> x) => OfSum(x, Vector256<double>.Zero);
+
+        public double Of(double x) => Value(x);
     }
 }

@@ -30,4 +30,33 @@ internal static class ScalarFunctions
         ["hinge"] = Hinge.Value,
         ["hinge'"] = Hinge.Subgradient,
     };
+
+    /// <summary>Every span overload by the same names; sin and cos loop the scalar function until their vector path lands.</summary>
+    public static IReadOnlyDictionary<string, SpanFunction> SpanByName { get; } = new Dictionary<string, SpanFunction>
+    {
+        ["sigmoid"] = Sigmoid.Value,
+        ["sigmoid'"] = Sigmoid.Derivative,
+        ["tanh"] = Tanh.Value,
+        ["tanh'"] = Tanh.Derivative,
+        ["erf"] = Erf.Value,
+        ["erf'"] = Erf.Derivative,
+        ["relu"] = Relu.Value,
+        ["relu'"] = Relu.Derivative,
+        ["leaky_relu"] = LeakyRelu.Value,
+        ["leaky_relu'"] = LeakyRelu.Derivative,
+        ["plu"] = (x, result) => Plu.Value(x, result),
+        ["plu'"] = (x, result) => Plu.Derivative(x, result),
+        ["sin"] = ActivationCatalog.Sinusoid.Values,
+        ["sin'"] = ActivationCatalog.Sinusoid.Derivatives,
+        ["gaussian"] = Gaussian.Value,
+        ["gaussian'"] = Gaussian.Derivative,
+        ["softplus"] = Softplus.Value,
+        ["softplus'"] = Softplus.Derivative,
+        ["logistic"] = LogisticLoss.Value,
+        ["logistic'"] = LogisticLoss.Derivative,
+        ["smooth_hinge"] = SmoothHinge.Value,
+        ["smooth_hinge'"] = SmoothHinge.Derivative,
+        ["hinge"] = Hinge.Value,
+        ["hinge'"] = Hinge.Subgradient,
+    };
 }

@@ -1,0 +1,160 @@
+using Calculus.Examples.Support;
+
+namespace Calculus.Examples;
+
+/// <summary>Issue 14: the span overloads of every activation and margin loss, beyond their accuracy (AccuracyTests):
+/// shapes, the padded last group, in-place use, special values, no allocation, and log-sum-exp's vector sum.</summary>
+public sealed class SpanPathExamples
+{
+    public static TheoryData<string> Names() => [.. ScalarFunctions.SpanByName.Keys];
+
+    private static readonly double[] Specials =
+    [
+        0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-300, -1e-300, 2.2250738585072014e-308, 1e-8, -1e-8, 0.5, -0.5, 1.0,
+        -1.0, 19.0616, -19.0616, 20.0, -20.0, 26.6158, 27.2972, -27.2972, 37.43, 354.9, -354.9, 708.4, -708.4, 709.8,
+        -709.8, 745.2, -745.2, 746.0, -746.0, 800.0, 1e300, -1e300, double.MaxValue, -double.MaxValue,
+        double.PositiveInfinity, double.NegativeInfinity, double.NaN,
+    ];
+
+    /// <summary>The value of an element does not depend on where it sits in the span or on the span's length (the
+    /// last partial group of four goes through the same lanes, padded): every slice of lengths 0 … 9 at every offset
+    /// gives the bits the whole span gave.</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryElement_TheSameBits_AtAnyPositionAndLength(string name)
+    {
+        var f = ScalarFunctions.SpanByName[name];
+        var rng = new Random(14);
+        double[] x = [.. Specials, .. Enumerable.Range(0, 23).Select(_ => (rng.NextDouble() - 0.5) * 60)];
+        double[] whole = new double[x.Length];
+        f(x, whole);
+        for (int length = 0; length <= 9; length++)
+        {
+            for (int offset = 0; offset + length <= x.Length; offset++)
+            {
+                double[] part = new double[length];
+                f(x.AsSpan(offset, length), part);
+                for (int i = 0; i < length; i++)
+                {
+                    Assert.True(BitConverter.DoubleToInt64Bits(part[i]) == BitConverter.DoubleToInt64Bits(whole[offset + i]),
+                        $"{name}({Expect.R(x[offset + i])}): {Expect.R(part[i])} in a span of {length} at {offset}, {Expect.R(whole[offset + i])} in the whole");
+                }
+            }
+        }
+    }
+
+    /// <summary>result may be x itself; the in-place result has the bits of the separate one.</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void InPlace_GivesTheSameBits(string name)
+    {
+        var f = ScalarFunctions.SpanByName[name];
+        double[] x = [.. Specials];
+        double[] separate = new double[x.Length];
+        f(x, separate);
+        f(x, x);
+        Assert.Equal(separate.Select(BitConverter.DoubleToInt64Bits), x.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    /// <summary>At the special values (zeros, subnormals, thresholds, ±∞, NaN) the span path agrees with the scalar
+    /// function: NaN exactly where it is NaN, the same sign of zero, the same infinities, and within the table's
+    /// bound otherwise.</summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void SpecialValues_AgreeWithTheScalarFunction(string name)
+    {
+        var f = ScalarFunctions.SpanByName[name];
+        var scalar = ScalarFunctions.ByName[name];
+        int bound = AccuracyTests.Bounds[name];
+        double[] result = new double[Specials.Length];
+        f(Specials, result);
+        for (int i = 0; i < Specials.Length; i++)
+        {
+            double expected = scalar(Specials[i]);
+            string label = $"{name}({Expect.R(Specials[i])}): span {Expect.R(result[i])}, scalar {Expect.R(expected)}";
+            Assert.True(double.IsNaN(result[i]) == double.IsNaN(expected), label);
+            if (expected == 0 || double.IsInfinity(expected))
+            {
+                Assert.True(BitConverter.DoubleToInt64Bits(result[i]) == BitConverter.DoubleToInt64Bits(expected), label);
+            }
+            else if (!double.IsNaN(expected))
+            {
+                Assert.True(Ulp.Distance(result[i], expected) <= (ulong)(2 * bound), label);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void WrongLength_OrShiftedOverlap_IsRefused_WithTheLengths(string name)
+    {
+        var f = ScalarFunctions.SpanByName[name];
+        var e = Assert.Throws<ArgumentException>("result", () => f(new double[5], new double[4]));
+        Assert.Contains("result has length 4, but it must have the length of x, 5.", e.Message, StringComparison.Ordinal);
+        double[] buffer = new double[9];
+        var overlap = Assert.Throws<ArgumentException>("result", () => f(buffer.AsSpan(0, 8), buffer.AsSpan(1, 8)));
+        Assert.Contains("shifted by", overlap.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plu_SpanPath_ValidatesItsParameters_AndUsesThem()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("alpha", () => Plu.Value(new double[1], new double[1], alpha: 2));
+        Assert.Throws<ArgumentOutOfRangeException>("c", () => Plu.Derivative(new double[1], new double[1], c: 0));
+        double[] x = [-3, -0.5, 0.5, 3, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+        foreach (var (alpha, c) in new[] { (0.0, 0.25), (0.5, 2.0), (1.0, 1.0), (0.1, 1e-3) })
+        {
+            double[] v = new double[x.Length], d = new double[x.Length];
+            Plu.Value(x, v, alpha, c);
+            Plu.Derivative(x, d, alpha, c);
+            Assert.Equal(x.Select(t => Plu.Value(t, alpha, c)), v);
+            Assert.Equal(x.Select(t => Plu.Derivative(t, alpha, c)), d);
+        }
+    }
+
+    [Fact]
+    public void SpanPaths_AllocateNothing()
+    {
+        double[] x = [.. Enumerable.Range(0, 1003).Select(i => (i - 500) * 0.05)];
+        double[] y = new double[x.Length];
+        var functions = ScalarFunctions.SpanByName.Values.ToArray();
+        foreach (var f in functions)
+        {
+            f(x, y); // warm-up: JIT and statics
+        }
+
+        _ = LogSumExp.Value(x);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var f in functions)
+        {
+            f(x, y);
+        }
+
+        _ = LogSumExp.Value(x) + LogSumExp.Excess(x);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>Log-sum-exp sums four lanes at a time and skips the first maximum by summing the parts before and
+    /// after it: every length 1 … 13 with the maximum at every position, and the padded lanes of a partial group
+    /// count nothing even where every entry is −∞ (whose terms are 1: the excess of n equal entries is ln n).</summary>
+    [Fact]
+    public void LogSumExp_AnyLength_AnyPositionOfTheMaximum()
+    {
+        for (int n = 1; n <= 13; n++)
+        {
+            Assert.Equal(Math.Log(n), LogSumExp.Excess(Enumerable.Repeat(double.NegativeInfinity, n).ToArray()), 15);
+            Assert.Equal(Math.Log(n), LogSumExp.Excess(Enumerable.Repeat(double.PositiveInfinity, n).ToArray()), 15);
+            Assert.Equal(double.NegativeInfinity, LogSumExp.Value(Enumerable.Repeat(double.NegativeInfinity, n).ToArray()));
+            for (int k = 0; k < n; k++)
+            {
+                double[] a = [.. Enumerable.Range(0, n).Select(i => i == k ? 3.0 : -40.0 - i)];
+                double expected = Enumerable.Range(0, n).Where(i => i != k).Sum(i => Math.Exp(-43.0 - i)); // log1p(s) = s here
+                double excess = LogSumExp.Excess(a);
+                Assert.True(Math.Abs(excess - expected) <= 1e-15 * expected + double.Epsilon,
+                    $"n = {n}, max at {k}: excess {Expect.R(excess)}, expected {Expect.R(expected)}");
+                a[(k + 1) % n] = double.NaN;
+                Assert.True(n == 1 || double.IsNaN(LogSumExp.Value(a)), $"n = {n}: a NaN next to the maximum is lost");
+            }
+        }
+    }
+}

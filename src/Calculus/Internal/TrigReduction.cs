@@ -39,33 +39,33 @@ internal static class TrigReduction
     /// <summary>The double just below π/4: up to it the kernels take x itself.</summary>
     internal const double PiOver4 = 0.7853981633974483;
 
-    // 2/π rounded to double.
-    private const double InvPio2 = 0.6366197723675814;
+    /// <summary>2/π rounded to double.</summary>
+    internal const double InvPio2 = 0.6366197723675814;
 
     // π/2 = PioA + PioB + PioC + 5.6e-50: 0x1.921fb54442d18p+0, 0x1.1a62633145c07p-54, -0x1.f1976b7ed8fbcp-110.
-    private const double PioA = 1.5707963267948966;
-    private const double PioB = 6.123233995736766e-17;
-    private const double PioC = -1.4973849048591698e-33;
+    internal const double PioA = 1.5707963267948966;
+    internal const double PioB = 6.123233995736766e-17;
+    internal const double PioC = -1.4973849048591698e-33;
 
     // sin r = r + r³(S1 + r²(S2 + … + r²·S8)): 1/n! with alternating signs, n = 3, 5, …, 17.
-    private const double S1 = -1.0 / 6;
-    private const double S2 = 1.0 / 120;
-    private const double S3 = -1.0 / 5040;
-    private const double S4 = 1.0 / 362880;
-    private const double S5 = -1.0 / 39916800;
-    private const double S6 = 1.0 / 6227020800;
-    private const double S7 = -1.0 / 1307674368000;
-    private const double S8 = 1.0 / 355687428096000;
+    internal const double S1 = -1.0 / 6;
+    internal const double S2 = 1.0 / 120;
+    internal const double S3 = -1.0 / 5040;
+    internal const double S4 = 1.0 / 362880;
+    internal const double S5 = -1.0 / 39916800;
+    internal const double S6 = 1.0 / 6227020800;
+    internal const double S7 = -1.0 / 1307674368000;
+    internal const double S8 = 1.0 / 355687428096000;
 
     // cos r = 1 − r²/2 + r⁴(C2 + r²(C3 + … + r²·C9)): 1/n!, n = 4, 6, …, 18.
-    private const double C2 = 1.0 / 24;
-    private const double C3 = -1.0 / 720;
-    private const double C4 = 1.0 / 40320;
-    private const double C5 = -1.0 / 3628800;
-    private const double C6 = 1.0 / 479001600;
-    private const double C7 = -1.0 / 87178291200;
-    private const double C8 = 1.0 / 20922789888000;
-    private const double C9 = -1.0 / 6402373705728000;
+    internal const double C2 = 1.0 / 24;
+    internal const double C3 = -1.0 / 720;
+    internal const double C4 = 1.0 / 40320;
+    internal const double C5 = -1.0 / 3628800;
+    internal const double C6 = 1.0 / 479001600;
+    internal const double C7 = -1.0 / 87178291200;
+    internal const double C8 = 1.0 / 20922789888000;
+    internal const double C9 = -1.0 / 6402373705728000;
 
     /// <summary>The first 1280 bits of 2/π = 0.a2f9836e4e441529…(hexadecimal), most significant word first.</summary>
     internal static ReadOnlySpan<ulong> TwoOverPi =>

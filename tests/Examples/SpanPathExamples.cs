@@ -157,4 +157,19 @@ public sealed class SpanPathExamples
             }
         }
     }
+
+    /// <summary>A copy with a new f (<c>with { Value = g }</c>) must not keep the span path of the old f (it would
+    /// silently compute the old function), and the span members must not break record equality.</summary>
+    [Fact]
+    public void Activation_WithANewValue_DropsTheOldSpanPath_AndStaysEqualToItsCopy()
+    {
+        var doubled = ActivationCatalog.Tanh with { Value = x => 2 * x, Derivative = _ => 2 };
+        double[] y = new double[2];
+        doubled.Values([1.0, -3.0], y);
+        Assert.Equal([2.0, -6.0], y);
+        doubled.Derivatives([1.0, -3.0], y);
+        Assert.Equal([2.0, 2.0], y);
+        Assert.Equal(ActivationCatalog.Tanh, ActivationCatalog.Tanh);
+        Assert.Equal(doubled, doubled with { });
+    }
 }

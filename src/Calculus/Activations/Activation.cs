@@ -43,7 +43,32 @@ public sealed record Activation(
     string Advantage,
     string Disadvantage)
 {
+    private readonly Func<double, double> value = Value, derivative = Derivative;
     private readonly SpanFunction? values, derivatives;
+
+    /// <summary>f. Setting it (<c>activation with { Value = g }</c>) drops the span path given with the old f, so
+    /// that <see cref="Values"/> loops over g; give a new span path after it if there is one.</summary>
+    public Func<double, double> Value
+    {
+        get => value;
+        init
+        {
+            this.value = value;
+            values = null;
+        }
+    }
+
+    /// <summary>f', with the stated convention at each kink. Setting it drops the span path given with the old f',
+    /// as for <see cref="Value"/>.</summary>
+    public Func<double, double> Derivative
+    {
+        get => derivative;
+        init
+        {
+            this.derivative = value;
+            derivatives = null;
+        }
+    }
 
     /// <summary>f over a span, vectorised, within the same ulp bound as <see cref="Value"/>; where none is given, a
     /// loop over <see cref="Value"/> (a new delegate on each read; the field stays null, so two records that differ

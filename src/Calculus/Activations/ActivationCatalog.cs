@@ -92,7 +92,11 @@ public static class ActivationCatalog
         "never saturates: periodic, values in [−1, 1] for every finite x", double.PositiveInfinity,
         [], 1.0, Parity.Odd, Monotonicity.None, null,
         "Zero-centred, smooth and never saturating: its gradient cos(x) has magnitude 1 at every multiple of π.",
-        "Periodic and not monotone, so many inputs map to the same output and the loss surface has many local minima.");
+        "Periodic and not monotone, so many inputs map to the same output and the loss surface has many local minima.")
+    {
+        Values = Calculus.Sinusoid.Value,
+        Derivatives = Calculus.Sinusoid.Derivative,
+    };
 
     /// <summary>The Gaussian e^(−x²) (sheet 2g); saturates: |f'(x)| ≤ 10e^(−25) ≈ 1.4e-10 for |x| ≥ 5.</summary>
     public static Activation Gaussian => new(

@@ -31,7 +31,7 @@ internal static class ScalarFunctions
         ["hinge'"] = Hinge.Subgradient,
     };
 
-    /// <summary>Every span overload by the same names; sin and cos loop the scalar function until their vector path lands.</summary>
+    /// <summary>Every span overload by the same names.</summary>
     public static IReadOnlyDictionary<string, SpanFunction> SpanByName { get; } = new Dictionary<string, SpanFunction>
     {
         ["sigmoid"] = Sigmoid.Value,
@@ -46,8 +46,8 @@ internal static class ScalarFunctions
         ["leaky_relu'"] = LeakyRelu.Derivative,
         ["plu"] = (x, result) => Plu.Value(x, result),
         ["plu'"] = (x, result) => Plu.Derivative(x, result),
-        ["sin"] = ActivationCatalog.Sinusoid.Values,
-        ["sin'"] = ActivationCatalog.Sinusoid.Derivatives,
+        ["sin"] = Sinusoid.Value,
+        ["sin'"] = Sinusoid.Derivative,
         ["gaussian"] = Gaussian.Value,
         ["gaussian'"] = Gaussian.Derivative,
         ["softplus"] = Softplus.Value,

@@ -101,10 +101,10 @@ public static class Network
     }
 
     /// <summary>W's values column by column: a dense matrix's own storage, a copy of any other.</summary>
-    private static double[] Storage(Matrix<double> weights) => weights.AsColumnMajorArray() ?? weights.ToColumnMajorArray();
+    internal static double[] Storage(Matrix<double> weights) => weights.AsColumnMajorArray() ?? weights.ToColumnMajorArray();
 
     /// <summary>A dense vector's own storage, a copy of any other.</summary>
-    private static double[] Values(Vector<double> vector) => vector.AsArray() ?? vector.ToArray();
+    internal static double[] Values(Vector<double> vector) => vector.AsArray() ?? vector.ToArray();
 
     internal static void CheckShapes(Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x)
     {

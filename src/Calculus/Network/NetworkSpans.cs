@@ -13,21 +13,26 @@ namespace Calculus;
 /// ∂L/∂W = g xᵀ, ∂L/∂b = g, ∂L/∂w = f_e(z)·σ̂(a), ∂L/∂x = Wᵀg.</para>
 /// <para>Order of operations: every sum (each (Wx)_i, z, each (Wᵀg)_j) starts at +0 and adds its terms in index order,
 /// the order of MathNet's products, so the MathNet front gives the numbers the former MathNet implementation gave, bit
-/// for bit. To be fast in that order, a product with a matrix whose rows are contiguous sums four rows at once (four
+/// for bit, given the same activation values (see the hidden layer below). To be fast in that order, a product with a matrix whose rows are contiguous sums four rows at once (four
 /// independent sums the processor overlaps), and one whose columns are contiguous adds the columns with SIMD into the
 /// result (64 rows at a time in the loss): Wx and Wᵀg take one way each, and the two layouts of W swap them.</para>
 /// <para>Exact zeros: ∂L/∂W_ij = +0 where x_j = 0, and ∂L/∂w = +0 where f_e(z) = 0 (a hinge beyond its margin, a
 /// saturated logistic loss), even against an infinite or NaN factor: L does not depend on W_ij where x_j = 0, nor to
 /// first order on w where f_e(z) = 0. Everywhere else IEEE arithmetic: 0·∞ is NaN.</para>
+/// <para>The hidden layer: σ̂(a) and f̂'(a) are formed over the h pre-activations at once through the activation's
+/// span members <see cref="Activation.Values"/> and <see cref="Activation.Derivatives"/> (vectorised where the
+/// catalog provides it; f̂'(a) in place), and through the vectorised <see cref="Sigmoid.Value(ReadOnlySpan{double}, Span{double})"/>
+/// and <see cref="Sigmoid.Derivative(ReadOnlySpan{double}, Span{double})"/> when the activation is null. These may
+/// differ from the scalar <see cref="Activation.Value"/> and <see cref="Activation.Derivative"/> in the last bits,
+/// within the same ulp bounds.</para>
 /// <para>Cost: the loss is one pass over W (h·d multiply-adds); the gradient is that pass plus one for ∂L/∂W = g xᵀ and,
 /// when <c>dInput</c> is not empty, one for ∂L/∂x = Wᵀg: about 2× and 3× the loss.</para>
-/// <para>The buffers hold intermediate values while the gradient is formed: dBias holds Wx and then a = Wx + b, and
-/// dOutputWeights holds σ̂(a), until they are overwritten by their gradients.</para>
+/// <para>The buffers hold intermediate values while the gradient is formed: dBias holds Wx, then a = Wx + b, then
+/// f̂'(a), and dOutputWeights holds σ̂(a), until they are overwritten by their gradients.</para>
 /// </remarks>
 public static class NetworkSpans
 {
-    /// <summary>The rows of Wx that <see cref="Loss(ReadOnlySpan{double}, Layout, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Activation?, IMarginLoss?)"/>
-    /// forms at a time, on the stack.</summary>
+    /// <summary>The rows of Wx that <see cref="Score"/> (and so the loss) forms at a time, on the stack.</summary>
     private const int LossBlock = 64;
 
     /// <summary>How W (and ∂L/∂W) lie in their span.</summary>
@@ -79,24 +84,42 @@ public static class NetworkSpans
     /// <summary>The loss, with W in either layout.</summary>
     internal static double Loss(
         ReadOnlySpan<double> weights, Layout layout, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x, double y,
-        Activation? activation, IMarginLoss? loss)
+        Activation? activation, IMarginLoss? loss) =>
+        (loss ?? MarginLosses.Logistic).Value(Score(weights, layout, bias, outputWeights, x, activation), y);
+
+    /// <summary>The score z = wᵀσ̂(Wx + b), with W in either layout: <see cref="LossBlock"/> rows of Wx at a time on
+    /// the stack, b added, the activation applied to the block through its span member, and the block's terms added to
+    /// z in index order.</summary>
+    internal static double Score(
+        ReadOnlySpan<double> weights, Layout layout, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x,
+        Activation? activation)
     {
         int h = CheckShapes(weights, bias, outputWeights, x);
-        var value = activation?.Value ?? Sigmoid.Value;
         var w = new StridedMatrix(weights, h, x.Length, layout);
         Span<double> sums = stackalloc double[LossBlock];
         double z = 0;
-        int i = 0;
-        while (i < h)
+        for (int i = 0; i < h; i += LossBlock)
         {
-            int rows = w.MultiplyRows(i, x, sums);
-            for (int k = 0; k < rows; k++, i++)
+            var a = sums[..Math.Min(LossBlock, h - i)];
+            int r = 0;
+            while (r < a.Length)
             {
-                z += outputWeights[i] * value(sums[k] + bias[i]);
+                r += w.MultiplyRows(i + r, x, a[r..]);
+            }
+
+            for (int k = 0; k < a.Length; k++)
+            {
+                a[k] += bias[i + k];
+            }
+
+            Values(activation, a, a);
+            for (int k = 0; k < a.Length; k++)
+            {
+                z += outputWeights[i + k] * a[k];
             }
         }
 
-        return (loss ?? MarginLosses.Logistic).Value(z, y);
+        return z;
     }
 
     /// <summary>The loss and the gradients, with W and ∂L/∂W in the same layout, either one; also returns z.</summary>
@@ -115,27 +138,27 @@ public static class NetworkSpans
             Internal.Guard.SameLength(dInput.Length, d, nameof(dInput));
         }
 
-        var value = activation?.Value ?? Sigmoid.Value;
-        var derivative = activation?.Derivative ?? Sigmoid.Derivative;
         var outer = loss ?? MarginLosses.Logistic;
         var w = new StridedMatrix(weights, h, d, layout);
         Multiply(w, x, dBias);
+        for (int i = 0; i < h; i++)
+        {
+            dBias[i] += bias[i]; // a = Wx + b
+        }
 
+        Values(activation, dBias, dOutputWeights); // σ̂(a)
         z = 0;
         for (int i = 0; i < h; i++)
         {
-            double a = dBias[i] + bias[i];
-            double s = value(a);
-            dBias[i] = a;
-            dOutputWeights[i] = s;
-            z += outputWeights[i] * s;
+            z += outputWeights[i] * dOutputWeights[i];
         }
 
+        Derivatives(activation, dBias, dBias); // f̂'(a), in place
         double fe = outer.DerivativeInScore(z, y);
         for (int i = 0; i < h; i++)
         {
             // g_i = f_e(z)·w_i·f'(a_i): the derivative of L with respect to a_i = (Wx + b)_i.
-            dBias[i] = fe * outputWeights[i] * derivative(dBias[i]);
+            dBias[i] = fe * outputWeights[i] * dBias[i];
             dOutputWeights[i] = fe == 0 ? 0 : dOutputWeights[i] * fe;
         }
 
@@ -146,6 +169,32 @@ public static class NetworkSpans
         }
 
         return outer.Value(z, y);
+    }
+
+    /// <summary>result = σ̂(a) through the activation's span member; the vectorised sigmoid when there is none.</summary>
+    private static void Values(Activation? activation, ReadOnlySpan<double> a, Span<double> result)
+    {
+        if (activation is null)
+        {
+            Sigmoid.Value(a, result);
+        }
+        else
+        {
+            activation.Values(a, result);
+        }
+    }
+
+    /// <summary>result = f̂'(a) through the activation's span member; the vectorised σ' when there is none.</summary>
+    private static void Derivatives(Activation? activation, ReadOnlySpan<double> a, Span<double> result)
+    {
+        if (activation is null)
+        {
+            Sigmoid.Derivative(a, result);
+        }
+        else
+        {
+            activation.Derivatives(a, result);
+        }
     }
 
     private static int CheckShapes(ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x)

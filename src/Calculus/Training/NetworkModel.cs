@@ -27,13 +27,24 @@ public sealed record NetworkModel(Matrix<double> Weights, Vector<double> Bias, V
         return new NetworkModel(w, Vector<double>.Build.Dense(hidden), wout, activation);
     }
 
-    /// <summary>z(x) = wᵀσ̂(Wx + b).</summary>
+    /// <summary>z(x) = wᵀσ̂(Wx + b), by <see cref="NetworkSpans"/> (the hidden layer through the activation's span
+    /// members); allocates nothing for dense W, b, w and x.</summary>
     /// <param name="x">The point.</param>
     /// <returns>The score.</returns>
-    public double Score(Vector<double> x) => OutputWeights.DotProduct(AffineMap.Apply(Weights, x, Bias).Map(Activation.Value));
+    /// <exception cref="ArgumentException">x, b or w of the wrong length.</exception>
+    public double Score(Vector<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        Network.CheckShapes(Weights, Bias, OutputWeights, x);
+        return NetworkSpans.Score(
+            Network.Storage(Weights), NetworkSpans.Layout.ColumnMajor, Network.Values(Bias), Network.Values(OutputWeights), Network.Values(x), Activation);
+    }
 
     /// <summary>sign(z(x)), with 0 read as +1.</summary>
     /// <param name="x">The point.</param>
     /// <returns>−1 or +1.</returns>
-    public double Predict(Vector<double> x) => Score(x) >= 0 ? 1 : -1;
+    public double Predict(Vector<double> x) => Sign(Score(x));
+
+    /// <summary>The prediction for a score: +1 for z ≥ 0 (0 read as +1), −1 otherwise (and for NaN).</summary>
+    internal static double Sign(double z) => z >= 0 ? 1 : -1;
 }

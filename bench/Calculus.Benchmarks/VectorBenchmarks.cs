@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using System.Numerics.Tensors;
 
 namespace Calculus.Benchmarks;
@@ -43,8 +44,12 @@ public class LogSumExpBenchmarks
     }
 }
 
-/// <summary>Target 5: activations over a vector of 10^6.</summary>
+/// <summary>Target 5 (issue 14): each span path over 10^6 values in [−10, 10] against its TensorPrimitives
+/// counterpart (the baseline of its category, so Ratio is span ÷ TensorPrimitives) and against a loop of the library's
+/// own scalar function.</summary>
 [Config(typeof(Config))]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ActivationBenchmarks
 {
     private const int Length = 1_000_000;
@@ -58,10 +63,8 @@ public class ActivationBenchmarks
         y = new double[Length];
     }
 
-    [Benchmark(Baseline = true, Description = "tanh: library through the catalog delegate")]
-    public double TanhLibrary()
+    private double Loop(Func<double, double> f)
     {
-        var f = ActivationCatalog.Tanh.Value;
         for (int k = 0; k < x.Length; k++)
         {
             y[k] = f(x[k]);
@@ -70,50 +73,83 @@ public class ActivationBenchmarks
         return y[^1];
     }
 
-    [Benchmark(Description = "tanh: Math.Tanh loop")]
-    public double TanhScalar()
-    {
-        for (int k = 0; k < x.Length; k++)
-        {
-            y[k] = Math.Tanh(x[k]);
-        }
-
-        return y[^1];
-    }
-
-    [Benchmark(Description = "tanh: TensorPrimitives.Tanh")]
+    [Benchmark(Baseline = true, Description = "TensorPrimitives.Tanh"), BenchmarkCategory("tanh")]
     public double TanhTensor()
     {
         TensorPrimitives.Tanh(x, y);
         return y[^1];
     }
 
-    [Benchmark(Description = "σ: library (Sigmoid.Value loop)")]
-    public double SigmoidLibrary()
+    [Benchmark(Description = "Tanh.Value(span)"), BenchmarkCategory("tanh")]
+    public double TanhSpan()
     {
-        for (int k = 0; k < x.Length; k++)
-        {
-            y[k] = Sigmoid.Value(x[k]);
-        }
-
+        Tanh.Value(x, y);
         return y[^1];
     }
 
-    [Benchmark(Description = "σ: naive 1/(1 + Math.Exp(−x)) loop")]
-    public double SigmoidScalar()
-    {
-        for (int k = 0; k < x.Length; k++)
-        {
-            y[k] = 1 / (1 + Math.Exp(-x[k]));
-        }
+    [Benchmark(Description = "Tanh.Value loop"), BenchmarkCategory("tanh")]
+    public double TanhScalar() => Loop(Tanh.Value);
 
-        return y[^1];
-    }
-
-    [Benchmark(Description = "σ: TensorPrimitives.Sigmoid")]
+    [Benchmark(Baseline = true, Description = "TensorPrimitives.Sigmoid"), BenchmarkCategory("sigmoid")]
     public double SigmoidTensor()
     {
         TensorPrimitives.Sigmoid(x, y);
+        return y[^1];
+    }
+
+    [Benchmark(Description = "Sigmoid.Value(span)"), BenchmarkCategory("sigmoid")]
+    public double SigmoidSpan()
+    {
+        Sigmoid.Value(x, y);
+        return y[^1];
+    }
+
+    [Benchmark(Description = "Sigmoid.Value loop"), BenchmarkCategory("sigmoid")]
+    public double SigmoidScalar() => Loop(Sigmoid.Value);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives Multiply, Negate, Exp"), BenchmarkCategory("gaussian")]
+    public double GaussianTensor()
+    {
+        TensorPrimitives.Multiply(x, x, y);
+        TensorPrimitives.Negate(y, y);
+        TensorPrimitives.Exp(y, y);
+        return y[^1];
+    }
+
+    [Benchmark(Description = "Gaussian.Value(span)"), BenchmarkCategory("gaussian")]
+    public double GaussianSpan()
+    {
+        Gaussian.Value(x, y);
+        return y[^1];
+    }
+
+    [Benchmark(Description = "Gaussian.Value loop"), BenchmarkCategory("gaussian")]
+    public double GaussianScalar() => Loop(Gaussian.Value);
+
+    [Benchmark(Baseline = true, Description = "TensorPrimitives.Sin"), BenchmarkCategory("sin")]
+    public double SinTensor()
+    {
+        TensorPrimitives.Sin(x, y);
+        return y[^1];
+    }
+
+    [Benchmark(Description = "Sinusoid.Value(span)"), BenchmarkCategory("sin")]
+    public double SinSpan()
+    {
+        Sinusoid.Value(x, y);
+        return y[^1];
+    }
+
+    [Benchmark(Description = "Sinusoid.Value loop"), BenchmarkCategory("sin")]
+    public double SinScalar() => Loop(Sinusoid.Value);
+
+    [Benchmark(Baseline = true, Description = "Softplus.Value loop"), BenchmarkCategory("softplus")]
+    public double SoftplusScalar() => Loop(Softplus.Value);
+
+    [Benchmark(Description = "Softplus.Value(span)"), BenchmarkCategory("softplus")]
+    public double SoftplusSpan()
+    {
+        Softplus.Value(x, y);
         return y[^1];
     }
 }

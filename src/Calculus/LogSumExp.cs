@@ -95,7 +95,16 @@ public static class LogSumExp
     {
         var m = Vector256.Create(max);
         int whole = a.Length - (a.Length % Vector256<double>.Count);
-        for (int i = 0; i < whole; i += Vector256<double>.Count)
+        int i = 0;
+        var second = Vector256<double>.Zero; // two accumulators: independent chains the processor overlaps
+        for (; i + 8 <= whole; i += 8)
+        {
+            accumulator += Term(Vector256.Create(a.Slice(i, 4)), m);
+            second += Term(Vector256.Create(a.Slice(i + 4, 4)), m);
+        }
+
+        accumulator += second;
+        for (; i < whole; i += Vector256<double>.Count)
         {
             accumulator += Term(Vector256.Create(a.Slice(i, Vector256<double>.Count)), m);
         }
@@ -119,9 +128,11 @@ public static class LogSumExp
         var maxVirtual = d - a;
         var aVirtual = d - maxVirtual;
         var dLo = (a - aVirtual) + (-max - maxVirtual);
-        var finite = Vector256.LessThan(Vector256.Abs(d), Vector256.Create(double.PositiveInfinity));
-        dLo = Vector256.ConditionalSelect(finite, dLo, Vector256<double>.Zero);
-        var term = VectorExp.Of(d, dLo);
+        // d ≤ 0. Where it is below −746 (−∞ included, where dLo is NaN) the term is 0 and dLo is dropped; NaN
+        // (a = max = ±∞) is selected away below.
+        var clamped = Vector256.MaxNative(d, Vector256.Create(VectorExp.Lowest));
+        dLo = Vector256.ConditionalSelect(Vector256.Equals(clamped, d), dLo, Vector256<double>.Zero);
+        var term = VectorExp.Rough(clamped, dLo);
         return Vector256.ConditionalSelect(Vector256.Equals(a, max), Vector256<double>.One, term);
     }
 }

@@ -82,14 +82,27 @@ public static class Sigmoid
     internal static Vector256<double> OfSum(Vector256<double> hi, Vector256<double> lo)
     {
         var negative = Vector256.LessThan(hi, Vector256<double>.Zero);
-        var t = VectorExp.Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(negative, lo, -lo));
+        return FromExp(hi, VectorExp.Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(negative, lo, -lo)));
+    }
+
+    /// <summary>σ of four values.</summary>
+    internal static Vector256<double> Of(Vector256<double> a) => FromExp(a, ExpOfMinusAbs(a));
+
+    /// <summary>e^(−|a|), with NaN coming out as a number (the callers restore it).</summary>
+    private static Vector256<double> ExpOfMinusAbs(Vector256<double> a) =>
+        VectorExp.OfClamped(Vector256.MaxNative(-Vector256.Abs(a), Vector256.Create(VectorExp.Lowest)), Vector256<double>.Zero);
+
+    /// <summary>σ(a) from t = e^(−|a|): t/(1 + t) for a &lt; 0, 1 − t/(1 + t) otherwise; NaN for NaN.</summary>
+    private static Vector256<double> FromExp(Vector256<double> a, Vector256<double> t)
+    {
         var q = t / (Vector256<double>.One + t);
-        return VectorExp.KeepNaN(hi, Vector256.ConditionalSelect(negative, q, Vector256<double>.One - q));
+        var negative = Vector256.LessThan(a, Vector256<double>.Zero);
+        return VectorExp.KeepNaN(a, Vector256.ConditionalSelect(negative, q, Vector256<double>.One - q));
     }
 
     private readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => OfSum(x, Vector256<double>.Zero);
+        public Vector256<double> Of(Vector256<double> x) => Sigmoid.Of(x);
 
         public double Of(double x) => Value(x);
     }
@@ -98,7 +111,7 @@ public static class Sigmoid
     {
         public Vector256<double> Of(Vector256<double> x)
         {
-            var t = VectorExp.Of(-Vector256.Abs(x), Vector256<double>.Zero);
+            var t = ExpOfMinusAbs(x);
             var d = Vector256<double>.One + t;
             var dLo = t - (d - Vector256<double>.One); // 1 + t = d + dLo exactly
             var square = d * d;
@@ -106,7 +119,7 @@ public static class Sigmoid
             var reciprocal = Vector256<double>.One / square;
             var q = t * reciprocal;
             var residual = Vector256.FusedMultiplyAdd(-q, square, t); // t − q·square, exact
-            return Vector256.FusedMultiplyAdd(residual - (q * squareLo), reciprocal, q); // t/(square + squareLo)
+            return VectorExp.KeepNaN(x, Vector256.FusedMultiplyAdd(residual - (q * squareLo), reciprocal, q)); // t/(square + squareLo)
         }
 
         public double Of(double x) => Derivative(x);

@@ -39,7 +39,7 @@ internal static class ExpNegSquare
         return factor * half * (1.0 - lo) * half;
     }
 
-    /// <summary>factor·e^(−x²) for four lanes: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.Parts"/> as
+    /// <summary>factor·e^(−x²) for four lanes: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.Core"/> as
     /// e^(−hi − lo), factor multiplies the unrounded hi + lo, and 2^k is applied last, so a subnormal result is
     /// rounded once (and a factor up to 2·27 does not scale up a subnormal's rounding error). ±0 with factor's sign
     /// where x² &gt; <see cref="VanishingSquare"/> (x = ±∞ included); NaN for NaN.</summary>
@@ -48,8 +48,8 @@ internal static class ExpNegSquare
         var hi = x * x;
         var lo = Vector256.FusedMultiplyAdd(x, x, -hi);
         var beyond = Vector256.GreaterThan(hi, Vector256.Create(VanishingSquare)); // false for NaN
-        var eHi = VectorExp.Parts(Vector256.MaxNative(-hi, Vector256.Create(-VanishingSquare)), -lo, out var eLo, out var k);
-        var scaled = VectorExp.Scale(Vector256.FusedMultiplyAdd(factor, eHi, factor * eLo), k);
+        var e = VectorExp.RoughCore(Vector256.MaxNative(-hi, Vector256.Create(-VanishingSquare)), -lo, out var k);
+        var scaled = VectorExp.Scale(factor * e, k);
         var zero = Vector256.CopySign(Vector256<double>.Zero, factor);
         return VectorExp.KeepNaN(x, Vector256.ConditionalSelect(beyond, zero, scaled));
     }

@@ -14,7 +14,7 @@ namespace Calculus.Internal;
 /// split: Ln2Hi has 32 significant bits, so k·Ln2Hi and x − k·Ln2Hi are exact for |k| &lt; 2^21). The caller's
 /// low part xLo (the rounding error of its own argument, as in e^(−x²) or e^(a_i − max)) joins the small part
 /// rLo = xLo − k·Ln2Lo, whose rounding is below 2^-75 relative.</item>
-/// <item>e^r = 1 + r + r²/2 + r³·q(r), |r| ≤ 0.35, q the Taylor series 1/3! … r^10/13! (the first omitted term
+/// <item>e^r = 1 + r + r²/2 + r³·q(r), |r| ≤ 0.35, q the Taylor series 1/3! … r^10/13! by Estrin's scheme (the first omitted term
 /// r^14/14! is below 2^-57); 1 + rHi and the sum with r²/2 + r³q are carried by Fast2Sum, so hi + lo is e^r to about
 /// 2^-60 relative and only the caller's last rounding counts.</item>
 /// <item>2^k is applied in two factors 2^(k/2)·2^(k − k/2), each a normal double for every k in [−2044, 2046]:
@@ -36,11 +36,26 @@ internal static class VectorExp
     private const double Round = 6755399441055744.0;
     private const long RoundBits = 0x4338_0000_0000_0000;
 
-    /// <summary>e^(x + xLo) = 2^k·(hi + lo) for x already clamped to [Lowest, Highest]; hi in [0.70, 1.42] and
-    /// |lo| ≤ ulp(hi)/2.</summary>
+    /// <summary>e^(x + xLo) = 2^k·(hi + lo) for x already clamped to [Lowest, Highest]; hi in [0.70, 1.42], |lo| up
+    /// to 2e-7 (not renormalised: a product factor·(hi + lo) takes it in one fused multiply-add).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Parts(
-        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k)
+    public static Vector256<double> Core(
+        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k) =>
+        Kernel(x, xLo, out lo, out k, carry: true);
+
+    /// <summary>e^(x + xLo) rounded, about 1 ulp, for x already clamped: 1 + (r + (r²/2 + r³q)) without the carried
+    /// errors, for sums of many terms (log-sum-exp) where one ulp per term is far inside the bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Rough(Vector256<double> x, Vector256<double> xLo) => Scale(RoughCore(x, xLo, out var k), k);
+
+    /// <summary>e^(x + xLo) = 2^k·m with m rounded (about 1 ulp), before the scaling, for x already clamped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> RoughCore(Vector256<double> x, Vector256<double> xLo, out Vector256<long> k) =>
+        Kernel(x, xLo, out _, out k, carry: false);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Kernel(
+        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k, bool carry)
     {
         var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(Round));
         var n = shifted - Vector256.Create(Round);
@@ -52,31 +67,57 @@ internal static class VectorExp
 
         var r2 = r * r;
         var half = r2 * 0.5; // r²/2, the part of e^r − 1 − r that the Fast2Sum below carries
-        var halfLo = Vector256.FusedMultiplyAdd(r, r, -r2) * 0.5;
-        var q = Vector256.Create(1.0 / 6227020800); // 1/13!
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 479001600));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 39916800));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 3628800));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 362880));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 40320));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 5040));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 720));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 120));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 24));
-        q = Vector256.FusedMultiplyAdd(q, r, Vector256.Create(1.0 / 6));
+        // q(r) = 1/3! + r/4! + … + r^10/13! by Estrin's scheme (pairs, then powers r², r⁴): five multiply-adds deep
+        // instead of Horner's ten, so that neighbouring lanes' chains overlap.
+        var r4 = r2 * r2;
+        var q01 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 24), Vector256.Create(1.0 / 6));
+        var q23 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 720), Vector256.Create(1.0 / 120));
+        var q45 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 40320), Vector256.Create(1.0 / 5040));
+        var q67 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 3628800), Vector256.Create(1.0 / 362880));
+        var q89 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 479001600), Vector256.Create(1.0 / 39916800));
+        var q03 = Vector256.FusedMultiplyAdd(r2, q23, q01);
+        var q47 = Vector256.FusedMultiplyAdd(r2, q67, q45);
+        var q810 = Vector256.FusedMultiplyAdd(r2, Vector256.Create(1.0 / 6227020800), q89);
+        var q = Vector256.FusedMultiplyAdd(r4, Vector256.FusedMultiplyAdd(r4, q810, q47), q03);
         var cubic = q * r2 * r;
 
         // 1 + rHi + (r²/2 + r³q) with both additions' errors kept (Fast2Sum: |1| ≥ |rHi|, |1 + rHi| ≥ |r²/2 + r³q|);
         // the rounding of r²/2 + r³q (below 0.07) is under 2^-57 relative to the result.
+        if (!carry)
+        {
+            lo = Vector256<double>.Zero;
+            return Vector256<double>.One + (r + (half + cubic));
+        }
+
+        var halfLo = Vector256.FusedMultiplyAdd(r, r, -r2) * 0.5;
         var s1 = Vector256<double>.One + rHi;
         var e1 = rHi - (s1 - Vector256<double>.One);
         var p = half + cubic;
         var hi = s1 + p;
         var e2 = p - (hi - s1);
-        var tail = e1 + e2 + rLo + halfLo; // rLo = −k·Ln2Lo reaches 2e-7: renormalise so that |lo| ≤ ulp(hi)/2
+        lo = e1 + e2 + rLo + halfLo; // e^r = hi + lo, with |lo| up to 2e-7 (rLo = −k·Ln2Lo)
+        return hi;
+    }
+
+    /// <summary>As <see cref="Core"/>, renormalised so that |lo| ≤ ulp(hi)/2, for callers that carry the low part
+    /// through further arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Parts(
+        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k)
+    {
+        var hi = Core(x, xLo, out var tail, out k);
         var sum = hi + tail;
         lo = tail - (sum - hi);
         return sum;
+    }
+
+    /// <summary>e^(x + xLo) rounded, for x already clamped to [Lowest, Highest]; NaN comes out as a number (callers
+    /// that may see NaN restore it with <see cref="KeepNaN"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> OfClamped(Vector256<double> x, Vector256<double> xLo)
+    {
+        var hi = Core(x, xLo, out var lo, out var k);
+        return Scale(hi + lo, k);
     }
 
     /// <summary>y·2^k, in two exact factors (one rounding if the result is subnormal), for k in [−2044, 2046].</summary>
@@ -106,8 +147,7 @@ internal static class VectorExp
     {
         var clamped = Clamp(x);
         xLo = Vector256.ConditionalSelect(Vector256.Equals(clamped, x), xLo, Vector256<double>.Zero);
-        var hi = Parts(clamped, xLo, out var lo, out var k);
-        return KeepNaN(x, Scale(hi + lo, k));
+        return KeepNaN(x, OfClamped(clamped, xLo));
     }
 
     /// <summary>value, or x where x is NaN.</summary>

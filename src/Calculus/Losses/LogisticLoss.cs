@@ -36,14 +36,14 @@ public static class LogisticLoss
 
     private readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => Softplus.OfSum(-x, Vector256<double>.Zero);
+        public Vector256<double> Of(Vector256<double> x) => Softplus.Of(-x);
 
         public double Of(double x) => Value(x);
     }
 
     private readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => -Sigmoid.OfSum(-x, Vector256<double>.Zero);
+        public Vector256<double> Of(Vector256<double> x) => -Sigmoid.Of(-x);
 
         public double Of(double x) => Derivative(x);
     }

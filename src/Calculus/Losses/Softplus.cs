@@ -61,9 +61,18 @@ public static class Softplus
         return VectorExp.KeepNaN(hi, Vector256.ConditionalSelect(positive, hi + (lo + tail), tail));
     }
 
+    /// <summary>softplus of four values: max(u, 0) + log1p(e^(−|u|)).</summary>
+    internal static Vector256<double> Of(Vector256<double> u)
+    {
+        var t = VectorExp.OfClamped(Vector256.MaxNative(-Vector256.Abs(u), Vector256.Create(VectorExp.Lowest)), Vector256<double>.Zero);
+        var tail = VectorLog1p.Of(t);
+        var positive = Vector256.GreaterThan(u, Vector256<double>.Zero);
+        return VectorExp.KeepNaN(u, Vector256.ConditionalSelect(positive, u + tail, tail));
+    }
+
     private readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => OfSum(x, Vector256<double>.Zero);
+        public Vector256<double> Of(Vector256<double> x) => Softplus.Of(x);
 
         public double Of(double x) => Value(x);
     }

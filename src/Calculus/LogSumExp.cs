@@ -72,22 +72,45 @@ public static class LogSumExp
     }
 
     /// <summary>m = max a and Σ_{i≠k} e^(a_i − m) over every entry but the first maximum (NaN if any entry is NaN).</summary>
-    /// <remarks>The maximum by <see cref="TensorPrimitives.IndexOfMax{T}(ReadOnlySpan{T})"/> (the index of the first
-    /// NaN if there is one); the sum four lanes at a time, each a_i − m carried exactly (TwoSum) into
+    /// <remarks>The maximum by <see cref="TensorPrimitives.Max{T}(ReadOnlySpan{T})"/> (NaN if any entry is NaN) and its
+    /// first index by a four-lane search; the sum four lanes at a time, each a_i − m carried exactly (TwoSum) into
     /// <see cref="VectorExp"/>, skipping index k by summing the parts before and after it.</remarks>
     private static (double Max, double Sum) ShiftedSum(ReadOnlySpan<double> a)
     {
-        int k = TensorPrimitives.IndexOfMax(a);
-        double max = a[k];
+        double max = TensorPrimitives.Max(a); // NaN if any entry is NaN
         if (double.IsNaN(max))
         {
             // Needed for one entry: Excess([NaN]) has no other term to carry the NaN (log1p(0) = 0).
             return (double.NaN, double.NaN);
         }
 
+        int k = FirstIndexOf(a, max);
+
         var lanes = Sum(a[..k], max, Vector256<double>.Zero);
         lanes = Sum(a[(k + 1)..], max, lanes);
         return (max, Vector256.Sum(lanes));
+    }
+
+    /// <summary>The first i with a[i] == value (−0 and +0 equal), four lanes at a time; value occurs in a.</summary>
+    private static int FirstIndexOf(ReadOnlySpan<double> a, double value)
+    {
+        var v = Vector256.Create(value);
+        int i = 0;
+        for (; i + 4 <= a.Length; i += 4)
+        {
+            uint equal = Vector256.Equals(Vector256.Create(a.Slice(i, 4)), v).ExtractMostSignificantBits();
+            if (equal != 0)
+            {
+                return i + System.Numerics.BitOperations.TrailingZeroCount(equal);
+            }
+        }
+
+        while (a[i] != value)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>accumulator + e^(a_i − max) lane by lane (the lanes past the end of the last partial group add 0).</summary>

@@ -43,10 +43,9 @@ public static class Tanh
     }
 
     /// <summary>tanh of every element: result[i] = tanh(x[i]), vectorised.</summary>
-    /// <remarks>tanh|x| = (1 − u)/(1 + u) with u = e^(−2|x|) carried as hi + lo (<see cref="VectorExp.Parts"/>), both
-    /// sums carried exactly (Fast2Sum) and the quotient corrected once by its exact residual, so that the only
-    /// sizeable error is the last rounding; |x| is clamped at 20, where tanh rounds to 1. Within tanh's 3-ulp bound
-    /// (it is Math.Tanh's, the scalar path); measured within 1.</remarks>
+    /// <remarks>tanh|x| = −m/(2 + m) with m = e^(−2|x|) − 1 from <see cref="VectorExp.MinusOneCore"/> (fdlibm's
+    /// expm1 form: no cancellation for small |x|, where m is the polynomial itself); |x| is clamped at 20, where tanh
+    /// rounds to 1. Within tanh's 3-ulp bound (it is Math.Tanh's, the scalar path).</remarks>
     /// <param name="x">The arguments.</param>
     /// <param name="result">tanh(x[i]); the length of x, and x itself or separate memory.</param>
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
@@ -77,18 +76,13 @@ public static class Tanh
     {
         public Vector256<double> Of(Vector256<double> x)
         {
+            // tanh|x| = −m/(2 + m) with m = e^(−2|x|) − 1 = 2^k(1 + s) − 1 = fma(2^k, s, 2^k − 1): 2^k − 1 is exact
+            // (k ≤ 0), and where k = 0 (|x| < 0.17) m = s itself, with no cancellation.
             var twice = Vector256.Min(Vector256.Abs(x) * 2.0, Vector256.Create(2 * Sigmoid.CoshLimit));
-            var hi = VectorExp.Parts(-twice, Vector256<double>.Zero, out var lo, out var k); // k in [−58, 0]
+            var s = VectorExp.MinusOneCore(-twice, out var k); // k in [−58, 0]
             var scale = VectorExp.PowerOfTwo(k);
-            var uHi = hi * scale;
-            var uLo = lo * scale;
-
-            var n = Vector256<double>.One - uHi; // 1 − u = n + nLo (Fast2Sum, 1 ≥ u)
-            var nLo = (Vector256<double>.One - n) - uHi;
-            var d = Vector256<double>.One + uHi;
-            var dLo = uHi - (d - Vector256<double>.One);
-            var q = Quotient(n, nLo - uLo, d, dLo + uLo, out var correction);
-            var magnitude = q + correction;
+            var m = Vector256.FusedMultiplyAdd(scale, s, scale - Vector256<double>.One);
+            var magnitude = -m / (Vector256.Create(2.0) + m);
             return VectorExp.KeepNaN(x, Vector256.CopySign(magnitude, x));
         }
 

@@ -53,6 +53,15 @@ internal static class VectorExp
     public static Vector256<double> RoughCore(Vector256<double> x, Vector256<double> xLo, out Vector256<long> k) =>
         Kernel(x, xLo, out _, out k, carry: false);
 
+    /// <summary>e^x = 2^k·(1 + s) for x already clamped, s = r + (r²/2 + r³q) rounded once: e^r − 1 to about one
+    /// ulp of s, without the cancellation of (1 + s) − 1, for expm1-based forms (tanh).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> MinusOneCore(Vector256<double> x, out Vector256<long> k)
+    {
+        Kernel(x, Vector256<double>.Zero, out var s, out k, carry: false);
+        return s;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Kernel(
         Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k, bool carry)
@@ -85,8 +94,8 @@ internal static class VectorExp
         // the rounding of r²/2 + r³q (below 0.07) is under 2^-57 relative to the result.
         if (!carry)
         {
-            lo = Vector256<double>.Zero;
-            return Vector256<double>.One + (r + (half + cubic));
+            lo = r + (half + cubic); // e^r − 1
+            return Vector256<double>.One + lo;
         }
 
         var halfLo = Vector256.FusedMultiplyAdd(r, r, -r2) * 0.5;

@@ -25,7 +25,7 @@ public sealed class AccuracyTests
         ["hinge"] = 2, ["hinge'"] = 4,
     };
 
-    private static readonly string[] Losses = ["softplus", "logistic", "smooth-hinge", "hinge"];
+    private static readonly string[] Losses = ["softplus", "logistic", "smooth_hinge", "hinge"];
 
     public static TheoryData<string, int> UlpBounds()
     {
@@ -60,19 +60,25 @@ public sealed class AccuracyTests
         AssertWithinUlp(function, maxUlp, r => byLine[r.Line]);
     }
 
+    /// <summary>The rows of <see cref="UlpBounds"/> that belong to a catalog activation (the losses are not in it).</summary>
+    public static TheoryData<string, int> ActivationUlpBounds()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var (function, bound) in Bounds.Where(b => !Losses.Contains(b.Key.TrimEnd('\''))))
+        {
+            data.Add(function, bound);
+        }
+
+        return data;
+    }
+
     /// <summary>Each catalog entry's span members are its vectorised paths, within its bounds on its rows.</summary>
     [Theory]
-    [MemberData(nameof(UlpBounds))]
+    [MemberData(nameof(ActivationUlpBounds))]
     public void CatalogSpanMembers_WithinUlpBound_OfCorrectlyRoundedReference(string function, int maxUlp)
     {
         string name = function.TrimEnd('\'').Replace('_', '-');
-        var activation = ActivationCatalog.All.FirstOrDefault(a => a.Name == name);
-        if (activation is null)
-        {
-            Assert.Contains(name, Losses); // the losses: not activations
-            return;
-        }
-
+        var activation = ActivationCatalog.All.Single(a => a.Name == name);
         var rows = ReferenceTable.For(function).ToList();
         double[] x = [.. rows.Select(r => r.Args[0])];
         double[] result = new double[x.Length];

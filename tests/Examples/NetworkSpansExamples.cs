@@ -56,6 +56,29 @@ public sealed class NetworkSpansExamples
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    /// <summary>An activation without a span path (a copy with its own f) is looped over directly: reading its
+    /// <see cref="Activation.Values"/> would allocate a delegate per call (found by review, issue 14).</summary>
+    [Fact]
+    public void Spans_AllocateNothing_ForAnActivationWithoutASpanPath()
+    {
+        const int h = 70, d = 3; // two blocks of the loss's 64 rows
+        var rng = new Random(3);
+        double[] w = [.. Enumerable.Range(0, h * d).Select(_ => rng.NextDouble() - 0.5)];
+        double[] b = new double[h], wo = [.. Enumerable.Range(0, h).Select(_ => rng.NextDouble())], x = [1, -2, 0.5];
+        double[] dW = new double[h * d], db = new double[h], dw = new double[h], dx = new double[d];
+        var own = ActivationCatalog.Tanh with { Value = Math.Tanh, Derivative = Tanh.Derivative };
+        NetworkSpans.Gradient(w, b, wo, x, 1, dW, db, dw, dx, own);
+        NetworkSpans.Loss(w, b, wo, x, 1, own);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 10; k++)
+        {
+            NetworkSpans.Gradient(w, b, wo, x, 1, dW, db, dw, dx, own);
+            NetworkSpans.Loss(w, b, wo, x, 1, own);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void Spans_WrongLengths_NameTheBuffer()
     {

@@ -6,6 +6,24 @@ namespace Calculus.Examples;
 /// <summary>Every bug a property found, kept as a fixed row so that it stays found.</summary>
 public sealed class RegressionExamples
 {
+    /// <summary>Sheet2_SpanMembers_AgreeWithTheScalarFunctions (issue 14) found the scalar e^(−x²) returning −0 for huge
+    /// x: beyond x² = 708 it formed factor·e^(−x²/2)·(1 − lo)·e^(−x²/2) with lo = x² − fl(x²) as large as 1e36 at
+    /// x = 3e26, so 1 − lo was negative and 0·(negative) = −0 (and erf'(1e89) was −0, the Gaussian' of a huge positive
+    /// x +0). Now ±0 with the factor's sign: e^(−x²) = +0, f'(x) = −2x·e^(−x²) has the sign of −x.</summary>
+    [Theory]
+    [InlineData(3.141630973634596E+26)]
+    [InlineData(-3.141630973634596E+26)]
+    [InlineData(1.0285993769504636E+89)]
+    [InlineData(1e300)]
+    [InlineData(-1e300)]
+    [InlineData(28.5)]
+    public void Gaussian_OfAHugeArgument_IsPlusZero_AndItsDerivativeHasTheSignOfMinusX(double x)
+    {
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(Gaussian.Value(x)));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(Erf.Derivative(x)));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(Math.CopySign(0.0, -x)), BitConverter.DoubleToInt64Bits(Gaussian.Derivative(x)));
+    }
+
     [Theory]
     [InlineData(3.3378029118926094e-11)] // Sheet1d_SigmoidDerivative_InOpenZeroToQuarter: e/(1 + e)² gave 0.25000000000000006
     [InlineData(-3.3378029118926094e-11)]

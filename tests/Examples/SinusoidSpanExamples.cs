@@ -17,10 +17,6 @@ public sealed class SinusoidSpanExamples
 
     public static TheoryData<string> Functions() => ["sin", "sin'"];
 
-    [Fact]
-    public void VectorPath_RunsHere() =>
-        Assert.SkipUnless(Vector256.IsHardwareAccelerated, "no 256-bit vectors: the span path is the scalar one");
-
     [Theory]
     [MemberData(nameof(Functions))]
     public void TrigTable_EveryRow_BitForBit(string function)

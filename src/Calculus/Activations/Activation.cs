@@ -87,6 +87,12 @@ public sealed record Activation(
         init => derivatives = value;
     }
 
+    /// <summary>The span path given for f, or null (callers that must not allocate loop over <see cref="Value"/>).</summary>
+    internal SpanFunction? GivenValues => values;
+
+    /// <summary>The span path given for f', or null.</summary>
+    internal SpanFunction? GivenDerivatives => derivatives;
+
     /// <summary>The name.</summary>
     /// <returns>The short name.</returns>
     public override string ToString() => Name;

@@ -24,8 +24,10 @@ internal static class ExpNegSquare
     {
         // A NaN x makes hi NaN, which fails both tests below and propagates; the callers' factor is NaN only then.
         double hi = x * x;
-        if (double.IsPositiveInfinity(hi))
+        if (hi > VanishingSquare)
         {
+            // Also x = ±∞. Beyond 800 the result is ±0 with factor's sign; the first-order correction 1 − lo below would
+            // not be small there (lo reaches ulp(x²)/2, 1e36 at x = 3e26) and could flip that sign (e^(−x²) was −0).
             return Math.CopySign(0.0, factor);
         }
 

@@ -178,9 +178,18 @@ public static class NetworkSpans
         {
             Sigmoid.Value(a, result);
         }
+        else if (activation.GivenValues is { } values)
+        {
+            values(a, result);
+        }
         else
         {
-            activation.Values(a, result);
+            // No span path: loop over f itself (reading Values would allocate its looping delegate on every call).
+            var f = activation.Value;
+            for (int i = 0; i < a.Length; i++)
+            {
+                result[i] = f(a[i]);
+            }
         }
     }
 
@@ -191,9 +200,17 @@ public static class NetworkSpans
         {
             Sigmoid.Derivative(a, result);
         }
+        else if (activation.GivenDerivatives is { } derivatives)
+        {
+            derivatives(a, result);
+        }
         else
         {
-            activation.Derivatives(a, result);
+            var f = activation.Derivative;
+            for (int i = 0; i < a.Length; i++)
+            {
+                result[i] = f(a[i]);
+            }
         }
     }
 

@@ -162,6 +162,26 @@ public sealed class RegressionExamples
         Assert.Contains(rows, r => r.Inconclusive > 0 && (r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal));
     }
 
+    /// <summary>Sheet1f_GradientCheck_DecidesAndPassesEveryEntry_OnTheCoreDomain (seed sweep, replay
+    /// (14367202204590167481,8968080534537601017,56)), shrunk: a Gaussian unit at a = 25.69 (scale 3, d = 8) has
+    /// e^(−a²) ≈ 1e-287, so ∂L/∂W_0j ≈ 1e-285 and the complex step's Im L ≈ 1e-305 is below its floor 2^-970: that
+    /// oracle is inconclusive by design, and the property claimed it would decide. The central differences decide and
+    /// pass every entry, so the property now excuses exactly this reason.</summary>
+    [Fact]
+    public void GaussianNetwork_AtScale3_TheComplexStepBelowItsFloor_LeavesTheEntriesToTheCentralDifferences()
+    {
+        var w = Matrix<double>.Build.DenseOfArray(new[,] { { -0.84, -1.47, -0.52, 2.65, -1.76, -2.89, 1.86, 1.86 } });
+        var b = Vector<double>.Build.DenseOfArray([1.93]);
+        var wout = Vector<double>.Build.DenseOfArray([-0.79]);
+        var x = Vector<double>.Build.DenseOfArray([1.43, -1.24, -2.87, 1.03, -2.9, -2.92, 2.38, 0.51]);
+        var layout = new NetworkParameters(1, 8);
+        var gradient = Network.Gradient(w, b, wout, x, 1, ActivationCatalog.Gaussian);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), 1, ActivationCatalog.Gaussian, layout.Flatten(gradient));
+        Assert.All(rows, r => Assert.True(r.Failed == 0, r.ToString()));
+        Assert.Contains(rows, r => r.Inconclusive > 0 && (r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal));
+        Assert.All(rows.Where(r => r.Oracle.StartsWith("central", StringComparison.Ordinal)), r => Assert.True(r.Inconclusive == 0 && r.Verdict == Verdict.Pass, r.ToString()));
+    }
+
     [Fact]
     public void HingeGradcheck_SaturatedGaussianUnits_LeaveNoEntryUndecided() =>
         // Sheet1f_GradientCheck_NeverFails_AtAnyScale (weight scale 56, Gaussian, hinge, y = −1) left 11 of 19 entries

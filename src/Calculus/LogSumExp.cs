@@ -134,11 +134,8 @@ public static class LogSumExp
 
         if (whole < a.Length)
         {
-            Span<double> buffer = stackalloc double[Vector256<double>.Count];
-            buffer.Clear();
-            a[whole..].CopyTo(buffer);
             var used = Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)(a.Length - whole)));
-            accumulator += Vector256.ConditionalSelect(used, Term(Vector256.Create<double>(buffer), m), Vector256<double>.Zero);
+            accumulator += Vector256.ConditionalSelect(used, Term(SpanMap.LoadPadded(a[whole..]), m), Vector256<double>.Zero);
         }
 
         return accumulator;
@@ -147,10 +144,7 @@ public static class LogSumExp
     /// <summary>e^(a − max) with a − max = d + dLo exactly; 1 where a = max (also ±∞, where a − max is NaN).</summary>
     private static Vector256<double> Term(Vector256<double> a, Vector256<double> max)
     {
-        var d = a - max; // TwoSum(a, −max)
-        var maxVirtual = d - a;
-        var aVirtual = d - maxVirtual;
-        var dLo = (a - aVirtual) + (-max - maxVirtual);
+        var d = ExactArithmetic.TwoSum(a, -max, out var dLo);
         // d ≤ 0. Where it is below −746 (−∞ included, where dLo is NaN) the term is 0 and dLo is dropped; NaN
         // (a = max = ±∞) is selected away below.
         var clamped = Vector256.MaxNative(d, Vector256.Create(VectorExp.Lowest));

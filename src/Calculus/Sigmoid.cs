@@ -81,16 +81,11 @@ public static class Sigmoid
     /// <summary>σ(hi + lo) of four values, with lo entering the exponential exactly (see <see cref="ValueOfSum"/>).</summary>
     internal static Vector256<double> OfSum(Vector256<double> hi, Vector256<double> lo)
     {
-        var negative = Vector256.LessThan(hi, Vector256<double>.Zero);
-        return FromExp(hi, VectorExp.Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(negative, lo, -lo)));
+        return FromExp(hi, VectorExp.OfMinusAbs(hi, lo));
     }
 
     /// <summary>σ of four values.</summary>
-    internal static Vector256<double> Of(Vector256<double> a) => FromExp(a, ExpOfMinusAbs(a));
-
-    /// <summary>e^(−|a|), with NaN coming out as a number (the callers restore it).</summary>
-    private static Vector256<double> ExpOfMinusAbs(Vector256<double> a) =>
-        VectorExp.OfClamped(Vector256.MaxNative(-Vector256.Abs(a), Vector256.Create(VectorExp.Lowest)), Vector256<double>.Zero);
+    internal static Vector256<double> Of(Vector256<double> a) => FromExp(a, VectorExp.OfMinusAbs(a));
 
     /// <summary>σ(a) from t = e^(−|a|): t/(1 + t) for a &lt; 0, 1 − t/(1 + t) otherwise; NaN for NaN.</summary>
     private static Vector256<double> FromExp(Vector256<double> a, Vector256<double> t)
@@ -111,7 +106,7 @@ public static class Sigmoid
     {
         public Vector256<double> Of(Vector256<double> x)
         {
-            var t = ExpOfMinusAbs(x);
+            var t = VectorExp.OfMinusAbs(x);
             var d = Vector256<double>.One + t;
             var dLo = t - (d - Vector256<double>.One); // 1 + t = d + dLo exactly
             var square = d * d;

@@ -75,7 +75,7 @@ public sealed record Activation(
     /// in nothing else stay equal).</summary>
     public SpanFunction Values
     {
-        get => values ?? ((x, result) => Loop(Value, x, result));
+        get => values ?? ((x, result) => Internal.SpanMap.Each(Value, x, result));
         init => values = value;
     }
 
@@ -83,7 +83,7 @@ public sealed record Activation(
     /// given, a loop over <see cref="Derivative"/>.</summary>
     public SpanFunction Derivatives
     {
-        get => derivatives ?? ((x, result) => Loop(Derivative, x, result));
+        get => derivatives ?? ((x, result) => Internal.SpanMap.Each(Derivative, x, result));
         init => derivatives = value;
     }
 
@@ -96,13 +96,4 @@ public sealed record Activation(
     /// <summary>The name.</summary>
     /// <returns>The short name.</returns>
     public override string ToString() => Name;
-
-    private static void Loop(Func<double, double> f, ReadOnlySpan<double> x, Span<double> result)
-    {
-        Internal.SpanMap.CheckShapes(x, result);
-        for (int i = 0; i < x.Length; i++)
-        {
-            result[i] = f(x[i]);
-        }
-    }
 }

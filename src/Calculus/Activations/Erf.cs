@@ -34,14 +34,7 @@ public static class Erf
     /// <param name="x">The arguments.</param>
     /// <param name="result">erf(x[i]); the length of x, and x itself or separate memory.</param>
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
-    public static void Value(ReadOnlySpan<double> x, Span<double> result)
-    {
-        SpanMap.CheckShapes(x, result);
-        for (int i = 0; i < x.Length; i++)
-        {
-            result[i] = Value(x[i]);
-        }
-    }
+    public static void Value(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Each(Value, x, result);
 
     /// <summary>erf' of every element: result[i] = (2/√π)·e^(−x[i]²), vectorised like the Gaussian; within 4 ulp.</summary>
     /// <param name="x">The arguments.</param>

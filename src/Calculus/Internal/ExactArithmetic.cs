@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Calculus.Internal;
 
 /// <summary>
@@ -35,5 +37,16 @@ internal static class ExactArithmetic
         double yVirtual = hi - x;
         double xVirtual = hi - yVirtual;
         return (hi, (x - xVirtual) + (y - yVirtual));
+    }
+
+    /// <summary>x + y = hi + lo lane by lane (Knuth's TwoSum, as the scalar form); lo is NaN where hi is not finite,
+    /// and the callers mask it.</summary>
+    public static Vector256<double> TwoSum(Vector256<double> x, Vector256<double> y, out Vector256<double> lo)
+    {
+        var hi = x + y;
+        var yVirtual = hi - x;
+        var xVirtual = hi - yVirtual;
+        lo = (x - xVirtual) + (y - yVirtual);
+        return hi;
     }
 }

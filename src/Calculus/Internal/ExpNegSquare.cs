@@ -41,7 +41,7 @@ internal static class ExpNegSquare
         return factor * half * (1.0 - lo) * half;
     }
 
-    /// <summary>factor·e^(−x²) for four lanes: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.Core"/> as
+    /// <summary>factor·e^(−x²) for four lanes: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.RoughCore"/> as
     /// e^(−hi − lo), factor multiplies the unrounded hi + lo, and 2^k is applied last, so a subnormal result is
     /// rounded once (and a factor up to 2·27 does not scale up a subnormal's rounding error). ±0 with factor's sign
     /// where x² &gt; <see cref="VanishingSquare"/> (x = ±∞ included); NaN for NaN.</summary>

@@ -64,12 +64,29 @@ internal static class SpanMap
 
         if (whole < n)
         {
-            Span<double> buffer = stackalloc double[Vector256<double>.Count];
-            buffer.Clear();
-            x[whole..].CopyTo(buffer);
-            var tail = function.Of(Vector256.Create<double>(buffer));
-            tail.CopyTo(buffer);
+            Span<double> buffer = stackalloc double[Lanes];
+            function.Of(LoadPadded(x[whole..])).CopyTo(buffer);
             buffer[..(n - whole)].CopyTo(result[whole..]);
+        }
+    }
+
+    /// <summary>Fewer than four values in the low lanes, zeros above.</summary>
+    public static Vector256<double> LoadPadded(ReadOnlySpan<double> part)
+    {
+        Span<double> buffer = stackalloc double[Vector256<double>.Count];
+        buffer.Clear();
+        part.CopyTo(buffer);
+        return Vector256.Create<double>(buffer);
+    }
+
+    /// <summary>result[i] = f(x[i]) one element at a time, for functions without a four-lane form; the same shape
+    /// checks as <see cref="Apply{TFunction}"/>.</summary>
+    public static void Each(Func<double, double> f, ReadOnlySpan<double> x, Span<double> result)
+    {
+        CheckShapes(x, result);
+        for (int i = 0; i < x.Length; i++)
+        {
+            result[i] = f(x[i]);
         }
     }
 

@@ -39,7 +39,7 @@ internal static class VectorExp
     /// <summary>e^(x + xLo) = 2^k·(hi + lo) for x already clamped to [Lowest, Highest]; hi in [0.70, 1.42], |lo| up
     /// to 2e-7 (not renormalised: a product factor·(hi + lo) takes it in one fused multiply-add).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Core(
+    private static Vector256<double> Core(
         Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k) =>
         Kernel(x, xLo, out lo, out k, carry: true);
 
@@ -158,6 +158,17 @@ internal static class VectorExp
         xLo = Vector256.ConditionalSelect(Vector256.Equals(clamped, x), xLo, Vector256<double>.Zero);
         return KeepNaN(x, OfClamped(clamped, xLo));
     }
+
+    /// <summary>e^(−|x|) rounded, the exponential of σ and softplus; NaN comes out as a number (callers restore it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> OfMinusAbs(Vector256<double> x) =>
+        OfClamped(Vector256.MaxNative(-Vector256.Abs(x), Vector256.Create(Lowest)), Vector256<double>.Zero);
+
+    /// <summary>e^(−|hi + lo|) rounded, for an unevaluated sum with |lo| ≤ ulp(hi)/2 (the sign of hi decides |·|);
+    /// NaN for NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> OfMinusAbs(Vector256<double> hi, Vector256<double> lo) =>
+        Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(Vector256.LessThan(hi, Vector256<double>.Zero), lo, -lo));
 
     /// <summary>value, or x where x is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -45,16 +45,10 @@ public static class SmoothHinge
     /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
     public static void Derivative(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<DerivativeLanes>(t, result);
 
-    /// <summary>1 − t = hi + lo exactly (Knuth's TwoSum, as <see cref="ExactArithmetic.TwoSum"/>); lo = 0 where hi
-    /// is not finite.</summary>
+    /// <summary>1 − t = hi + lo exactly (TwoSum); lo = 0 where hi is not finite, as in the scalar form.</summary>
     private static Vector256<double> OneMinus(Vector256<double> t, out Vector256<double> lo)
     {
-        var one = Vector256<double>.One;
-        var minusT = -t;
-        var hi = one + minusT;
-        var minusTVirtual = hi - one;
-        var oneVirtual = hi - minusTVirtual;
-        lo = (one - oneVirtual) + (minusT - minusTVirtual);
+        var hi = ExactArithmetic.TwoSum(Vector256<double>.One, -t, out lo);
         var finite = Vector256.LessThan(Vector256.Abs(hi), Vector256.Create(double.PositiveInfinity));
         lo = Vector256.ConditionalSelect(finite, lo, Vector256<double>.Zero);
         return hi;

@@ -55,17 +55,15 @@ public static class Softplus
     /// hi + (lo + log1p(e^(−hi − lo))); otherwise log1p(e^(hi + lo)).</summary>
     internal static Vector256<double> OfSum(Vector256<double> hi, Vector256<double> lo)
     {
+        var tail = VectorLog1p.Of(VectorExp.OfMinusAbs(hi, lo));
         var positive = Vector256.GreaterThan(hi, Vector256<double>.Zero);
-        var t = VectorExp.Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(positive, -lo, lo));
-        var tail = VectorLog1p.Of(t);
         return VectorExp.KeepNaN(hi, Vector256.ConditionalSelect(positive, hi + (lo + tail), tail));
     }
 
     /// <summary>softplus of four values: max(u, 0) + log1p(e^(−|u|)).</summary>
     internal static Vector256<double> Of(Vector256<double> u)
     {
-        var t = VectorExp.OfClamped(Vector256.MaxNative(-Vector256.Abs(u), Vector256.Create(VectorExp.Lowest)), Vector256<double>.Zero);
-        var tail = VectorLog1p.Of(t);
+        var tail = VectorLog1p.Of(VectorExp.OfMinusAbs(u));
         var positive = Vector256.GreaterThan(u, Vector256<double>.Zero);
         return VectorExp.KeepNaN(u, Vector256.ConditionalSelect(positive, u + tail, tail));
     }

@@ -172,45 +172,29 @@ public static class NetworkSpans
     }
 
     /// <summary>result = σ̂(a) through the activation's span member; the vectorised sigmoid when there is none.</summary>
-    private static void Values(Activation? activation, ReadOnlySpan<double> a, Span<double> result)
-    {
-        if (activation is null)
-        {
-            Sigmoid.Value(a, result);
-        }
-        else if (activation.GivenValues is { } values)
-        {
-            values(a, result);
-        }
-        else
-        {
-            // No span path: loop over f itself (reading Values would allocate its looping delegate on every call).
-            var f = activation.Value;
-            for (int i = 0; i < a.Length; i++)
-            {
-                result[i] = f(a[i]);
-            }
-        }
-    }
+    private static void Values(Activation? activation, ReadOnlySpan<double> a, Span<double> result) =>
+        Hidden(activation?.GivenValues, activation?.Value, Sigmoid.Value, a, result);
 
     /// <summary>result = f̂'(a) through the activation's span member; the vectorised σ' when there is none.</summary>
-    private static void Derivatives(Activation? activation, ReadOnlySpan<double> a, Span<double> result)
+    private static void Derivatives(Activation? activation, ReadOnlySpan<double> a, Span<double> result) =>
+        Hidden(activation?.GivenDerivatives, activation?.Derivative, Sigmoid.Derivative, a, result);
+
+    /// <summary>The span path given, else a loop over the scalar function (reading the activation's Values would
+    /// allocate its looping delegate on every call), else (no activation) the sigmoid's span path.</summary>
+    private static void Hidden(
+        SpanFunction? given, Func<double, double>? scalar, SpanFunction sigmoid, ReadOnlySpan<double> a, Span<double> result)
     {
-        if (activation is null)
+        if (scalar is null)
         {
-            Sigmoid.Derivative(a, result);
+            sigmoid(a, result);
         }
-        else if (activation.GivenDerivatives is { } derivatives)
+        else if (given is not null)
         {
-            derivatives(a, result);
+            given(a, result);
         }
         else
         {
-            var f = activation.Derivative;
-            for (int i = 0; i < a.Length; i++)
-            {
-                result[i] = f(a[i]);
-            }
+            Internal.SpanMap.Each(scalar, a, result);
         }
     }
 

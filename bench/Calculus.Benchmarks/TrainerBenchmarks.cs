@@ -19,7 +19,7 @@ public class TrainerBenchmarks
     public void Setup()
     {
         data = Datasets.Generate("moons", 1000, 1);
-        model = NetworkModel.Initialize(16, 2, ActivationCatalog.Sigmoid, 1);
+        model = NetworkModel.Initialize(16, 2, Catalog.Sigmoid, 1);
     }
 
     /// <summary>Ten epochs per call, reported per epoch: the loss and accuracy before training (epoch 0) add a tenth

@@ -37,7 +37,7 @@ internal static class GradientGrid
     public static int Replay(string[] args, TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
-        if (args.Length != 6 || !double.TryParse(args[0], NumberStyles.Float, inv, out double wanted) || ActivationCatalog.All.FirstOrDefault(a => a.Name == args[1]) is not { } activation
+        if (args.Length != 6 || !double.TryParse(args[0], NumberStyles.Float, inv, out double wanted) || Catalog.Activations.FirstOrDefault(a => a.Name == args[1]) is not { } activation
             || MarginLosses.All.FirstOrDefault(l => l.Name == args[2]) is not { } loss || !int.TryParse(args[3], inv, out int h)
             || !int.TryParse(args[4], inv, out int d) || !int.TryParse(args[5], inv, out int seed))
         {
@@ -68,7 +68,7 @@ internal static class GradientGrid
         var failures = new List<string>();
         foreach (double scale in Scales)
         {
-            foreach (var activation in ActivationCatalog.All)
+            foreach (var activation in Catalog.Activations)
             {
                 foreach (var loss in MarginLosses.All)
                 {
@@ -128,7 +128,7 @@ internal static class GradientGrid
         }
 
         int runs = byScale.Values.Sum(t => t.Runs), failedRuns = byScale.Values.Sum(t => t.Failed);
-        output.WriteLine($"false-alarm sweep: the library's gradient, {runs} runs ({Scales.Length} scales × {ActivationCatalog.All.Count} activations × {MarginLosses.All.Count} losses × {Widths.Length * Widths.Length} shapes × {seeds} seeds), {(DateTime.UtcNow - start).TotalSeconds:0} s");
+        output.WriteLine($"false-alarm sweep: the library's gradient, {runs} runs ({Scales.Length} scales × {Catalog.Activations.Count} activations × {MarginLosses.All.Count} losses × {Widths.Length * Widths.Length} shapes × {seeds} seeds), {(DateTime.UtcNow - start).TotalSeconds:0} s");
         output.WriteLine($"failures: {failedRuns}");
         foreach (string f in failures.Take(20))
         {
@@ -169,11 +169,11 @@ internal static class GradientGrid
             : text;
     }
 
-    private static NetworkGradient Network_(Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, Activation f, IMarginLoss loss) =>
+    private static NetworkGradient Network_(Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, ScalarFunction f, IMarginLoss loss) =>
         Calculus.Network.Gradient(w, b, wout, x, y, f, loss);
 
     /// <summary>The network gradcheck draws: entries uniform in [−scale, scale], b moved off the activation's kinks.</summary>
-    private static (NetworkParameters Layout, double[] Theta, double Y) Network(int h, int d, double scale, int seed, Activation activation)
+    private static (NetworkParameters Layout, double[] Theta, double Y) Network(int h, int d, double scale, int seed, ScalarFunction activation)
     {
         var s = Calculus.Cli.Commands.GradcheckCommand.Random(h, d, GridSeed(h, d, scale, seed, activation), activation, scale, MarginLosses.Logistic);
         var layout = new NetworkParameters(h, d);
@@ -182,10 +182,10 @@ internal static class GradientGrid
 
     /// <summary>The seed of a grid point, from its coordinates alone (HashCode and string hashes change from process to
     /// process), so that a failure line replays: the network is the one <c>calculus gradcheck --seed</c> draws with it.</summary>
-    internal static int GridSeed(int h, int d, double scale, int seed, Activation activation)
+    internal static int GridSeed(int h, int d, double scale, int seed, ScalarFunction activation)
     {
         int scaleIndex = Array.IndexOf(Scales, scale);
-        int activationIndex = ActivationCatalog.All.ToList().FindIndex(a => a.Name == activation.Name);
+        int activationIndex = Catalog.Activations.ToList().FindIndex(a => a.Name == activation.Name);
         return (((((seed * 32) + scaleIndex) * 16) + activationIndex) * 64 + h) * 64 + d;
     }
 

@@ -8,7 +8,7 @@ namespace Calculus.Cli;
 /// <summary>The network gradient the CLI checks and prints; <see cref="Network.Gradient"/> except in tests, which pass a
 /// deliberately wrong one to see <c>gradcheck</c> fail.</summary>
 internal delegate NetworkGradient GradientFunction(
-    Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, Activation activation, IMarginLoss loss);
+    Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, ScalarFunction activation, IMarginLoss loss);
 
 /// <summary>Where a command reads and writes, the gradient under test, and whether a person watches the output
 /// (progress lines are written only then).</summary>

@@ -87,8 +87,8 @@ public sealed class BadInputExamples
     [Fact]
     public void Catalog_AndInterval_Edges()
     {
-        Assert.Throws<ArgumentNullException>("name", () => ActivationCatalog.Find(null!));
-        Assert.Contains("sigmoid, tanh", Assert.Throws<ArgumentException>("name", () => ActivationCatalog.Find("")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>("name", () => Catalog.FindActivation(null!));
+        Assert.Contains("sigmoid, tanh", Assert.Throws<ArgumentException>("name", () => Catalog.FindActivation("")).Message, StringComparison.Ordinal);
         Assert.False(Interval.Open(0, 1).Contains(double.NaN));
         Assert.False(Interval.Open(0, 1).Contains(0));
         Assert.True(Interval.Closed(0, 1).Contains(-0.0));
@@ -104,10 +104,10 @@ public sealed class BadInputExamples
         var atInfinity = GradientCheck.FiniteDifference(Math.Sin, 0, double.PositiveInfinity);
         Assert.False(atInfinity.Passed);
         Assert.Equal("oracle not finite", atInfinity.Problem);
-        Assert.True(double.IsNaN(ComplexForms.Sigmoid(new Complex(double.NaN, 0)).Real));
+        Assert.True(double.IsNaN(Sigmoid.OfComplex(new Complex(double.NaN, 0)).Real));
         Assert.True(GradientCheck.Directional(_ => 1.0, [], [], []).Passed); // no parameters: ⟨g, v⟩ = 0 = d/dt of a constant
-        Assert.Throws<ArgumentException>("theta", () => ComplexForms.NetworkLoss(new Complex[3], 2, 2, 1));
-        Assert.Throws<ArgumentNullException>("theta", () => ComplexForms.NetworkLoss(null!, 2, 2, 1));
+        Assert.Throws<ArgumentException>("theta", () => ComplexNetwork.Loss(new Complex[3], 2, 2, 1));
+        Assert.Throws<ArgumentNullException>("theta", () => ComplexNetwork.Loss(null!, 2, 2, 1));
     }
 
     [Fact]

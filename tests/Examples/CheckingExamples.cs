@@ -44,7 +44,7 @@ public sealed class CheckingExamples
     [Fact]
     public void ComplexStep_Tolerance_Is64UlpOfTheLargerValue_PlusTheDotProductTerm()
     {
-        var r = GradientCheck.ComplexStep(ComplexForms.Sin, 0.5, 0.0); // numeric cos 0 = 1
+        var r = GradientCheck.ComplexStep(Sinusoid.OfComplex, 0.5, 0.0); // numeric cos 0 = 1
         Assert.Equal(1.0, r.Numeric);
         Assert.Equal(64 * Eps * 1.0, r.Tolerance);
         // Directional over two parameters of f(p) = p0·p1 at (2, 3), v = (0.6, 0.8), g = (3, 2): ⟨g, v⟩ = 3.4,
@@ -105,13 +105,13 @@ public sealed class CheckingExamples
         double[] theta = [2.0, 1.0, 3.0, 4.0];
         double fe = Math.Abs(LabelLogisticLoss.Derivative(27, 1));
         double expected = 2 * ((4 * Eps * LabelLogisticLoss.Value(27, 1)) + (108 * Eps * fe) + (297 * Eps * fe));
-        Expect.Near(expected, layout.LossErrorBound(theta, 1, ActivationCatalog.Relu), 1e-6 * expected, "ReLU bound");
-        Assert.NotEqual(layout.LossErrorBound(theta, 1), layout.LossErrorBound(theta, 1, ActivationCatalog.Relu));
+        Expect.Near(expected, layout.LossErrorBound(theta, 1, Catalog.Relu), 1e-6 * expected, "ReLU bound");
+        Assert.NotEqual(layout.LossErrorBound(theta, 1), layout.LossErrorBound(theta, 1, Catalog.Relu));
 
         // The hinge at margin yz = 27 ≥ 1 is 0 with slope 0, so its loss carries no rounding error at all.
-        Assert.Equal(0.0, layout.LossErrorBound(theta, 1, ActivationCatalog.Relu, MarginLosses.Hinge));
+        Assert.Equal(0.0, layout.LossErrorBound(theta, 1, Catalog.Relu, MarginLosses.Hinge));
         // At yz = −27 it is 28 with slope ∂/∂z = 1: δL = 4ε·28 + 4ε·27 + 297ε = 517ε, bound 1034ε.
-        Expect.Near(1034 * Eps, layout.LossErrorBound(theta, -1, ActivationCatalog.Relu, MarginLosses.Hinge), 1e-20, "hinge bound");
+        Expect.Near(1034 * Eps, layout.LossErrorBound(theta, -1, Catalog.Relu, MarginLosses.Hinge), 1e-20, "hinge bound");
     }
 
     [Fact]
@@ -119,10 +119,10 @@ public sealed class CheckingExamples
     {
         var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 } });
         var x = Vector<double>.Build.Dense([0.5, 0.25]);
-        Assert.Throws<ArgumentException>("bias", () => NetworkGradientCheck.MoveOffKinks(w, Vector<double>.Build.Dense(2), x, ActivationCatalog.Tanh));
+        Assert.Throws<ArgumentException>("bias", () => NetworkGradientCheck.MoveOffKinks(w, Vector<double>.Build.Dense(2), x, Catalog.Tanh));
 
         // One kink at 0.5 (a caller's own activation): a_0 = 0.5 sits on it and moves; a_0 = −0.5 is far from it and stays.
-        var shifted = ActivationCatalog.Relu with { Kinks = [new Kink(0.5, 0, 1, 0)] };
+        var shifted = Catalog.Relu with { Kinks = [new Kink(0.5, 0, 1, 0)] };
         var on = Vector<double>.Build.Dense([0.0]);
         NetworkGradientCheck.MoveOffKinks(w, on, x, shifted);
         Assert.NotEqual(0.0, on[0]);
@@ -140,7 +140,7 @@ public sealed class CheckingExamples
         var x = Vector<double>.Build.Dense([0.5, 0.25]);
         double margin = 4 * Tolerances.FivePointStep * (1 + 1 + Math.Sqrt(0.3125));
         var b = Vector<double>.Build.Dense([-0.5 + (margin / 2)]);
-        NetworkGradientCheck.MoveOffKinks(w, b, x, ActivationCatalog.Relu);
+        NetworkGradientCheck.MoveOffKinks(w, b, x, Catalog.Relu);
         Expect.Near(2 * margin, b[0] + 0.5, 1e-15, "a_0 after the shift");
     }
 
@@ -150,7 +150,7 @@ public sealed class CheckingExamples
         var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 2 }, { 1, 1 } });
         var x = Vector<double>.Build.Dense([0.5, 0.25]);
         var b = Vector<double>.Build.Dense([-0.5, 0.3, -1.0005]); // a = (0, 0.8, −0.2505): rows 0 and... only row 0 is at 0
-        NetworkGradientCheck.MoveOffKinks(w, b, x, ActivationCatalog.Relu);
+        NetworkGradientCheck.MoveOffKinks(w, b, x, Catalog.Relu);
         var a = (w * x) + b;
         for (int i = 0; i < 3; i++)
         {
@@ -162,19 +162,19 @@ public sealed class CheckingExamples
         Assert.Equal(-1.0005, b[2]);
         Assert.True(b[0] > -0.5, "a kink hit exactly moves up");
         var smooth = Vector<double>.Build.Dense([-0.5, 0.3, -1.0005]);
-        NetworkGradientCheck.MoveOffKinks(w, smooth, x, ActivationCatalog.Tanh);
+        NetworkGradientCheck.MoveOffKinks(w, smooth, x, Catalog.Tanh);
         Assert.Equal([-0.5, 0.3, -1.0005], smooth.ToArray());
         var below = Vector<double>.Build.Dense([-0.5001, 0.3, 0]);
-        NetworkGradientCheck.MoveOffKinks(w, below, x, ActivationCatalog.LeakyRelu);
+        NetworkGradientCheck.MoveOffKinks(w, below, x, Catalog.LeakyRelu);
         Assert.True(below[0] < -0.5001, "just below the kink moves further down");
     }
 
     [Fact]
     public void NetworkGradientCheck_ReportsTheWrongEntry_AsTheWorst_InItsBlockOnly()
     {
-        var (layout, theta, gradient) = TwoByTwo(ActivationCatalog.Sigmoid);
+        var (layout, theta, gradient) = TwoByTwo(Catalog.Sigmoid);
         gradient[layout.Bias(1)] += 1e-3;
-        var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient);
+        var rows = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient);
         Assert.Equal(["W", "W", "b", "b", "w", "w", "x", "x"], rows.Select(r => r.Block));
         var bias = rows.Where(r => r.Block == "b").ToList();
         Assert.All(bias, r => Assert.False(r.Passed));
@@ -189,11 +189,11 @@ public sealed class CheckingExamples
     [Fact]
     public void NetworkGradientCheck_WhenEveryEntryPasses_ReportsTheOneNearestItsTolerance()
     {
-        var (layout, theta, gradient) = TwoByTwo(ActivationCatalog.Sigmoid);
+        var (layout, theta, gradient) = TwoByTwo(Catalog.Sigmoid);
         int k = layout.Bias(1);
         double tolerance = GradientCheck.Partial(t => layout.Loss(t, 1), gradient[k], theta, k, layout.LossErrorBound(theta, 1)).Tolerance;
         gradient[k] += tolerance / 2;
-        var rows = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient);
+        var rows = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient);
         var central = rows.Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
         Assert.True(central.Passed, central.ToString());
         Assert.Equal("b[1]", central.Worst);
@@ -203,12 +203,12 @@ public sealed class CheckingExamples
 
         // A failed entry outranks every passing one, even when its error is NaN and so has no ratio to its tolerance.
         gradient[k] = double.NaN;
-        var failed = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient)
+        var failed = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient)
             .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
         Assert.False(failed.Passed);
         Assert.Equal("b[1]", failed.Worst);
         gradient[k] = double.PositiveInfinity;
-        var infinite = NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, gradient)
+        var infinite = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient)
             .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
         Assert.False(infinite.Passed);
         Assert.Equal("b[1]", infinite.Worst);
@@ -222,9 +222,9 @@ public sealed class CheckingExamples
         // every loss (the hinge piece by piece): both oracles; PLU: central differences only.
         foreach (var (activation, loss, rows) in new[]
         {
-            (ActivationCatalog.Tanh, MarginLosses.Logistic, 8), (ActivationCatalog.Gaussian, MarginLosses.SmoothHinge, 8),
-            (ActivationCatalog.Erf, MarginLosses.Logistic, 8), (ActivationCatalog.Relu, MarginLosses.Logistic, 8), (ActivationCatalog.Sigmoid, MarginLosses.Hinge, 8),
-            (ActivationCatalog.LeakyRelu, MarginLosses.Hinge, 8), (ActivationCatalog.Plu, MarginLosses.Logistic, 4),
+            (Catalog.Tanh, MarginLosses.Logistic, 8), (Catalog.Gaussian, MarginLosses.SmoothHinge, 8),
+            (Catalog.Erf, MarginLosses.Logistic, 8), (Catalog.Relu, MarginLosses.Logistic, 8), (Catalog.Sigmoid, MarginLosses.Hinge, 8),
+            (Catalog.LeakyRelu, MarginLosses.Hinge, 8), (Catalog.Plu, MarginLosses.Logistic, 4),
         })
         {
             var (layout, theta, gradient) = TwoByTwo(activation);
@@ -236,8 +236,8 @@ public sealed class CheckingExamples
         }
 
         // A sigmoid the caller built with the library's own functions gets the complex step too.
-        var own = ActivationCatalog.Sigmoid with { Name = "my-sigmoid" };
-        var (l2, t2, g2) = TwoByTwo(ActivationCatalog.Sigmoid);
+        var own = Catalog.Sigmoid with { Name = "my-sigmoid" };
+        var (l2, t2, g2) = TwoByTwo(Catalog.Sigmoid);
         Assert.Equal(8, NetworkGradientCheck.Run(l2, t2, 1, own, g2).Count);
     }
 
@@ -254,7 +254,7 @@ public sealed class CheckingExamples
         theta[layout.Bias(0)] = 5e-4 - 1;
         theta[layout.OutputWeight(0)] = 1;
         theta[layout.Input(0)] = 1;
-        var relu = ActivationCatalog.Relu;
+        var relu = Catalog.Relu;
         var bounds = NetworkErrorBounds.Compute(layout, theta, 1, relu, MarginLosses.Logistic);
         var unit = new double[layout.Count];
         unit[layout.Bias(0)] = 1;
@@ -278,7 +278,7 @@ public sealed class CheckingExamples
     }
 
     /// <summary>h = d = 2 at a fixed θ, with the library's gradient for y = 1.</summary>
-    private static (NetworkParameters Layout, double[] Theta, double[] Gradient) TwoByTwo(Activation activation)
+    private static (NetworkParameters Layout, double[] Theta, double[] Gradient) TwoByTwo(ScalarFunction activation)
     {
         var layout = new NetworkParameters(2, 2);
         double[] theta = [0.5, -0.3, 0.8, 0.1, 0.2, -0.4, 1.0, -1.5, 0.7, 0.9];
@@ -315,9 +315,9 @@ public sealed class CheckingExamples
         Assert.Throws<ArgumentOutOfRangeException>("Inputs", () => new NetworkParameters(1, 0));
 
         double[] theta = [1.0, 0.0, 1.0, 1.0];
-        Assert.Throws<ArgumentNullException>("layout", () => NetworkGradientCheck.Run(null!, theta, 1, ActivationCatalog.Sigmoid, theta));
-        Assert.Throws<ArgumentNullException>("theta", () => NetworkGradientCheck.Run(layout, null!, 1, ActivationCatalog.Sigmoid, theta));
-        Assert.Throws<ArgumentNullException>("gradient", () => NetworkGradientCheck.Run(layout, theta, 1, ActivationCatalog.Sigmoid, null!));
+        Assert.Throws<ArgumentNullException>("layout", () => NetworkGradientCheck.Run(null!, theta, 1, Catalog.Sigmoid, theta));
+        Assert.Throws<ArgumentNullException>("theta", () => NetworkGradientCheck.Run(layout, null!, 1, Catalog.Sigmoid, theta));
+        Assert.Throws<ArgumentNullException>("gradient", () => NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, null!));
         Assert.Throws<ArgumentNullException>("activation", () => NetworkGradientCheck.Run(layout, theta, 1, null!, theta));
         Assert.Throws<ArgumentNullException>("layout", () => NetworkGradientCheck.EntryName(null!, 0));
         Assert.Throws<ArgumentNullException>("weights", () => NetworkChainRule.WeightPartial(null!, v, v, v, 1, 0, 0));
@@ -327,7 +327,7 @@ public sealed class CheckingExamples
     public void MoveOffKinks_AwayFromZero_UsesTheKinkItself_ForBothOfPlusKinks()
     {
         // PLU(α = 0.1, c = 1) has kinks at ±1. With W = [[1]], x = [1]: b = 0 puts a exactly on +1, b = −2 on −1.
-        var plu = ActivationCatalog.Plu;
+        var plu = Catalog.Plu;
         var w = Matrix<double>.Build.Dense(1, 1, 1.0);
         var x = Vector<double>.Build.Dense(1, 1.0);
         foreach (double start in new[] { 0.0, -2.0, 1e-4, -2.0 - 1e-4 })

@@ -81,13 +81,13 @@ public sealed class ErrorExamples
     {
         Assert.Throws<ArgumentOutOfRangeException>(param, () => Plu.Value(0, alpha, c));
         Assert.Throws<ArgumentOutOfRangeException>(param, () => Plu.Derivative(0, alpha, c));
-        Assert.Throws<ArgumentOutOfRangeException>(param, () => ActivationCatalog.CreatePlu(alpha, c));
+        Assert.Throws<ArgumentOutOfRangeException>(param, () => Catalog.CreatePlu(alpha, c));
     }
 
     [Fact]
     public void Catalog_UnknownName_ListsValidNames()
     {
-        var e = Assert.Throws<ArgumentException>("name", () => ActivationCatalog.Find("swish"));
+        var e = Assert.Throws<ArgumentException>("name", () => Catalog.FindActivation("swish"));
         Assert.Contains("swish", e.Message);
         Assert.Contains("sigmoid, tanh, erf, relu, leaky-relu, plu, sin, gaussian", e.Message);
     }
@@ -190,7 +190,7 @@ public sealed class ErrorExamples
             "layout d" => () => _ = new NetworkParameters(1, 0),
             "Flatten weights" => () => new NetworkParameters(2, 2).Flatten(W32, V(3), V(3), V(2)),
             "Unflatten theta" => () => layout.Unflatten([1, 2, 3]),
-            "complex theta" => () => ComplexForms.NetworkLoss([1, 2, 3], 1, 1, 1),
+            "complex theta" => () => ComplexNetwork.Loss([1, 2, 3], 1, 1, 1),
             "Directional lengths" => () => GradientCheck.Directional(p => p[0], [1.0], [1.0], [1.0, 0.0]),
             "empty weights" => () => AffineMap.JacobianInput(Matrix<double>.Build.Dense(0, 2)),
             "Partial index" => () => GradientCheck.Partial(p => p[0], 1, [1.0, 2.0], 5),

@@ -103,10 +103,10 @@ public sealed class GradientCheckExamples
     [Fact]
     public void ComplexStep_IsExactToRounding()
     {
-        var r = GradientCheck.ComplexStep(ComplexForms.Sigmoid, Sigmoid.Derivative(1.5), 1.5);
+        var r = GradientCheck.ComplexStep(Sigmoid.OfComplex, Sigmoid.Derivative(1.5), 1.5);
         Assert.True(r.Passed, r.ToString());
         Assert.True(r.RelativeError <= 4 * Tolerances.Epsilon, r.ToString());
-        Assert.False(GradientCheck.ComplexStep(ComplexForms.Sigmoid, 0.25 * (1 + 1e-12), 0).Passed);
+        Assert.False(GradientCheck.ComplexStep(Sigmoid.OfComplex, 0.25 * (1 + 1e-12), 0).Passed);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class GradientCheckExamples
         Assert.Equal(10, GradientCheck.Evaluations);
 
         GradientCheck.ResetEvaluations();
-        Assert.True(GradientCheck.ComplexStep(ComplexForms.Sigmoid, Sigmoid.Derivative(0.5), 0.5).Passed);
+        Assert.True(GradientCheck.ComplexStep(Sigmoid.OfComplex, Sigmoid.Derivative(0.5), 0.5).Passed);
         Assert.Equal(1, GradientCheck.Evaluations);
     }
 
@@ -164,9 +164,9 @@ public sealed class GradientCheckExamples
     public void ComplexStep_OfSoftplusAndTheLogisticLoss_DoesNotOverflowFarOut()
     {
         // e^720 overflows, so the complex forms must switch to u + ln(1 + e^(−u)) for Re u > 0.
-        Assert.True(GradientCheck.ComplexStep(ComplexForms.Softplus, Softplus.Derivative(720), 720).Passed);
-        Assert.True(GradientCheck.ComplexStep(ComplexForms.Logistic, LogisticLoss.Derivative(-720), -720).Passed);
-        Assert.True(GradientCheck.ComplexStep(ComplexForms.Softplus, Softplus.Derivative(-30), -30).Passed);
+        Assert.True(GradientCheck.ComplexStep(Softplus.OfComplex, Softplus.Derivative(720), 720).Passed);
+        Assert.True(GradientCheck.ComplexStep(LogisticLoss.OfComplex, LogisticLoss.Derivative(-720), -720).Passed);
+        Assert.True(GradientCheck.ComplexStep(Softplus.OfComplex, Softplus.Derivative(-30), -30).Passed);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ namespace Calculus.Examples;
 /// <c>tests/Properties/Sheet1fNetworkProperties.cs</c>.</para>
 /// <para>Replay: every activation and loss value the old code asked for was recorded with its case, and the test hands
 /// the same values back (an activation and a loss that look their argument up by its bits). Since the network forms
-/// the hidden layer through the vectorised span paths (<see cref="Activation.Values"/> and
-/// <see cref="Activation.Derivatives"/>), the replaying activation's span members look up each element the same way;
+/// the hidden layer through the vectorised span paths (<see cref="ScalarFunction.Values"/> and
+/// <see cref="ScalarFunction.Derivatives"/>), the replaying activation's span members look up each element the same way;
 /// so the data did not have to be re-recorded for that change. The check covers the network's own arithmetic (the
 /// order of every sum, the products, the exact zeros, the layouts of W and ∂L/∂W) and does not depend on the
 /// platform's C library or on later work on the scalar or span functions; a pre-activation or score that differs in
@@ -72,7 +72,7 @@ public sealed class NetworkBitForBitExamples
     {
         // The committed inputs must keep covering what the refactoring could have changed.
         var cases = Cases.Value;
-        Assert.All(ActivationCatalog.All, f => Assert.Contains(cases, c => c.Activation.Name == f.Name));
+        Assert.All(Catalog.Activations, f => Assert.Contains(cases, c => c.Activation.Name == f.Name));
         Assert.All(MarginLosses.All, l => Assert.Contains(cases, c => c.Loss.Name == l.Name));
         Assert.Contains(cases, c => Math.Abs(c.Y * c.Z) >= 700 && double.IsFinite(c.Z));
         Assert.Contains(cases, c => c.Inputs >= 16 && c.Hidden % 4 != 0);
@@ -113,7 +113,7 @@ public sealed class NetworkBitForBitExamples
         return [.. doc.RootElement.EnumerateArray().Select(e =>
         {
             string name = e.GetProperty("name").GetString()!;
-            var activation = ActivationCatalog.Find(e.GetProperty("activation").GetString()!);
+            var activation = Catalog.FindActivation(e.GetProperty("activation").GetString()!);
             var loss = MarginLosses.Find(e.GetProperty("loss").GetString()!);
             var values = Table(e.GetProperty("f"), 1);
             var derivatives = Table(e.GetProperty("df"), 1);
@@ -164,7 +164,7 @@ public sealed class NetworkBitForBitExamples
 
     private sealed record Case(
         string Name, int Hidden, int Inputs, double[] W, double[] B, double[] Wout, double[] X, double Y,
-        Activation Activation, IMarginLoss Loss,
+        ScalarFunction Activation, IMarginLoss Loss,
         double LossValue, double GradientLoss, double Z, double[] DW, double[] Db, double[] Dw, double[] Dx);
 
     /// <summary>The loss's name and kink with recorded values.</summary>
@@ -179,5 +179,7 @@ public sealed class NetworkBitForBitExamples
         public double Value(double z, double y) => value(z, y);
 
         public double DerivativeInScore(double z, double y) => derivative(z, y);
+
+        public Func<System.Numerics.Complex, double, System.Numerics.Complex>? ComplexForm => null;
     }
 }

@@ -42,7 +42,7 @@ public sealed class NetworkSpansExamples
         double[] w = [.. Enumerable.Range(0, h * d).Select(_ => rng.NextDouble() - 0.5)];
         double[] b = new double[h], wo = [.. Enumerable.Range(0, h).Select(_ => rng.NextDouble())], x = [.. Enumerable.Range(0, d).Select(_ => rng.NextDouble())];
         double[] dW = new double[h * d], db = new double[h], dw = new double[h], dx = new double[d];
-        var (relu, hinge) = (ActivationCatalog.Relu, MarginLosses.Hinge); // the catalog builds a record on each access
+        var (relu, hinge) = (Catalog.Relu, MarginLosses.Hinge); // the catalog builds a record on each access
         NetworkSpans.Gradient(w, b, wo, x, 1, dW, db, dw, dx); // warm-up: JIT and statics
         NetworkSpans.Loss(w, b, wo, x, 1, relu, hinge);
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -57,7 +57,7 @@ public sealed class NetworkSpansExamples
     }
 
     /// <summary>An activation without a span path (a copy with its own f) is looped over directly: reading its
-    /// <see cref="Activation.Values"/> would allocate a delegate per call (found by review, issue 14).</summary>
+    /// <see cref="ScalarFunction.Values"/> would allocate a delegate per call (found by review, issue 14).</summary>
     [Fact]
     public void Spans_AllocateNothing_ForAnActivationWithoutASpanPath()
     {
@@ -66,7 +66,7 @@ public sealed class NetworkSpansExamples
         double[] w = [.. Enumerable.Range(0, h * d).Select(_ => rng.NextDouble() - 0.5)];
         double[] b = new double[h], wo = [.. Enumerable.Range(0, h).Select(_ => rng.NextDouble())], x = [1, -2, 0.5];
         double[] dW = new double[h * d], db = new double[h], dw = new double[h], dx = new double[d];
-        var own = ActivationCatalog.Tanh with { Value = Math.Tanh, Derivative = Tanh.Derivative };
+        var own = Catalog.Tanh with { Value = Math.Tanh, Derivative = Tanh.Derivative };
         NetworkSpans.Gradient(w, b, wo, x, 1, dW, db, dw, dx, own);
         NetworkSpans.Loss(w, b, wo, x, 1, own);
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -103,21 +103,21 @@ public sealed class NetworkSpansExamples
         double[] w = [.. Enumerable.Range(0, 33).Select(_ => rng.NextDouble() - 0.5)];
         double[] b = [0.1, -0.2, 0.3], wo = [0.5, -1.5, 1.0], x = [.. Enumerable.Range(0, 11).Select(_ => rng.NextDouble() - 0.5)];
         double[] dW = new double[33], db = new double[3], dw = new double[3], dx = new double[11];
-        double loss = NetworkSpans.Gradient(w, b, wo, x, -1, dW, db, dw, dx, ActivationCatalog.Tanh);
+        double loss = NetworkSpans.Gradient(w, b, wo, x, -1, dW, db, dw, dx, Catalog.Tanh);
 
         double[] dW2 = [.. dW.Select(_ => double.NaN)], db2 = [double.NaN, 7, 7], dw2 = [1, 2, 3], dx2 = [.. dx.Select(_ => 9.0)];
-        Assert.Equal(loss, NetworkSpans.Gradient(w, b, wo, x, -1, dW2, db2, dw2, dx2, ActivationCatalog.Tanh));
+        Assert.Equal(loss, NetworkSpans.Gradient(w, b, wo, x, -1, dW2, db2, dw2, dx2, Catalog.Tanh));
         Assert.Equal(dW, dW2);
         Assert.Equal(db, db2);
         Assert.Equal(dw, dw2);
         Assert.Equal(dx, dx2);
 
         double[] dW3 = new double[33], db3 = new double[3], dw3 = new double[3];
-        Assert.Equal(loss, NetworkSpans.Gradient(w, b, wo, x, -1, dW3, db3, dw3, default, ActivationCatalog.Tanh));
+        Assert.Equal(loss, NetworkSpans.Gradient(w, b, wo, x, -1, dW3, db3, dw3, default, Catalog.Tanh));
         Assert.Equal(dW, dW3);
 
         // Loss has its own forward pass (no buffers): the same sums, so the same loss to the bit.
-        Assert.Equal(loss, NetworkSpans.Loss(w, b, wo, x, -1, ActivationCatalog.Tanh));
+        Assert.Equal(loss, NetworkSpans.Loss(w, b, wo, x, -1, Catalog.Tanh));
     }
 
     [Theory]
@@ -192,11 +192,11 @@ public sealed class NetworkSpansExamples
         var b = Vector<double>.Build.Dense(h, _ => rng.NextDouble() - 0.5);
         var wo = Vector<double>.Build.Dense(h, _ => rng.NextDouble() - 0.5);
         var x = Vector<double>.Build.Dense(d, _ => rng.NextDouble() - 0.5);
-        Network.Gradient(m, b, wo, x, 1, ActivationCatalog.Tanh, MarginLosses.Hinge); // warm-up: JIT and statics
+        Network.Gradient(m, b, wo, x, 1, Catalog.Tanh, MarginLosses.Hinge); // warm-up: JIT and statics
         Network.Loss(m, b, wo, x, 1);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var g = Network.Gradient(m, b, wo, x, 1, ActivationCatalog.Tanh, MarginLosses.Hinge);
+        var g = Network.Gradient(m, b, wo, x, 1, Catalog.Tanh, MarginLosses.Hinge);
         long gradientBytes = GC.GetAllocatedBytesForCurrentThread() - before;
         before = GC.GetAllocatedBytesForCurrentThread();
         double loss = Network.Loss(m, b, wo, x, 1) + Network.Loss(m, b, wo, x, 1, null, MarginLosses.Hinge);
@@ -215,14 +215,14 @@ public sealed class NetworkSpansExamples
         // of the same values in dense storage, bit for bit, zeros included.
         double[,] w = { { 1, 0, -2 }, { 0, 0, 0.5 } };
         double[] b = [0, -0.25], wo = [1.5, 0], x = [0, 2, -1];
-        var dense = Network.Gradient(Matrix<double>.Build.DenseOfArray(w), V(b), V(wo), V(x), -1, ActivationCatalog.Relu, MarginLosses.SmoothHinge);
-        var sparse = Network.Gradient(Matrix<double>.Build.SparseOfArray(w), S(b), S(wo), S(x), -1, ActivationCatalog.Relu, MarginLosses.SmoothHinge);
+        var dense = Network.Gradient(Matrix<double>.Build.DenseOfArray(w), V(b), V(wo), V(x), -1, Catalog.Relu, MarginLosses.SmoothHinge);
+        var sparse = Network.Gradient(Matrix<double>.Build.SparseOfArray(w), S(b), S(wo), S(x), -1, Catalog.Relu, MarginLosses.SmoothHinge);
         Assert.Equal(Bits(dense.Loss, dense.Z), Bits(sparse.Loss, sparse.Z));
         Assert.Equal(Bits(dense.Weights.ToColumnMajorArray()), Bits(sparse.Weights.ToColumnMajorArray()));
         Assert.Equal(Bits([.. dense.Bias, .. dense.OutputWeights, .. dense.Input]), Bits([.. sparse.Bias, .. sparse.OutputWeights, .. sparse.Input]));
         Assert.Equal(
-            Network.Loss(Matrix<double>.Build.DenseOfArray(w), V(b), V(wo), V(x), -1, ActivationCatalog.Relu, MarginLosses.SmoothHinge),
-            Network.Loss(Matrix<double>.Build.SparseOfArray(w), S(b), S(wo), S(x), -1, ActivationCatalog.Relu, MarginLosses.SmoothHinge));
+            Network.Loss(Matrix<double>.Build.DenseOfArray(w), V(b), V(wo), V(x), -1, Catalog.Relu, MarginLosses.SmoothHinge),
+            Network.Loss(Matrix<double>.Build.SparseOfArray(w), S(b), S(wo), S(x), -1, Catalog.Relu, MarginLosses.SmoothHinge));
         Assert.NotEqual(0, dense.Weights[0, 1]); // not a trivial case: a nonzero gradient next to the zero column
 
         static Vector<double> V(double[] v) => Vector<double>.Build.DenseOfArray(v);

@@ -104,13 +104,13 @@ public sealed class RegressionExamples
         // The false-alarm sweep (scripts/false-alarm-sweep, tanh at weight scale 1e-3) failed ∂L/∂w_i = f_e·tanh(a_i) by
         // 1e-13 relative against the complex step: (1 − e^(−2z))/(1 + e^(−2z)) cancelled in its real part for a ≈ 1e-6,
         // and the complex step through w_i·tanh(a_i) carries that real part into the derivative. Now within an ulp.
-        var t = ComplexForms.Tanh(new System.Numerics.Complex(1e-6, 1e-20));
+        var t = Tanh.OfComplex(new System.Numerics.Complex(1e-6, 1e-20));
         double exact = Math.Tanh(1e-6), ulp = Math.BitIncrement(exact) - exact;
         Assert.True(Math.Abs(t.Real - exact) <= 2 * ulp, $"{t.Real:R} against {exact:R}"); // the old form was ~1e5 ulp off
-        var setup = Calculus.Cli.Commands.GradcheckCommand.Random(2, 2, 1, ActivationCatalog.Tanh, 1e-3, Calculus.Training.MarginLosses.Logistic);
+        var setup = Calculus.Cli.Commands.GradcheckCommand.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.MarginLosses.Logistic);
         var layout = new NetworkParameters(2, 2);
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(setup.W, setup.B, setup.Wout, setup.X), setup.Y, ActivationCatalog.Tanh,
-            layout.Flatten(Network.Gradient(setup.W, setup.B, setup.Wout, setup.X, setup.Y, ActivationCatalog.Tanh)));
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(setup.W, setup.B, setup.Wout, setup.X), setup.Y, Catalog.Tanh,
+            layout.Flatten(Network.Gradient(setup.W, setup.B, setup.Wout, setup.X, setup.Y, Catalog.Tanh)));
         Assert.Equal(8, rows.Count);
         Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
     }
@@ -126,12 +126,12 @@ public sealed class RegressionExamples
         // --scale 1000` draws (its grid seed: seed 1, scale index 18, sin the catalog's entry 6, h, d).
         const int h = 8, d = 32;
         var s = Calculus.Cli.Commands.GradcheckCommand.Random(
-            h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, ActivationCatalog.Sinusoid, 1000, Calculus.Training.MarginLosses.Logistic);
+            h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, Catalog.Sinusoid, 1000, Calculus.MarginLosses.Logistic);
         var (w, b, wout, x, y) = (s.W, s.B, s.Wout, s.X, s.Y);
         var layout = new NetworkParameters(h, d);
         Assert.Equal(-356.0881332289838, w[7, 21]); // the sweep's network: its W[7,21], drawn, not computed
-        var gradient = Network.Gradient(w, b, wout, x, y, ActivationCatalog.Sinusoid, Calculus.Training.MarginLosses.Logistic);
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, ActivationCatalog.Sinusoid, layout.Flatten(gradient));
+        var gradient = Network.Gradient(w, b, wout, x, y, Catalog.Sinusoid, Calculus.MarginLosses.Logistic);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, Catalog.Sinusoid, layout.Flatten(gradient));
         Assert.All(rows, r => Assert.True(r.Passed, r.ToString()));
     }
 
@@ -154,10 +154,10 @@ public sealed class RegressionExamples
         var wout = Vector<double>.Build.DenseOfArray([-0.15986905230936088, -24.98124817186183, 16.182396518318654, 17.395867610159925, 24.619457029610636, -30.448903953743706, 27.093571740210173]);
         var x = Vector<double>.Build.DenseOfArray([24.565396545520628, -10.62277397613791, -2.7279490989339763]);
         const double y = 2.9594624308140194;
-        var loss = Calculus.Training.MarginLosses.Hinge;
+        var loss = Calculus.MarginLosses.Hinge;
         var layout = new NetworkParameters(h, d);
-        var gradient = Network.Gradient(w, b, wout, x, y, ActivationCatalog.Tanh, loss);
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, ActivationCatalog.Tanh, layout.Flatten(gradient), loss);
+        var gradient = Network.Gradient(w, b, wout, x, y, Catalog.Tanh, loss);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, Catalog.Tanh, layout.Flatten(gradient), loss);
         Assert.All(rows, r => Assert.True(r.Failed == 0, r.ToString()));
         Assert.Contains(rows, r => r.Inconclusive > 0 && (r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal));
     }
@@ -175,8 +175,8 @@ public sealed class RegressionExamples
         var wout = Vector<double>.Build.DenseOfArray([-0.79]);
         var x = Vector<double>.Build.DenseOfArray([1.43, -1.24, -2.87, 1.03, -2.9, -2.92, 2.38, 0.51]);
         var layout = new NetworkParameters(1, 8);
-        var gradient = Network.Gradient(w, b, wout, x, 1, ActivationCatalog.Gaussian);
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), 1, ActivationCatalog.Gaussian, layout.Flatten(gradient));
+        var gradient = Network.Gradient(w, b, wout, x, 1, Catalog.Gaussian);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), 1, Catalog.Gaussian, layout.Flatten(gradient));
         Assert.All(rows, r => Assert.True(r.Failed == 0, r.ToString()));
         Assert.Contains(rows, r => r.Inconclusive > 0 && (r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal));
         Assert.All(rows.Where(r => r.Oracle.StartsWith("central", StringComparison.Ordinal)), r => Assert.True(r.Inconclusive == 0 && r.Verdict == Verdict.Pass, r.ToString()));
@@ -188,7 +188,7 @@ public sealed class RegressionExamples
         // inconclusive: a_i ≈ −1225 and 865, so both units sit at 0 and the margin yz = −0 is 1 from the hinge's kink, but
         // the reach bound moved the score by the Gaussian's Lipschitz constant 0.86 times the stencil's movement of a_i
         // (up to 2·h5·51 ≈ 0.05) and so "reached" the kink. Beyond the saturation threshold |f'| ≤ 1e-8.
-        AssertHingeGradcheckDecidesAndPasses(ActivationCatalog.Gaussian, -1,
+        AssertHingeGradcheckDecidesAndPasses(Catalog.Gaussian, -1,
             new[,] { { -16.53, -45.58, 55.06, 27.96, -13.25 }, { 51.05, -20.01, 8.29, -12.31, -13.01 } },
             [31.97, -12.29], [-50.67, -47.99], [44.8, 6.62, -12.62, 41.36, 51.03]);
 
@@ -197,19 +197,19 @@ public sealed class RegressionExamples
         // The same property, after that fix (weight scale 100, ReLU, y = 1): a = −4578 keeps the unit at exactly 0 under
         // every stencil, but L·r with L = 1 moved the score by up to 71·0.097 (r = 2^-10 times |W_12| = 98.97) and left
         // 6 of 10 entries inconclusive. A monotone activation now moves by max |f(a ± r) − f(a)|, here 0.
-        AssertHingeGradcheckDecidesAndPasses(ActivationCatalog.Relu, 1,
+        AssertHingeGradcheckDecidesAndPasses(Catalog.Relu, 1,
             new[,] { { 75.2, 98.97, 51.2, -56.58 } }, [87.51], [71.11], [7.01, -96.71, -10.15, -86.57]);
 
-    private static void AssertHingeGradcheckDecidesAndPasses(Activation f, double y, double[,] weights, double[] bias, double[] output, double[] input)
+    private static void AssertHingeGradcheckDecidesAndPasses(ScalarFunction f, double y, double[,] weights, double[] bias, double[] output, double[] input)
     {
         var w = Matrix<double>.Build.DenseOfArray(weights);
         var b = Vector<double>.Build.Dense(bias);
         var wout = Vector<double>.Build.Dense(output);
         var x = Vector<double>.Build.Dense(input);
         var layout = new NetworkParameters(bias.Length, input.Length);
-        var gradient = Network.Gradient(w, b, wout, x, y, f, Calculus.Training.MarginLosses.Hinge);
+        var gradient = Network.Gradient(w, b, wout, x, y, f, Calculus.MarginLosses.Hinge);
         Assert.Equal(0.0, gradient.Z); // every unit at 0: the margin sits 1 from the kink
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, f, layout.Flatten(gradient), Calculus.Training.MarginLosses.Hinge);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, f, layout.Flatten(gradient), Calculus.MarginLosses.Hinge);
         Assert.All(rows, r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
     }
 }

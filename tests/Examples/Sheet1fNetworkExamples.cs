@@ -63,7 +63,7 @@ public sealed class Sheet1fNetworkExamples
         // Same network with tanh: a = [0, ln 3], tanh(0) = 0, tanh(ln 3) = (3 − 1/3)/(3 + 1/3) = 4/5.
         // z = 3·0 − 2·4/5 = −8/5; f_e = −σ(8/5); tanh'(a) = [1, 1 − 16/25 = 9/25];
         // g = f_e·[3·1, −2·9/25] = f_e·[3, −18/25].
-        var tanh = ActivationCatalog.Tanh;
+        var tanh = Catalog.Tanh;
         var g = Network.Gradient(W, B, Wout, X, 1, tanh);
         double fe = -1 / (1 + Math.Exp(-1.6));
         Expect.Near(-1.6, g.Z, Tolerance, "z");
@@ -99,10 +99,10 @@ public sealed class Sheet1fNetworkExamples
         // f_e = 0 (the hinge beyond its margin): ∂L/∂w = +0 also where σ̂(a) = ∞. W = [[1e300]], x = [1e300], b = 0,
         // w = [1], y = 1, ReLU: a = ∞, s = ∞, z = ∞, yz ≥ 1, f_e = 0; IEEE would give ∞·0 = NaN.
         var big = Matrix<double>.Build.Dense(1, 1, 1e300);
-        var hinge = Network.Gradient(big, V(0), V(1), V(1e300), 1, ActivationCatalog.Relu, MarginLosses.Hinge);
+        var hinge = Network.Gradient(big, V(0), V(1), V(1e300), 1, Catalog.Relu, MarginLosses.Hinge);
         Assert.Equal(Bits(0.0), Bits(hinge.OutputWeights[0]));
         double[] dw1 = [double.NaN];
-        NetworkSpans.Gradient([1e300], [0.0], [1.0], [1e300], 1, [double.NaN], [double.NaN], dw1, default, ActivationCatalog.Relu, MarginLosses.Hinge);
+        NetworkSpans.Gradient([1e300], [0.0], [1.0], [1e300], 1, [double.NaN], [double.NaN], dw1, default, Catalog.Relu, MarginLosses.Hinge);
         Assert.Equal(Bits(0.0), Bits(dw1[0]));
         Assert.Equal([0.0, 0.0, 0.0, 0.0], [hinge.Loss, hinge.Weights[0, 0], hinge.Bias[0], hinge.Input[0]]);
 

@@ -68,8 +68,8 @@ public sealed class Sheet2ActivationExamples
         Assert.Equal(1.0, Plu.Value(5, 0, 1));
         Assert.Equal(-1.0, Plu.Value(double.NegativeInfinity, 0, 1));
         Assert.Equal(1.0, Plu.Value(double.PositiveInfinity, 0, 1)); // not 0·∞ = NaN
-        Assert.Equal(Interval.Closed(-1, 1), ActivationCatalog.CreatePlu(0, 1).Range);
-        Assert.Equal(Interval.RealLine, ActivationCatalog.CreatePlu(0.1, 1).Range);
+        Assert.Equal(Interval.Closed(-1, 1), Catalog.CreatePlu(0, 1).Range);
+        Assert.Equal(Interval.RealLine, Catalog.CreatePlu(0.1, 1).Range);
     }
 
     [Fact]
@@ -90,15 +90,15 @@ public sealed class Sheet2ActivationExamples
         Expect.Ulps(-2 * Math.Exp(-1), Gaussian.Derivative(1), 2, "−2e^(−1)");
         // The steepest point x = 1/√2: |f'| = √2·e^(−1/2) = 0.8577638849607068 (mpmath), the catalog's Lipschitz bound.
         Expect.Ulps(-0.8577638849607068, Gaussian.Derivative(1 / Math.Sqrt(2)), 3, "f'(1/√2)");
-        Assert.Equal(0.8577638849607068, ActivationCatalog.Gaussian.Lipschitz);
+        Assert.Equal(0.8577638849607068, Catalog.Gaussian.Lipschitz);
     }
 
     [Fact]
     public void Catalog_ListsEightActivations_WithUniqueNames_AndSentences()
     {
-        var names = ActivationCatalog.All.Select(a => a.Name).ToList();
+        var names = Catalog.Activations.Select(a => a.Name).ToList();
         Assert.Equal(["sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian"], names);
-        Assert.All(ActivationCatalog.All, a =>
+        Assert.All(Catalog.Activations, a =>
         {
             Assert.EndsWith(".", a.Advantage);
             Assert.EndsWith(".", a.Disadvantage);
@@ -107,21 +107,21 @@ public sealed class Sheet2ActivationExamples
             Assert.False(string.IsNullOrWhiteSpace(a.SaturatesInDouble), $"{a.Name}: where it saturates");
             Assert.True(a.FloatingPointRange.LowerClosed && a.FloatingPointRange.UpperClosed, $"{a.Name}: fp range is closed");
         });
-        Assert.Equal(ActivationCatalog.Tanh, ActivationCatalog.Find("TANH"));
-        Assert.Equal("leaky-relu", ActivationCatalog.Find("Leaky-ReLU").Name);
+        Assert.Equal(Catalog.Tanh, Catalog.FindActivation("TANH"));
+        Assert.Equal("leaky-relu", Catalog.FindActivation("Leaky-ReLU").Name);
     }
 
     [Fact]
     public void Catalog_PluWithOtherParameters_StatesThemInItsText()
     {
-        var clip = ActivationCatalog.CreatePlu(0, 2);
-        Assert.Equal("max(0(x + 2) - 2, min(0(x - 2) + 2, x))", clip.Formula);
+        var clip = Catalog.CreatePlu(0, 2);
+        Assert.Equal("max(0(x + 2) − 2, min(0(x − 2) + 2, x))", clip.Formula);
         Assert.Equal("1 for |x| < 2, 0 for |x| ≥ 2", clip.DerivativeFormula);
         Assert.Equal("clips to ±2 for |x| ≥ 2", clip.SaturatesInDouble);
         Assert.Equal(Monotonicity.NonDecreasing, clip.Monotonicity);
         Assert.Equal(Interval.Closed(-2, 2), clip.FloatingPointRange);
         Assert.Equal([-2.0, 2.0], clip.Kinks.Select(k => k.At));
-        var plu = ActivationCatalog.CreatePlu(0.5, 2);
+        var plu = Catalog.CreatePlu(0.5, 2);
         Assert.Equal("never saturates", plu.SaturatesInDouble);
         Assert.Equal(Monotonicity.Increasing, plu.Monotonicity);
         Assert.StartsWith("The identity on [−2, 2] with a gradient ≥ α = 0.5 everywhere", plu.Advantage, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class Sheet2ActivationExamples
         // The mathematical ranges are the sheet's answers; the floating-point hulls are f(∓MaxValue) or the
         // saturated bounds, e.g. leaky ReLU: −MaxValue/100 = −1.7976931348623156e306 and PLU: 0.1·(MaxValue − 1) + 1 = 1.7976931348623158e307
         // (Python Fractions, correctly rounded).
-        var a = ActivationCatalog.Find(name);
+        var a = Catalog.FindActivation(name);
         Assert.Equal(range, a.Range.ToString());
         Assert.Equal(floatingPointRange, a.FloatingPointRange.ToString());
     }
@@ -149,10 +149,10 @@ public sealed class Sheet2ActivationExamples
     [Fact]
     public void Catalog_Kinks_StateConventionAndSlopes()
     {
-        Assert.Equal([new Kink(0, 0, 1, 0)], ActivationCatalog.Relu.Kinks);
-        Assert.Equal([new Kink(0, 0.01, 1, 0.01)], ActivationCatalog.LeakyRelu.Kinks);
-        Assert.Equal([new Kink(-1, 0.1, 1, 0.1), new Kink(1, 1, 0.1, 0.1)], ActivationCatalog.Plu.Kinks);
-        Assert.All(ActivationCatalog.All.SelectMany(a => a.Kinks.Select(k => (a, k))),
+        Assert.Equal([new Kink(0, 0, 1, 0)], Catalog.Relu.Kinks);
+        Assert.Equal([new Kink(0, 0.01, 1, 0.01)], Catalog.LeakyRelu.Kinks);
+        Assert.Equal([new Kink(-1, 0.1, 1, 0.1), new Kink(1, 1, 0.1, 0.1)], Catalog.Plu.Kinks);
+        Assert.All(Catalog.Activations.SelectMany(a => a.Kinks.Select(k => (a, k))),
             t => Assert.Equal(t.k.Convention, t.a.Derivative(t.k.At)));
     }
 }

@@ -15,7 +15,7 @@ public sealed class Sheet4TrainingExamples
     public void Sheet4_SeparableBlobs_ReachFullTrainingAccuracy(string loss)
     {
         var data = Datasets.Blobs(200, seed: 1);
-        var result = Trainer.Train(NetworkModel.Initialize(4, 2, ActivationCatalog.Sigmoid, seed: 1), data, MarginLosses.Find(loss), new TrainingOptions());
+        var result = Trainer.Train(NetworkModel.Initialize(4, 2, Catalog.Sigmoid, seed: 1), data, MarginLosses.Find(loss), new TrainingOptions());
         Assert.Equal(1.0, result.History[^1].Accuracy);
     }
 
@@ -28,7 +28,7 @@ public sealed class Sheet4TrainingExamples
     {
         // 600 epochs of mini-batch descent (batch 16, η = 1), seeds 1: h = 4 needs ~360 epochs for the logistic loss.
         var data = Datasets.Xor(200, seed: 1);
-        var result = Trainer.Train(NetworkModel.Initialize(hidden, 2, ActivationCatalog.Sigmoid, seed: 1), data, MarginLosses.Find(loss), new TrainingOptions(Epochs: 600));
+        var result = Trainer.Train(NetworkModel.Initialize(hidden, 2, Catalog.Sigmoid, seed: 1), data, MarginLosses.Find(loss), new TrainingOptions(Epochs: 600));
         Assert.True(result.History[^1].Accuracy >= 0.95, $"accuracy {result.History[^1].Accuracy}");
         Assert.True(result.History[^1].Loss < result.History[0].Loss / 5, "the loss fell by at least 5×");
     }
@@ -37,7 +37,7 @@ public sealed class Sheet4TrainingExamples
     public void Sheet4_SameSeed_GivesBitwiseTheSameWeights_OtherSeedsDoNot()
     {
         var data = Datasets.Moons(100, seed: 3);
-        TrainingResult Run(int seed) => Trainer.Train(NetworkModel.Initialize(5, 2, ActivationCatalog.Tanh, seed), data, MarginLosses.SmoothHinge, new TrainingOptions(20, 0.5, 8, seed));
+        TrainingResult Run(int seed) => Trainer.Train(NetworkModel.Initialize(5, 2, Catalog.Tanh, seed), data, MarginLosses.SmoothHinge, new TrainingOptions(20, 0.5, 8, seed));
         var a = Run(7);
         var b = Run(7);
         var c = Run(8);
@@ -146,7 +146,7 @@ public sealed class Sheet4TrainingExamples
     public void Sheet4_Divergence_AnInfiniteOrRunawayLoss_StopsTheRun()
     {
         var data = Datasets.Xor(200, seed: 1);
-        var model = NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, seed: 1);
+        var model = NetworkModel.Initialize(8, 2, Catalog.Sigmoid, seed: 1);
         foreach (double rate in new[] { 1e308, 1e6 })
         {
             var result = Trainer.Train(model, data, MarginLosses.Logistic, new TrainingOptions(Epochs: 50, LearningRate: rate));
@@ -165,7 +165,7 @@ public sealed class Sheet4TrainingExamples
     public void Sheet4_Divergence_ALossThatEndsAnOrderOfMagnitudeAboveItsStart_IsADivergence()
     {
         // h = 1024 with η = 1 on 20 XOR points: the loss jumps about without running away and ends far above its start.
-        var result = Trainer.Train(NetworkModel.Initialize(1024, 2, ActivationCatalog.Sigmoid, seed: 1), Datasets.Xor(20, seed: 1), MarginLosses.Logistic, new TrainingOptions(Epochs: 40));
+        var result = Trainer.Train(NetworkModel.Initialize(1024, 2, Catalog.Sigmoid, seed: 1), Datasets.Xor(20, seed: 1), MarginLosses.Logistic, new TrainingOptions(Epochs: 40));
         Assert.Equal(41, result.History.Count); // ran to the end
         Assert.True(result.History.All(e => e.Loss <= 1000 * Math.Max(1, result.History[0].Loss)));
         Assert.True(result.History[^1].Loss > 10 * Math.Max(1, result.History[0].Loss), $"final loss {result.History[^1].Loss}");
@@ -206,7 +206,7 @@ public sealed class Sheet4TrainingExamples
     [Fact]
     public void Sheet4_NetworkGradient_WithTheLogisticMarginLoss_IsTheSheetGradient()
     {
-        var m = NetworkModel.Initialize(3, 2, ActivationCatalog.Sigmoid, 4);
+        var m = NetworkModel.Initialize(3, 2, Catalog.Sigmoid, 4);
         var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([0.3, -1.2]);
         var sheet = Network.Gradient(m.Weights, m.Bias, m.OutputWeights, x, -1, m.Activation);
         var margin = Network.Gradient(m.Weights, m.Bias, m.OutputWeights, x, -1, m.Activation, MarginLosses.Logistic);
@@ -225,7 +225,7 @@ public sealed class Sheet4TrainingExamples
         // of MathNet gradients: the first one plus the later ones in batch order, then ∂L/∂W times 1/n (MathNet's dense
         // matrix divides so) and the vectors divided by n.
         var data = Datasets.Moons(40, seed: 2);
-        var model = NetworkModel.Initialize(6, 2, ActivationCatalog.Tanh, seed: 5);
+        var model = NetworkModel.Initialize(6, 2, Catalog.Tanh, seed: 5);
         var loss = MarginLosses.SmoothHinge;
         foreach (int[]? batch in new int[]?[] { null, [3], [1, 5, 2, 9], [4, 4, 7, 8, 9, 10, 11] })
         {
@@ -253,7 +253,7 @@ public sealed class Sheet4TrainingExamples
         // epoch (6.7 MB for this run); now a run allocates its copy of the model, the gradient buffers, the order of the
         // examples and the history (5.3 KB when this test was written).
         var data = Datasets.Moons(200, seed: 1);
-        var model = NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, seed: 1);
+        var model = NetworkModel.Initialize(8, 2, Catalog.Sigmoid, seed: 1);
         var options = new TrainingOptions(Epochs: 10, BatchSize: 16);
         Trainer.Train(model, data, MarginLosses.Logistic, options); // compiled and warmed up
         long before = GC.GetAllocatedBytesForCurrentThread();

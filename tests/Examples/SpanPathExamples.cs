@@ -165,13 +165,13 @@ public sealed class SpanPathExamples
     [Fact]
     public void Activation_WithANewValue_DropsTheOldSpanPath_AndStaysEqualToItsCopy()
     {
-        var doubled = ActivationCatalog.Tanh with { Value = x => 2 * x, Derivative = _ => 2 };
+        var doubled = Catalog.Tanh with { Value = x => 2 * x, Derivative = _ => 2 };
         double[] y = new double[2];
         doubled.Values([1.0, -3.0], y);
         Assert.Equal([2.0, -6.0], y);
         doubled.Derivatives([1.0, -3.0], y);
         Assert.Equal([2.0, 2.0], y);
-        Assert.Equal(ActivationCatalog.Tanh, ActivationCatalog.Tanh);
+        Assert.Equal(Catalog.Tanh, Catalog.Tanh);
         Assert.Equal(doubled, doubled with { });
     }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Calculus.Examples;
 
-/// <summary>Every threshold an activation's <see cref="Activation.SaturatesInDouble"/> states in words is checked at
+/// <summary>Every threshold an activation's <see cref="ScalarFunction.SaturatesInDouble"/> states in words is checked at
 /// the digits it prints: the claim holds at the printed threshold, and fails one unit of the last printed digit
 /// before it (so the printed figure is the threshold, not a loose bound). The report prints these texts, and a student
 /// who types the printed number into <c>calculus eval</c> must see what the text says.</summary>
@@ -11,13 +11,13 @@ public sealed partial class ThresholdClaimExamples
 {
     private const double SmallestNormal = 2.2250738585072014E-308;
 
-    public static TheoryData<string> Activations => [.. ActivationCatalog.All.Select(a => a.Name)];
+    public static TheoryData<string> Activations => [.. Catalog.Activations.Select(a => a.Name)];
 
     [Theory]
     [MemberData(nameof(Activations))]
     public void EveryThresholdInWords_HoldsAtThePrintedDigits_AndNotOneDigitEarlier(string name)
     {
-        var a = ActivationCatalog.Find(name);
+        var a = Catalog.FindActivation(name);
         string text = a.SaturatesInDouble;
         int checkedClaims = 0;
 

@@ -6,7 +6,7 @@ namespace Calculus.Examples;
 public sealed class TrainingBadInputExamples
 {
     private static readonly Dataset Data = Datasets.Xor(10, 1);
-    private static readonly NetworkModel Model = NetworkModel.Initialize(2, 2, ActivationCatalog.Sigmoid, 1);
+    private static readonly NetworkModel Model = NetworkModel.Initialize(2, 2, Catalog.Sigmoid, 1);
 
     [Fact]
     public void MarginLosses_Find_NullAndUnknown()
@@ -30,7 +30,7 @@ public sealed class TrainingBadInputExamples
     [Fact]
     public void Model_AndTrainer_RejectInvalidParameters()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("hidden", () => NetworkModel.Initialize(0, 2, ActivationCatalog.Tanh, 1));
+        Assert.Throws<ArgumentOutOfRangeException>("hidden", () => NetworkModel.Initialize(0, 2, Catalog.Tanh, 1));
         Assert.Throws<ArgumentNullException>("activation", () => NetworkModel.Initialize(2, 2, null!, 1));
         var rate = Assert.Throws<ArgumentOutOfRangeException>("options", () => Trainer.Train(Model, Data, MarginLosses.Logistic, new TrainingOptions(LearningRate: 0)));
         Assert.StartsWith("The learning rate must be finite and > 0.", rate.Message, StringComparison.Ordinal);

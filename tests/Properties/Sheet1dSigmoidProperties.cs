@@ -15,7 +15,7 @@ public sealed class Sheet1dSigmoidProperties
 
     [ScalarProperty]
     public Property Sheet1d_SigmoidDerivative_MatchesComplexStep() =>
-        Specs.DerivativeMatchesComplexStep("σ' = complex step of σ", ComplexForms.Sigmoid, Sigmoid.Derivative, ComplexStepRange);
+        Specs.DerivativeMatchesComplexStep("σ' = complex step of σ", Sigmoid.OfComplex, Sigmoid.Derivative, ComplexStepRange);
 
     [ScalarProperty]
     public Property Sheet1d_SigmoidDerivative_EqualsSigmaTimesSigmaOfMinusA() =>

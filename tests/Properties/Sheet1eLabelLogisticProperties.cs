@@ -21,7 +21,7 @@ public sealed class Sheet1eLabelLogisticProperties
     [ScalarProperty]
     public Property Sheet1e_Derivative_MatchesComplexStep() =>
         Prop.ForAll(Arb.From(Generators.Band(-600, 600).Zip(Generators.Label)), t =>
-            GradientCheck.ComplexStep(z => ComplexForms.LabelLogistic(z, t.Item2), LabelLogisticLoss.Derivative(t.Item1, t.Item2), t.Item1)
+            GradientCheck.ComplexStep(z => LabelLogisticLoss.OfComplex(z, t.Item2), LabelLogisticLoss.Derivative(t.Item1, t.Item2), t.Item1)
                 .Holds("f_e = complex step of ℓ", $"a = {R(t.Item1)}, y = {R(t.Item2)}"));
 
     [ScalarProperty]

@@ -89,7 +89,7 @@ public sealed class Sheet1fNetworkProperties
         Prop.ForAll(Arb.From(Generators.Network(64, Generators.Label).SelectMany(n => Generators.UnitDirection(n.Layout.Count).Select(v => (N: n, V: v))), NetworkChecks.ShrinkWithDirection), t =>
         {
             var (n, v) = t;
-            return GradientCheck.ComplexDirectional(th => ComplexForms.NetworkLoss(th, n.Hidden, n.Inputs, n.Y), n.Layout.Flatten(n.Gradient()), n.Theta, v, n.Bounds.Gradient)
+            return GradientCheck.ComplexDirectional(th => ComplexNetwork.Loss(th, n.Hidden, n.Inputs, n.Y), n.Layout.Flatten(n.Gradient()), n.Theta, v, n.Bounds.Gradient)
                 .Holds("⟨∇L, v⟩ = complex step along v", $"direction [{string.Join(", ", v.Select(R))}] of {n}");
         });
 

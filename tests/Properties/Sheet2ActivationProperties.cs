@@ -53,9 +53,9 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Battery2g))]
     public void Sheet2g_Battery(string check) => BatteryTheory.Check(check);
 
-    public static TheoryData<string> Activations() => [.. ActivationCatalog.All.Select(a => a.Name)];
+    public static TheoryData<string> Activations() => [.. Catalog.Activations.Select(a => a.Name)];
 
-    public static TheoryData<string> KinkedActivations() => [.. ActivationCatalog.All.Where(a => a.Kinks.Count > 0).Select(a => a.Name)];
+    public static TheoryData<string> KinkedActivations() => [.. Catalog.Activations.Where(a => a.Kinks.Count > 0).Select(a => a.Name)];
 
     /// <summary>The analytic entries with their complex forms and the |x| up to which |f'|·1e-20 stays normal.</summary>
     public static TheoryData<string, double> Analytic() => new()
@@ -68,10 +68,10 @@ public sealed class Sheet2ActivationProperties
 
     private static readonly Dictionary<string, Func<System.Numerics.Complex, System.Numerics.Complex>> ComplexForm = new()
     {
-        ["sigmoid"] = ComplexForms.Sigmoid,
-        ["tanh"] = ComplexForms.Tanh,
-        ["sin"] = ComplexForms.Sin,
-        ["gaussian"] = ComplexForms.Gaussian,
+        ["sigmoid"] = Sigmoid.OfComplex,
+        ["tanh"] = Tanh.OfComplex,
+        ["sin"] = Sinusoid.OfComplex,
+        ["gaussian"] = Gaussian.OfComplex,
     };
 
     private static void Check(Property property) => PropertySettings.Check(property, PropertySettings.ScalarCases);
@@ -91,7 +91,7 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Activations))]
     public void Sheet2_SpanMembers_AgreeWithTheScalarFunctions(string name)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         var (valueBound, derivativeBound) = SpanBounds[name];
         Check(Prop.ForAll(Arb.From(Gen.Choose(0, 11).SelectMany(n => Generators.Finite.ArrayOf(n))), x =>
         {
@@ -120,7 +120,7 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Activations))]
     public void Sheet2_Value_InFloatingPointRange_ForEveryFiniteX(string name)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         Check(Prop.ForAll(Arb.From(Generators.Finite), x =>
             f.FloatingPointRange.Contains(f.Value(x)).Label($"{name}({R(x)}) = {R(f.Value(x))} not in {f.FloatingPointRange}")));
     }
@@ -129,7 +129,7 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Activations))]
     public void Sheet2_Value_InMathematicalRange_WhereNotSaturated(string name)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         Check(Prop.ForAll(Arb.From(Generators.Finite.Where(x => Math.Abs(x) < f.InsideRangeBelow)), x =>
             f.Range.Contains(f.Value(x)).Label($"{name}({R(x)}) = {R(f.Value(x))} not in {f.Range} (|x| < {R(f.InsideRangeBelow)})")));
     }
@@ -140,7 +140,7 @@ public sealed class Sheet2ActivationProperties
     {
         // A finite closed end is attained; a finite open end is approached within any δ; an infinite end is exceeded
         // past any bound M. Witnesses: ±2^k for k = −30..1023, the multiples of 1/8 in [−64, 64], ±π/2 and the kinks.
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         var candidates = Enumerable.Range(-30, 1054).SelectMany(k => new[] { Math.ScaleB(1, k), -Math.ScaleB(1, k) })
             .Concat(Enumerable.Range(-512, 1025).Select(k => k / 8.0)).Concat([Math.PI / 2, -Math.PI / 2]).Concat(f.Kinks.Select(k => k.At)).Select(f.Value).ToList();
         var gen = Generators.LogUniform(1e-12, 1e-1, bothSigns: false).Zip(Generators.LogUniform(1, 1e300, bothSigns: false));
@@ -161,16 +161,16 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Analytic))]
     public void Sheet2_Derivative_MatchesComplexStep(string name, double limit)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         Check(Specs.DerivativeMatchesComplexStep($"{name}' = complex step", ComplexForm[name], f.Derivative, Generators.ComplexStepBand(limit)));
     }
 
     [Theory]
     [MemberData(nameof(KinkedActivations))]
-    public void Sheet2_Kinks_ConventionAndOneSidedQuotients(string name) => Check(Kinks(ActivationCatalog.Find(name)));
+    public void Sheet2_Kinks_ConventionAndOneSidedQuotients(string name) => Check(Kinks(Catalog.FindActivation(name)));
 
     /// <summary>At each kink: f' is the stated convention, and the one-sided quotients are the stated slopes.</summary>
-    internal static Property Kinks(Activation f)
+    internal static Property Kinks(ScalarFunction f)
     {
         // Each piece is linear, so a one-sided quotient (f(k ± t) − f(k))/(±t) equals the slope up to the rounding of
         // the two values: 2·(2 ulp)·(|f(k)| + |k| + 1) / t, with t ≥ 1e-8.
@@ -192,7 +192,7 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Activations))]
     public void Sheet2_Parity_AsStated(string name)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         if (f.Parity == Parity.None)
         {
             // Neither even nor odd: a witness x = 1 breaks both symmetries.
@@ -210,7 +210,7 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Activations))]
     public void Sheet2_Monotonicity_AsStated(string name)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         if (f.Monotonicity == Monotonicity.None)
         {
             // Not monotone: it rises somewhere and falls somewhere (sin: 0 → π/2 → π; Gaussian: −1 → 0 → 1).
@@ -237,10 +237,10 @@ public sealed class Sheet2ActivationProperties
 
     [Theory]
     [MemberData(nameof(Activations))]
-    public void Sheet2_Derivative_WithinLipschitzBound(string name) => Check(Lipschitz(ActivationCatalog.Find(name)));
+    public void Sheet2_Derivative_WithinLipschitzBound(string name) => Check(Lipschitz(Catalog.FindActivation(name)));
 
     /// <summary>|f'| ≤ L and |f(x) − f(y)| ≤ L|x − y|, up to rounding.</summary>
-    internal static Property Lipschitz(Activation f)
+    internal static Property Lipschitz(ScalarFunction f)
     {
         string name = f.Name;
         return Prop.ForAll(Arb.From(Generators.Finite.Zip(Generators.Moderate)), t =>
@@ -262,7 +262,7 @@ public sealed class Sheet2ActivationProperties
     [MemberData(nameof(Activations))]
     public void Sheet2_Saturation_GradientVanishesBeyondThreshold(string name)
     {
-        var f = ActivationCatalog.Find(name);
+        var f = Catalog.FindActivation(name);
         if (f.Saturation is not { } s)
         {
             // Not saturating: the gradient keeps a magnitude ≥ 0.01 somewhere beyond any threshold.

@@ -70,6 +70,6 @@ public sealed class Sheet3LossProperties
 
     [ScalarProperty]
     public Property Sheet3c_LossDerivatives_MatchComplexStep() =>
-        Specs.DerivativeMatchesComplexStep("h*' = complex step", ComplexForms.SmoothHinge, SmoothHinge.Derivative, Generators.ComplexStepBand(600))
-            .And(Specs.DerivativeMatchesComplexStep("l' = complex step", ComplexForms.Logistic, LogisticLoss.Derivative, Generators.ComplexStepBand(600)));
+        Specs.DerivativeMatchesComplexStep("h*' = complex step", SmoothHinge.OfComplex, SmoothHinge.Derivative, Generators.ComplexStepBand(600))
+            .And(Specs.DerivativeMatchesComplexStep("l' = complex step", LogisticLoss.OfComplex, LogisticLoss.Derivative, Generators.ComplexStepBand(600)));
 }

@@ -25,7 +25,7 @@ public sealed class Sheet4TrainingProperties
         from n in Gen.Choose(4, 60)
         from h in Gen.Choose(1, 8)
         from seed in Gen.Choose(0, 1_000_000)
-        from activation in Gen.Elements(ActivationCatalog.Sigmoid, ActivationCatalog.Tanh)
+        from activation in Gen.Elements(Catalog.Sigmoid, Catalog.Tanh)
         select new Problem(NetworkModel.Initialize(h, 2, activation, seed), Datasets.Generate(name, n, seed), name, seed);
 
     /// <summary>θ = (W, b, w) of a model, the parameters training changes.</summary>

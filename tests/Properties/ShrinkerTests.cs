@@ -13,7 +13,7 @@ public sealed class ShrinkerTests
         var b = Vector<double>.Build.Dense(3, _ => (rng.NextDouble() * 6) - 3);
         var wo = Vector<double>.Build.Dense(3, _ => rng.NextDouble());
         var x = Vector<double>.Build.Dense(4, _ => (rng.NextDouble() * 6) - 3);
-        var n = NetworkCase.Create(w, b, wo, x, 0.5371, 3, ActivationCatalog.Relu);
+        var n = NetworkCase.Create(w, b, wo, x, 0.5371, 3, Catalog.Relu);
         var smaller = n.Shrink().ToList();
         Assert.Equal(3, smaller.Count); // one hidden unit fewer, one input fewer, rounded
         Assert.Contains(smaller, s => s.Hidden == 2 && s.Inputs == 4);

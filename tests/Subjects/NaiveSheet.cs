@@ -49,7 +49,7 @@ public sealed class NaiveSheet : ISheet
     private static double Fe(double a, double y) => -y * Math.Exp(-y * a) * Sigma(y * a);
 
     public Answer<double[]> Scalar(ScalarQuery query) =>
-        Answer.Of<double[]>([.. query.X.Select(x => (query.Derivative ? Derivative(query.Function, x, query.Alpha ?? 0.1, query.C ?? 1) : Value(query.Function, x, query.Alpha ?? 0.1, query.C ?? 1)))]);
+        Answer.Of<double[]>([.. query.X.Select(x => (query.Derivative ? Derivative(query.Function, x, query.Parameter("alpha") ?? 0.1, query.Parameter("c") ?? 1) : Value(query.Function, x, query.Parameter("alpha") ?? 0.1, query.Parameter("c") ?? 1)))]);
 
     public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y) =>
         Answer.Of<double[]>([.. a.Select(v => derivative ? Fe(v, y) : Math.Log(1 + Math.Exp(-y * v)))]);

@@ -18,44 +18,48 @@ internal static class EvalCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var derivative = new Option<bool>("--derivative", "-d") { Description = "Print f'(x) instead of f(x)." };
-        var y = new Option<string?>("--y") { Description = "The label y of label-logistic (label-logistic only)." };
-        var alpha = new Option<string?>("--alpha") { Description = $"PLU's α in [0, 1] (default {Plu.DefaultAlpha}; plu only)." };
-        var c = new Option<string?>("--c") { Description = $"PLU's c > 0 (default {Plu.DefaultC}; plu only)." };
-        var command = new Command("eval", "Evaluate a function or its derivative.") { name, xs, derivative, y, alpha, c };
+        var parameterOptions = Lookup.Parameters.Select(t => new Option<string?>($"--{t.Parameter.Name}")
+        {
+            Description = $"{t.Parameter.Symbol} of {string.Join(" and ", t.Owners)}: {t.Parameter} ({string.Join(", ", t.Owners)} only).",
+        }).ToList();
+        var command = new Command("eval", "Evaluate a function or its derivative.") { name, xs, derivative };
+        parameterOptions.ForEach(command.Options.Add);
         command.SetAction(parse =>
         {
-            var f = FunctionCatalog.Find(parse.GetRequiredValue(name));
-            var parameters = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["--y"] = parse.GetValue(y), ["--alpha"] = parse.GetValue(alpha), ["--c"] = parse.GetValue(c),
-            };
-            FunctionCatalog.CheckParameters(f, option => parameters[option] is not null);
+            string fn = parse.GetRequiredValue(name);
+            var vector = Catalog.FindVector(fn);
+            var f = vector is null ? Find(fn) : null;
+            var given = parameterOptions.ToDictionary(o => o.Name, o => parse.GetValue(o), StringComparer.Ordinal);
             bool d = parse.GetValue(derivative);
             var inputs = parse.GetValue(xs) ?? [];
 
-            if (f.IsVector)
+            if (vector is not null)
             {
-                if (d)
+                if (given.FirstOrDefault(p => p.Value is not null).Key is { } option)
                 {
-                    throw new UsageException($"{f.Name} has no --derivative here (it is the gradient of LSE: softmax)");
+                    var owners = Lookup.Parameters.First(t => $"--{t.Parameter.Name}" == option).Owners;
+                    throw new UsageException($"{option} is not a parameter of {vector.Name}; only {string.Join(" and ", owners)} takes {option}");
                 }
 
-                Func<double[], double> g = f.Name == "logsumexp" ? a => LogSumExp.Value(a) : a => LogSumExp.Excess(a);
+                if (d)
+                {
+                    throw new UsageException($"{vector.Name} has no --derivative here (it is the gradient of LSE: softmax)");
+                }
+
+                var g = vector.Value;
                 var vectors = inputs.Length > 0
                     ? [[.. inputs.SelectMany((text, k) => Entries(text, $"argument {k + 1}"))]] // the arguments: one vector
                     : ReadLines(context.Input).Select(line => Entries(line.Text, line.Where).ToArray());
-                foreach (var vector in vectors)
+                foreach (var entries in vectors)
                 {
-                    context.Output.WriteLine(Numbers.Format(g(vector)));
+                    context.Output.WriteLine(Numbers.Format(g(entries)));
                 }
 
                 return ExitCodes.Ok;
             }
 
-            double? label = parameters["--y"] is { } yText ? Numbers.Parse(yText, "--y") : null;
-            double a = parameters["--alpha"] is { } aText ? Numbers.Parse(aText, "--alpha") : Plu.DefaultAlpha;
-            double cValue = parameters["--c"] is { } cText ? Numbers.Parse(cText, "--c") : Plu.DefaultC;
-            var scalar = FunctionCatalog.Scalar(f, d, label, a, cValue);
+            var bound = Lookup.Bind(f!, given);
+            var scalar = d ? bound.Derivative : bound.Value;
             var lines = inputs.Length > 0
                 ? inputs.Select((text, k) => (Text: text, Where: $"argument {k + 1}"))
                 : ReadLines(context.Input);
@@ -67,6 +71,19 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The function of one variable with that name, or a usage error listing every name.</summary>
+    private static ScalarFunction Find(string name)
+    {
+        try
+        {
+            return Catalog.Find(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"unknown function '{name}'; valid names: {string.Join(", ", Catalog.Names)}");
+        }
     }
 
     /// <summary>The entries of one argument or line of a vector function: numbers separated by commas, spaces or tabs

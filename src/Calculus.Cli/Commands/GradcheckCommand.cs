@@ -73,7 +73,7 @@ internal static class GradcheckCommand
 
     /// <summary>A network to check, with its activation, loss and where it came from (", scale 1, seed 1" or ", from FILE").</summary>
     internal sealed record Setup(
-        Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, Activation Activation, IMarginLoss Loss, string Origin)
+        Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, ScalarFunction Activation, IMarginLoss Loss, string Origin)
     {
         public string Header =>
             $"gradcheck: h = {W.RowCount}, d = {W.ColumnCount}, activation {Activation.Name}, loss {Loss.Name}{Origin}, y = {Numbers.Format(Y)}";
@@ -81,7 +81,7 @@ internal static class GradcheckCommand
 
     /// <summary>The seeded random network: every entry uniform in [−scale, scale], b moved off the activation's kinks
     /// so that every stencil stays clear of them.</summary>
-    internal static Setup Random(int h, int d, int seed, Activation activation, double scale, IMarginLoss loss)
+    internal static Setup Random(int h, int d, int seed, ScalarFunction activation, double scale, IMarginLoss loss)
     {
         var rng = new Random(seed);
         double Next() => scale * ((2 * rng.NextDouble()) - 1);

@@ -10,10 +10,16 @@ internal static class ListCommand
         var command = new Command("list", "Every name eval accepts, with its formula and derivative.");
         command.SetAction(_ =>
         {
-            int width = FunctionCatalog.All.Max(f => f.Name.Length);
-            foreach (var f in FunctionCatalog.All)
+            int width = Catalog.Names.Max(n => n.Length);
+            foreach (var f in Catalog.All.Append(Catalog.LabelLogistic))
             {
-                context.Output.WriteLine($"{f.Name.PadRight(width)}  f = {f.Formula};  f' = {f.DerivativeFormula}");
+                string parameters = f.Parameters.Count == 0 ? "" : $";  {string.Join(", ", f.Parameters.Select(p => $"--{p.Name}: {p}"))}";
+                context.Output.WriteLine($"{f.Name.PadRight(width)}  f = {f.Formula};  f' = {f.DerivativeFormula}{parameters}");
+            }
+
+            foreach (var f in Catalog.Vectors)
+            {
+                context.Output.WriteLine($"{f.Name.PadRight(width)}  f = {f.Formula} of one vector: all the arguments, or each line");
             }
 
             return ExitCodes.Ok;

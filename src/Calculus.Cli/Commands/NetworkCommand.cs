@@ -37,7 +37,7 @@ internal static class NetworkCommand
 
     /// <summary>The network of --input (a file, or - for standard input) with its activation and loss resolved:
     /// --loss over the field "loss", --alpha and --c bound to plu.</summary>
-    internal static (NetworkInput Network, Activation Activation, IMarginLoss Loss) Read(
+    internal static (NetworkInput Network, ScalarFunction Activation, IMarginLoss Loss) Read(
         CliContext context, ParseResult parse, Option<string> input, NetworkOptions options, string? activationOverride = null)
     {
         string path = parse.GetValue(input) ?? "-";

@@ -34,7 +34,7 @@ internal static class ReportCommand
         md.AppendLine("| activation | plot | range f(ℝ) | saturates in double | derivative | f' against central differences, x = −10..10: max \\|error\\|, worst error ÷ tolerance | advantage | disadvantage |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         var plots = new List<ScottPlot.Plot>();
-        foreach (var a in ActivationCatalog.All)
+        foreach (var a in Catalog.Activations)
         {
             var plot = Plots.Activation(a);
             Plots.Save(plot, directory, a.Name, svg: true);
@@ -42,7 +42,7 @@ internal static class ReportCommand
             var (worst, ratio, passed, points) = ReportChecks.ActivationSweep(a);
             string measured = $"max |error| {worst.ToString("0.0e+00", CultureInfo.InvariantCulture)}, worst error/tolerance {ratio.ToString("0.00", CultureInfo.InvariantCulture)}";
             checks.Add(new ReportCheck("2", $"{a.Name}' against central differences at {points} points", measured, passed));
-            md.AppendLine($"| {a.Name} | [png]({a.Name}.png), [svg]({a.Name}.svg) | {Cell(a.Range.ToString())} | {Cell(a.SaturatesInDouble)} | {Cell(a.DerivativeFormula)} | {Cell(measured)}{(passed ? "" : " **FAILED**")} | {Cell(a.Advantage)} | {Cell(a.Disadvantage)} |");
+            md.AppendLine($"| {a.Name} | [png]({a.Name}.png), [svg]({a.Name}.svg) | {Cell(a.Range.ToString())} | {Cell(a.SaturatesInDouble)} | {Cell(a.DerivativeFormula)} | {Cell(measured)}{(passed ? "" : " **FAILED**")} | {Cell(a.Advantage ?? "")} | {Cell(a.Disadvantage ?? "")} |");
         }
 
         Plots.SaveOverview(plots, Path.Combine(directory, "overview.png"));

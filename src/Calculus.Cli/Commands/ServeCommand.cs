@@ -17,7 +17,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Answer the verify protocol (docs/protocol.md) with the reference library, one JSON line per request.") { mistake };
         command.SetAction(parse =>
         {
-            ISheet sheet = parse.GetValue(mistake) is { } id ? FunctionCatalog.Lookup(KnownMistakes.Find, id, "--mistake").Sheet : ReferenceSheet.Instance;
+            ISheet sheet = parse.GetValue(mistake) is { } id ? Lookup.Of(KnownMistakes.Find, id, "--mistake").Sheet : ReferenceSheet.Instance;
             ProtocolServer.Serve(sheet, context.Input, context.Output);
             return ExitCodes.Ok;
         });

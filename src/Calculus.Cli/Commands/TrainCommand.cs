@@ -31,8 +31,8 @@ internal static class TrainCommand
         };
         command.SetAction(parse =>
         {
-            var lossFunction = FunctionCatalog.Lookup(MarginLosses.Find, parse.GetValue(loss)!, "--loss");
-            var f = FunctionCatalog.Lookup(ActivationCatalog.Find, parse.GetValue(activation)!, "--activation");
+            var lossFunction = Lookup.Of(MarginLosses.Find, parse.GetValue(loss)!, "--loss");
+            var f = Lookup.Of(Catalog.FindActivation, parse.GetValue(activation)!, "--activation");
             int h = parse.GetValue(hidden);
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(seed));
             InRange("--hidden", h, 1, TrainingLimits.MaxHidden);

@@ -39,7 +39,7 @@ internal static class VerifyCommand
             }
 
             var checks = parse.GetValue(only) is { } items
-                ? FunctionCatalog.Lookup(list => Battery.For(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), items, "--only")
+                ? Lookup.Of(list => Battery.For(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), items, "--only")
                 : Battery.All;
             if (checks.Count == 0)
             {

@@ -34,7 +34,7 @@ internal static class Plots
     /// <param name="lo">The left end.</param>
     /// <param name="hi">The right end.</param>
     /// <returns>The pieces from left to right.</returns>
-    internal static IEnumerable<(double[] Xs, double[] Ys)> DerivativePieces(Activation a, double lo, double hi)
+    internal static IEnumerable<(double[] Xs, double[] Ys)> DerivativePieces(ScalarFunction a, double lo, double hi)
     {
         double start = lo;
         double? startLimit = null;
@@ -62,7 +62,7 @@ internal static class Plots
     /// <summary>f and f' over [−5, 5], titled with the range; at each kink a diamond on f, and on f' a filled circle at
     /// the value the library uses and an open circle at each one-sided limit it does not take. A one-sided slope too
     /// faint to see (leaky ReLU's 0.01) gets an inset that magnifies it.</summary>
-    public static Plot Activation(Activation a)
+    public static Plot Activation(ScalarFunction a)
     {
         var plot = new Plot();
         DrawActivation(plot, a, legend: true);
@@ -74,7 +74,7 @@ internal static class Plots
         return plot;
     }
 
-    private static void DrawActivation(Plot plot, Activation a, bool legend)
+    private static void DrawActivation(Plot plot, ScalarFunction a, bool legend)
     {
         var (xs, ys) = Sample(a.Value, Lo, Hi);
         var f = plot.Add.ScatterLine(xs, ys, FunctionColor);
@@ -132,12 +132,12 @@ internal static class Plots
 
     /// <summary>The first faint one-sided slope of <paramref name="a"/> (0 &lt; |slope| &lt; <see cref="FaintSlope"/>),
     /// with its kink and side (−1 left, +1 right); null if none.</summary>
-    internal static (Kink Kink, int Side, double Slope)? FaintSide(Activation a) =>
+    internal static (Kink Kink, int Side, double Slope)? FaintSide(ScalarFunction a) =>
         a.Kinks.SelectMany(k => new[] { (Kink: k, Side: -1, Slope: k.LeftSlope), (Kink: k, Side: 1, Slope: k.RightSlope) })
             .Where(s => s.Slope != 0 && Math.Abs(s.Slope) < FaintSlope)
             .Select(s => ((Kink, int, double)?)s).FirstOrDefault();
 
-    private static void AddFaintSlopeInset(Plot plot, Activation a)
+    private static void AddFaintSlopeInset(Plot plot, ScalarFunction a)
     {
         if (FaintSide(a) is not var (kink, side, slope))
         {

@@ -14,7 +14,7 @@ internal static class ReportChecks
 
     /// <summary>f' against central differences over x = −10..10 in steps of 0.05, away from kinks: the largest absolute
     /// error, the largest error as a fraction of its tolerance, and whether every point passed.</summary>
-    public static (double MaxAbsoluteError, double WorstRatio, bool Passed, int Points) ActivationSweep(Activation a)
+    public static (double MaxAbsoluteError, double WorstRatio, bool Passed, int Points) ActivationSweep(ScalarFunction a)
     {
         double worst = 0, ratio = 0;
         bool passed = true;
@@ -42,7 +42,7 @@ internal static class ReportChecks
     {
         foreach (var (h, d) in new[] { (2, 2), (4, 3), (3, 7), (16, 16), (32, 32) })
         {
-            var rows = Commands.GradcheckCommand.Run(gradient, Commands.GradcheckCommand.Random(h, d, h * 100 + d, ActivationCatalog.Sigmoid, 1.0, MarginLosses.Logistic));
+            var rows = Commands.GradcheckCommand.Run(gradient, Commands.GradcheckCommand.Random(h, d, h * 100 + d, Catalog.Sigmoid, 1.0, MarginLosses.Logistic));
             bool passed = rows.All(r => r.Verdict != Verdict.Fail);
             yield return new ReportCheck("1f", $"gradient of a random {h}×{d} network (σ), every entry, central difference and complex step",
                 $"max |error| {E(rows.Max(r => r.MaxAbsoluteError))}, worst error/tolerance {rows.Where(r => r.WorstCheck.Verdict != Verdict.Inconclusive).Select(r => r.WorstCheck.AbsoluteError / r.WorstCheck.Tolerance).DefaultIfEmpty(0).Max().ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Where(r => r.Oracle == GradientCheck.CentralDifferenceOracle).Sum(r => r.Entries)} entries",
@@ -55,7 +55,7 @@ internal static class ReportChecks
     {
         var data = Datasets.Xor(200, 1);
         var options = new TrainingOptions();
-        var model = NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, options.Seed);
+        var model = NetworkModel.Initialize(8, 2, Catalog.Sigmoid, options.Seed);
         runs = [];
         var checks = new List<ReportCheck>();
         foreach (var loss in MarginLosses.All)

@@ -49,10 +49,11 @@ public static class ActivationClaims
             yield return Claim("2d", "leaky-relu", "the gradient is never 0: leaky'(x) is 0.01 for x < 0 and 1 for x > 0", Generators.Finite.Where(x => x != 0), x => x != 0, (x, ctx) =>
                 Compare.Values(() => $"leaky-relu'({Show.R(x)})", x > 0 ? 1 : LeakyRelu.Slope, Ask.Scalar(ctx.Subject, "leaky-relu", true, x), ctx.Model.Of(1)));
             yield return new PropertyCheck<ScalarCase>("2e", "plu", "the identity on [−c, c], and a gradient of at least α everywhere", Tier.Core, ScalarChecks.Cases, true,
-                ScalarDomains.Cases(ScalarSpec.Find("plu"), Generators.Finite), _ => [], c => c.ToString(), (c, ctx) =>
+                ScalarDomains.Cases(Catalog.Plu, Generators.Finite), _ => [], c => c.ToString(), (c, ctx) =>
                 {
-                    double alpha = c.Alpha!.Value, half = c.C!.Value;
-                    double v = Ask.Scalar(ctx.Subject, "plu", false, c.X, alpha, half), d = Ask.Scalar(ctx.Subject, "plu", true, c.X, alpha, half);
+                    var plu = c.Bound!;
+                    double alpha = plu.Arguments[0], half = plu.Arguments[1]; // the catalog's order: α, c
+                    double v = Ask.Scalar(ctx.Subject, plu, false, c.X), d = Ask.Scalar(ctx.Subject, plu, true, c.X);
                     return Compare.All(
                         () => Math.Abs(c.X) < half ? Compare.Values(() => $"plu({Show.R(c.X)}) inside [−c, c]", c.X, v, Compare.Tolerance(ctx.Model, c.X, 1, c.X)) : CaseOutcome.Pass,
                         () => d >= alpha - ctx.Model.Of(alpha) ? CaseOutcome.Pass

@@ -8,29 +8,44 @@ public static class Ask
 {
     /// <summary>f(x) or f'(x) at several points.</summary>
     /// <param name="sheet">The sheet.</param>
-    /// <param name="function">The protocol name.</param>
+    /// <param name="function">The protocol name of a function without parameters, or one that takes its defaults.</param>
     /// <param name="derivative">f' instead of f.</param>
     /// <param name="xs">The points.</param>
-    /// <param name="alpha">PLU's α, for plu.</param>
-    /// <param name="c">PLU's c, for plu.</param>
     /// <returns>One value per point.</returns>
-    public static double[] Scalars(ISheet sheet, string function, bool derivative, double[] xs, double? alpha = null, double? c = null)
-    {
-        ArgumentNullException.ThrowIfNull(sheet);
-        ArgumentNullException.ThrowIfNull(xs);
-        return Sized(sheet.Scalar(new ScalarQuery(function, derivative, xs, alpha, c)), xs.Length, () => $"{function}{(derivative ? "'" : "")} at {xs.Length} points");
-    }
+    public static double[] Scalars(ISheet sheet, string function, bool derivative, double[] xs) =>
+        Scalars(sheet, new ScalarQuery(function, derivative, xs));
+
+    /// <summary>f(x) or f'(x) at several points, with the parameters the descriptor computes with.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="function">The function, its parameters bound.</param>
+    /// <param name="derivative">f' instead of f.</param>
+    /// <param name="xs">The points.</param>
+    /// <returns>One value per point.</returns>
+    public static double[] Scalars(ISheet sheet, ScalarFunction function, bool derivative, double[] xs) =>
+        Scalars(sheet, ScalarQuery.For(function, derivative, xs));
 
     /// <summary>f(x) or f'(x) at one point.</summary>
     /// <param name="sheet">The sheet.</param>
-    /// <param name="function">The protocol name.</param>
+    /// <param name="function">The protocol name of a function without parameters, or one that takes its defaults.</param>
     /// <param name="derivative">f' instead of f.</param>
     /// <param name="x">The point.</param>
-    /// <param name="alpha">PLU's α, for plu.</param>
-    /// <param name="c">PLU's c, for plu.</param>
     /// <returns>The value.</returns>
-    public static double Scalar(ISheet sheet, string function, bool derivative, double x, double? alpha = null, double? c = null) =>
-        Scalars(sheet, function, derivative, [x], alpha, c)[0];
+    public static double Scalar(ISheet sheet, string function, bool derivative, double x) => Scalars(sheet, function, derivative, [x])[0];
+
+    /// <summary>f(x) or f'(x) at one point, with the parameters the descriptor computes with.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <param name="function">The function, its parameters bound.</param>
+    /// <param name="derivative">f' instead of f.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>The value.</returns>
+    public static double Scalar(ISheet sheet, ScalarFunction function, bool derivative, double x) => Scalars(sheet, function, derivative, [x])[0];
+
+    private static double[] Scalars(ISheet sheet, ScalarQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(query.X);
+        return Sized(sheet.Scalar(query), query.X.Length, () => $"{query.Function}{(query.Derivative ? "'" : "")} at {query.X.Length} points");
+    }
 
     /// <summary>ℓ(a; y) or f_e(a) at one score.</summary>
     /// <param name="sheet">The sheet.</param>

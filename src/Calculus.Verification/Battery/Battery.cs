@@ -12,7 +12,7 @@ public static class Battery
     [
         .. new IEnumerable<Check>[]
         {
-            AffineChecks.All, ScalarSpec.All.SelectMany(ScalarChecks.For), ActivationClaims.All, LabelLogisticChecks.All, NetworkChecks.All,
+            AffineChecks.All, Catalog.All.SelectMany(ScalarChecks.For), ActivationClaims.All, LabelLogisticChecks.All, NetworkChecks.All,
             LogSumExpChecks.All, LossClaims.All, StepChecks.All,
         }.SelectMany(c => c).OrderBy(c => Items.IndexOf(c.Item)).ThenBy(c => c.Tier),
     ];

@@ -20,11 +20,11 @@ public static class NetworkChecks
     public static Gen<NetworkCase> Core => Generators.Network(8, Generators.RealLabelForNetworks);
 
     /// <summary>Every hidden activation of the catalog on the core domain.</summary>
-    public static Gen<NetworkCase> EveryActivation => Generators.Network(8, Generators.RealLabelForNetworks, Generators.ModerateScale, Generators.AnyActivation, Gen.Constant(Training.MarginLosses.Logistic));
+    public static Gen<NetworkCase> EveryActivation => Generators.Network(8, Generators.RealLabelForNetworks, Generators.ModerateScale, Generators.AnyActivation, Gen.Constant(MarginLosses.Logistic));
 
     /// <summary>The smooth-hinge and hinge losses on the core domain.</summary>
-    public static Gen<NetworkCase> EveryLoss => Generators.Network(8, Generators.RealLabelForNetworks, Generators.ModerateScale, Gen.Constant(ActivationCatalog.Sigmoid),
-        Gen.Elements(Training.MarginLosses.SmoothHinge, Training.MarginLosses.Hinge));
+    public static Gen<NetworkCase> EveryLoss => Generators.Network(8, Generators.RealLabelForNetworks, Generators.ModerateScale, Gen.Constant(Catalog.Sigmoid),
+        Gen.Elements(MarginLosses.SmoothHinge, MarginLosses.Hinge));
 
     /// <summary>Any scale: weights 1e-3…1e2, h, d ≤ 32 (square and rectangular), every activation and loss: pre-activations
     /// from ~1e-6 to deep saturation; one case in four with its margin driven beyond ±700 (<see cref="Generators.DeepMargin"/>).</summary>

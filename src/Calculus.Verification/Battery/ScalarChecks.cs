@@ -3,7 +3,7 @@ using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;
 
-/// <summary>The checks every scalar function of the sheet gets, driven by its <see cref="ScalarSpec"/>: values and
+/// <summary>The checks every scalar function of the sheet gets, driven by its descriptor (<see cref="ScalarFunction"/>): values and
 /// derivatives against the reference, the derivative against the slope of the subject's own values, kinks, range,
 /// parity and monotony (core); the whole double range (stable); ulp distances (accurate).</summary>
 public static class ScalarChecks
@@ -14,7 +14,7 @@ public static class ScalarChecks
     /// <summary>Every check of one function.</summary>
     /// <param name="spec">The function.</param>
     /// <returns>The checks, core first.</returns>
-    public static IEnumerable<Check> For(ScalarSpec spec)
+    public static IEnumerable<Check> For(ScalarFunction spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         string f = spec.Name;
@@ -38,11 +38,11 @@ public static class ScalarChecks
                 Tier.Core, true, coreSmooth, Smooth, (c, ctx) => Symmetric(spec, c, ctx));
         }
 
-        if (spec.Direction != 0)
+        if (spec.Direction() != 0)
         {
-            string direction = spec.Direction > 0 ? "increasing" : "decreasing";
+            string direction = spec.Direction() > 0 ? "increasing" : "decreasing";
             var pairs = ScalarDomains.Cases(spec, ScalarDomains.Core).Zip(ScalarDomains.Core, (c, y) => (Case: c, Y: y));
-            yield return new PropertyCheck<(ScalarCase Case, double Y)>(spec.Item, f, $"{(spec.Strict ? "" : "non-strictly ")}{direction}", Tier.Core, Cases, true,
+            yield return new PropertyCheck<(ScalarCase Case, double Y)>(spec.Item, f, $"{(spec.IsStrictlyMonotone() ? "" : "non-strictly ")}{direction}", Tier.Core, Cases, true,
                 pairs, _ => [], t => $"{t.Case} and y = {Show.R(t.Y)}", (t, ctx) => Monotone(spec, t.Case, t.Y, ctx));
         }
 
@@ -57,41 +57,42 @@ public static class ScalarChecks
             ScalarDomains.AwayFromKinks(spec, AccurateDomain(spec)), _ => true, (c, ctx) => Ulps(spec, c, ctx, derivative: true));
     }
 
-    /// <summary>The accurate tier's domain: the whole range, except that sin and its derivative are measured for
-    /// |x| ≤ 2^20 only: .NET's Math.Sin and Math.Cos, the reference, are not within a few ulp of the correctly rounded
-    /// value for huge arguments on every platform (docs/protocol.md), so an ulp distance there would measure the reference.</summary>
-    private static Gen<double> AccurateDomain(ScalarSpec spec) =>
-        spec.Name == "sin" ? Generators.Finite.Where(x => Math.Abs(x) <= 1 << 20) : ScalarDomains.Whole(spec.LimitsAtInfinity);
+    /// <summary>The accurate tier's domain: the whole range, except that a periodic function (one without limits at ±∞:
+    /// sin) and its derivative are measured for |x| ≤ 2^20 only: a platform's Math.Sin and Math.Cos, which students call,
+    /// are not within a few ulp of the correctly rounded value for huge arguments on every platform (docs/protocol.md),
+    /// so an ulp distance there would measure the platform's argument reduction, not the student's formula.</summary>
+    private static Gen<double> AccurateDomain(ScalarFunction spec) =>
+        spec.LimitsAtInfinity ? ScalarDomains.Whole(true) : Generators.Finite.Where(x => Math.Abs(x) <= 1 << 20);
 
     private static PropertyCheck<ScalarCase> Make(
-        ScalarSpec spec, string name, Tier tier, bool independent, Gen<ScalarCase> cases, Func<ScalarCase, bool> keep, Func<ScalarCase, CheckContext, CaseOutcome> evaluate) =>
+        ScalarFunction spec, string name, Tier tier, bool independent, Gen<ScalarCase> cases, Func<ScalarCase, bool> keep, Func<ScalarCase, CheckContext, CaseOutcome> evaluate) =>
         new(spec.Item, spec.Name, name, tier, Cases, independent, cases, ScalarDomains.Shrink(keep), c => c.ToString(), evaluate);
 
     /// <summary>f(x) or f'(x) of the subject against the reference's, within <see cref="Compare.Tolerance"/>.</summary>
-    internal static CaseOutcome Value(ScalarSpec spec, ScalarCase c, CheckContext ctx, bool derivative)
+    internal static CaseOutcome Value(ScalarFunction spec, ScalarCase c, CheckContext ctx, bool derivative)
     {
         var s = ScalarDomains.Resolve(spec, c);
-        double got = Ask.Scalar(ctx.Subject, spec.Name, derivative, c.X, c.Alpha, c.C);
-        double expected = Ask.Scalar(ctx.Reference, spec.Name, derivative, c.X, c.Alpha, c.C);
+        double got = Ask.Scalar(ctx.Subject, s, derivative, c.X);
+        double expected = Ask.Scalar(ctx.Reference, s, derivative, c.X);
         double slope = derivative ? NetworkErrorBounds.SecondDerivative(s.Derivative, c.X) : s.Derivative(c.X);
         return Compare.Values(() => $"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, Compare.Tolerance(ctx.Model, expected, slope, c.X));
     }
 
     /// <summary>f'(x) against the central-difference slope of the subject's own f, with the subject's values assumed
     /// within their tolerance (the noise the oracle allows for).</summary>
-    private static CaseOutcome Slope(ScalarSpec spec, ScalarCase c, CheckContext ctx)
+    private static CaseOutcome Slope(ScalarFunction spec, ScalarCase c, CheckContext ctx)
     {
         var s = ScalarDomains.Resolve(spec, c);
-        double analytic = Ask.Scalar(ctx.Subject, spec.Name, true, c.X, c.Alpha, c.C);
+        double analytic = Ask.Scalar(ctx.Subject, s, true, c.X);
         double noise = Compare.Tolerance(ctx.Model, s.Value(c.X), s.Derivative(c.X), c.X);
         double analyticError = Compare.Tolerance(ctx.Model, s.Derivative(c.X), NetworkErrorBounds.SecondDerivative(s.Derivative, c.X), c.X);
-        var r = GradientCheck.FiniteDifference(t => Ask.Scalar(ctx.Subject, spec.Name, false, t, c.Alpha, c.C), analytic, c.X, noise, analyticError);
+        var r = GradientCheck.FiniteDifference(t => Ask.Scalar(ctx.Subject, s, false, t), analytic, c.X, noise, analyticError);
         return CaseOutcome.From(r, $"{spec.Name}'({Show.R(c.X)}) against the slope of your {spec.Name}");
     }
 
     /// <summary>At each kink: f' lies between the one-sided slopes (any such value is a right subgradient), and the
     /// one-sided quotients of the subject's own values are those slopes.</summary>
-    private static PropertyCheck<(ScalarCase Case, double Step)> KinkCheck(ScalarSpec spec)
+    private static PropertyCheck<(ScalarCase Case, double Step)> KinkCheck(ScalarFunction spec)
     {
         // The pieces next to a kink are linear, so a one-sided quotient (f(k ± t) − f(k))/t is the slope up to the
         // error of the two values and the rounding of k ± t: 2·(value tolerance)/t + ε|k|/t·|slope|. t ∈ [1e-5, 1e-3]
@@ -99,7 +100,7 @@ public static class ScalarChecks
         var gen = ScalarDomains.Cases(spec, Gen.Constant(0.0)).Zip(Generators.LogUniform(1e-5, 1e-3, bothSigns: false), (c, t) => (c, t));
         string kinks = string.Join(", ", spec.Kinks.Select(k => Show.R(k.At)));
         return new PropertyCheck<(ScalarCase Case, double Step)>(spec.Item, spec.Name,
-            $"at each kink ({kinks}{(spec.Name == "plu" ? " for the defaults; ±c in general" : "")}) the derivative lies between the one-sided slopes of your values",
+            $"at each kink ({kinks}{(spec.Parameters.Count > 0 ? " for the defaults; they move with the parameters" : "")}) the derivative lies between the one-sided slopes of your values",
             Tier.Core, Cases, true, gen, _ => [], t => $"{t.Case}, one-sided step {Show.R(t.Step)}", (t, ctx) =>
             {
                 var s = ScalarDomains.Resolve(spec, t.Case);
@@ -107,10 +108,10 @@ public static class ScalarChecks
             });
     }
 
-    private static CaseOutcome OneSided(ScalarSpec spec, ScalarCase c, Kink kink, double step, CheckContext ctx)
+    private static CaseOutcome OneSided(ScalarFunction spec, ScalarCase c, Kink kink, double step, CheckContext ctx)
     {
         var s = ScalarDomains.Resolve(spec, c);
-        double[] values = Ask.Scalars(ctx.Subject, spec.Name, false, [kink.At - step, kink.At, kink.At + step], c.Alpha, c.C);
+        double[] values = Ask.Scalars(ctx.Subject, s, false, [kink.At - step, kink.At, kink.At + step]);
         double Noise(double x) => Compare.Tolerance(ctx.Model, s.Value(x), 1, x);
         double tolerance = ((Noise(kink.At - step) + (2 * Noise(kink.At)) + Noise(kink.At + step)) / step)
             + (Tolerances.Epsilon * Math.Abs(kink.At) / step);
@@ -122,9 +123,10 @@ public static class ScalarChecks
     }
 
     /// <summary>f' at a kink: any value between the one-sided slopes (ReLU'(0) = 0 and = 1 are both right).</summary>
-    private static CaseOutcome AtKink(ScalarSpec spec, ScalarCase c, Kink kink, CheckContext ctx)
+    private static CaseOutcome AtKink(ScalarFunction spec, ScalarCase c, Kink kink, CheckContext ctx)
     {
-        double got = Ask.Scalar(ctx.Subject, spec.Name, true, kink.At, c.Alpha, c.C);
+        var s = ScalarDomains.Resolve(spec, c);
+        double got = Ask.Scalar(ctx.Subject, s, true, kink.At);
         double lo = Math.Min(kink.LeftSlope, kink.RightSlope), hi = Math.Max(kink.LeftSlope, kink.RightSlope);
         double tolerance = ctx.Model.Of(hi);
         return got >= lo - tolerance && got <= hi + tolerance
@@ -134,10 +136,10 @@ public static class ScalarChecks
 
     /// <summary>f(x) lies in the range; an open end may be reached by rounding only where the true value is within the
     /// value's tolerance of it, and an end may be overshot by no more than that tolerance.</summary>
-    private static CaseOutcome InRange(ScalarSpec spec, ScalarCase c, CheckContext ctx)
+    private static CaseOutcome InRange(ScalarFunction spec, ScalarCase c, CheckContext ctx)
     {
         var s = ScalarDomains.Resolve(spec, c);
-        double got = Ask.Scalar(ctx.Subject, spec.Name, false, c.X, c.Alpha, c.C);
+        double got = Ask.Scalar(ctx.Subject, s, false, c.X);
         double exact = s.Value(c.X);
         double tolerance = Compare.Tolerance(ctx.Model, exact, s.Derivative(c.X), c.X);
         var r = s.Range;
@@ -149,12 +151,12 @@ public static class ScalarChecks
         return inside ? CaseOutcome.Pass : CaseOutcome.Fail($"{spec.Name}({Show.R(c.X)}) must lie in {r}", r.ToString(), Show.R(got), Show.R(tolerance));
     }
 
-    private static CaseOutcome Symmetric(ScalarSpec spec, ScalarCase c, CheckContext ctx)
+    private static CaseOutcome Symmetric(ScalarFunction spec, ScalarCase c, CheckContext ctx)
     {
         var s = ScalarDomains.Resolve(spec, c);
         double sign = spec.Parity == Parity.Odd ? -1 : 1;
-        double[] values = Ask.Scalars(ctx.Subject, spec.Name, false, [c.X, -c.X], c.Alpha, c.C);
-        double[] slopes = Ask.Scalars(ctx.Subject, spec.Name, true, [c.X, -c.X], c.Alpha, c.C);
+        double[] values = Ask.Scalars(ctx.Subject, s, false, [c.X, -c.X]);
+        double[] slopes = Ask.Scalars(ctx.Subject, s, true, [c.X, -c.X]);
         double valueTolerance = 2 * Compare.Tolerance(ctx.Model, s.Value(c.X), s.Derivative(c.X), c.X);
         double slopeTolerance = 2 * Compare.Tolerance(ctx.Model, s.Derivative(c.X), NetworkErrorBounds.SecondDerivative(s.Derivative, c.X), c.X);
         return Compare.All(
@@ -164,24 +166,25 @@ public static class ScalarChecks
 
     /// <summary>x &lt; y gives f(x) ≤ f(y) (increasing) or ≥ (decreasing), up to the two values' tolerances; strictly where
     /// the true rise exceeds them.</summary>
-    private static CaseOutcome Monotone(ScalarSpec spec, ScalarCase c, double other, CheckContext ctx)
+    private static CaseOutcome Monotone(ScalarFunction spec, ScalarCase c, double other, CheckContext ctx)
     {
         var s = ScalarDomains.Resolve(spec, c);
         double x = Math.Min(c.X, other), y = Math.Max(c.X, other);
-        double[] v = Ask.Scalars(ctx.Subject, spec.Name, false, [x, y], c.Alpha, c.C);
+        double[] v = Ask.Scalars(ctx.Subject, s, false, [x, y]);
         double tolerance = Compare.Tolerance(ctx.Model, s.Value(x), s.Derivative(x), x) + Compare.Tolerance(ctx.Model, s.Value(y), s.Derivative(y), y);
-        double rise = spec.Direction * (v[1] - v[0]);
-        double trueRise = spec.Direction * (s.Value(y) - s.Value(x));
-        bool holds = rise >= -tolerance && (!spec.Strict || trueRise <= tolerance || rise > 0);
+        double rise = spec.Direction() * (v[1] - v[0]);
+        double trueRise = spec.Direction() * (s.Value(y) - s.Value(x));
+        bool holds = rise >= -tolerance && (!spec.IsStrictlyMonotone() || trueRise <= tolerance || rise > 0);
         return holds ? CaseOutcome.Pass
-            : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}",
-                $"f(y) {(spec.Direction > 0 ? ">" : "<")} f(x)", Show.R(v[1] - v[0]), Show.R(tolerance));
+            : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction() > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}",
+                $"f(y) {(spec.Direction() > 0 ? ">" : "<")} f(x)", Show.R(v[1] - v[0]), Show.R(tolerance));
     }
 
-    private static CaseOutcome Ulps(ScalarSpec spec, ScalarCase c, CheckContext ctx, bool derivative)
+    private static CaseOutcome Ulps(ScalarFunction spec, ScalarCase c, CheckContext ctx, bool derivative)
     {
-        double got = Ask.Scalar(ctx.Subject, spec.Name, derivative, c.X, c.Alpha, c.C);
-        double expected = Ask.Scalar(ctx.Reference, spec.Name, derivative, c.X, c.Alpha, c.C);
+        var s = ScalarDomains.Resolve(spec, c);
+        double got = Ask.Scalar(ctx.Subject, s, derivative, c.X);
+        double expected = Ask.Scalar(ctx.Reference, s, derivative, c.X);
         return double.IsNaN(expected)
             ? CaseOutcome.Inconclusive($"{spec.Name}({Show.R(c.X)}) has no value (NaN)")
             : Compare.UlpDistance(() => $"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, ctx.MaxUlp);

@@ -2,16 +2,16 @@ using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;
 
-/// <summary>One point of a scalar function, with PLU's parameters when the function is plu.</summary>
+/// <summary>One point of a scalar function, with the function bound to the case's parameters when it takes any.</summary>
 /// <param name="X">The point.</param>
-/// <param name="Alpha">PLU's α, or null.</param>
-/// <param name="C">PLU's c, or null.</param>
-public sealed record ScalarCase(double X, double? Alpha = null, double? C = null)
+/// <param name="Bound">The function with the parameters drawn for this case (PLU with its α and c), or null for a
+/// function without parameters.</param>
+public sealed record ScalarCase(double X, ScalarFunction? Bound = null)
 {
-    /// <summary>"x = 0.5", with α and c for plu.</summary>
+    /// <summary>"x = 0.5", with the parameters, e.g. "x = 0.5 (α = 0.25, c = 2)".</summary>
     /// <returns>The text.</returns>
-    public override string ToString() =>
-        Alpha is null ? $"x = {Show.R(X)}" : $"x = {Show.R(X)} (α = {Show.R(Alpha.Value)}, c = {Show.R(C ?? Plu.DefaultC)})";
+    public override string ToString() => Bound is not { Parameters.Count: > 0 } f ? $"x = {Show.R(X)}"
+        : $"x = {Show.R(X)} ({string.Join(", ", f.Parameters.Zip(f.Arguments, (p, v) => $"{p.Symbol} = {Show.R(v)}"))})";
 }
 
 /// <summary>The domains of the scalar checks (docs/protocol.md, "Domains").</summary>
@@ -35,46 +35,45 @@ public static class ScalarDomains
         ? Gen.Frequency((12, Generators.Finite), (1, Gen.Elements(double.PositiveInfinity, double.NegativeInfinity)))
         : Generators.Finite;
 
-    /// <summary>Cases for a function: x from the domain, with PLU's α and c drawn for plu.</summary>
+    /// <summary>Cases for a function: x from the domain, with the function's parameters drawn when it takes any.</summary>
     /// <param name="spec">The function.</param>
     /// <param name="xs">The domain.</param>
     /// <returns>The generator.</returns>
-    public static Gen<ScalarCase> Cases(ScalarSpec spec, Gen<double> xs)
+    public static Gen<ScalarCase> Cases(ScalarFunction spec, Gen<double> xs)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Name == "plu"
-            ? xs.Zip(Generators.PluParameters, (x, p) => new ScalarCase(x, p.Alpha, p.C))
+        return spec.Parameters.Count > 0
+            ? xs.Zip(Generators.Arguments(spec.Parameters), (x, p) => new ScalarCase(x, spec.With(p)))
             : xs.Select(x => new ScalarCase(x));
     }
 
-    /// <summary>Cases at least <see cref="Generators.KinkMargin"/> from every kink (for plu, of its own α and c).</summary>
+    /// <summary>Cases at least <see cref="Generators.KinkMargin"/> from every kink (of the case's own parameters).</summary>
     /// <param name="spec">The function.</param>
     /// <param name="xs">The domain.</param>
     /// <returns>The generator.</returns>
-    public static Gen<ScalarCase> AwayFromKinks(ScalarSpec spec, Gen<double> xs) =>
+    public static Gen<ScalarCase> AwayFromKinks(ScalarFunction spec, Gen<double> xs) =>
         Cases(spec, xs).Select(c => c with { X = Generators.PushOffKinks(Resolve(spec, c).Kinks, c.X) });
 
     /// <summary>The function with the case's parameters.</summary>
     /// <param name="spec">The function.</param>
     /// <param name="c">The case.</param>
-    /// <returns>The descriptor (for plu, with α and c).</returns>
-    public static ScalarSpec Resolve(ScalarSpec spec, ScalarCase c)
+    /// <returns>The descriptor computing with the case's parameters.</returns>
+    public static ScalarFunction Resolve(ScalarFunction spec, ScalarCase c)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(c);
-        return c.Alpha is null ? spec : ScalarSpec.Find(spec.Name, c.Alpha, c.C);
+        return c.Bound ?? spec;
     }
 
-    /// <summary>Shrinks x toward 0 and short decimals (and PLU's parameters toward their defaults), keeping only
+    /// <summary>Shrinks x toward 0 and short decimals (and the parameters toward their defaults), keeping only
     /// candidates the constraint accepts.</summary>
     /// <param name="keep">The generator's constraint.</param>
     /// <returns>The shrinker.</returns>
     public static Func<ScalarCase, IEnumerable<ScalarCase>> Shrink(Func<ScalarCase, bool> keep) => c =>
     {
         var xs = Generators.ShrinkDouble(_ => true)(c.X).Select(x => c with { X = x });
-        var parameters = c.Alpha is null || (c.Alpha == Plu.DefaultAlpha && c.C == Plu.DefaultC)
-            ? []
-            : new[] { c with { Alpha = Plu.DefaultAlpha, C = Plu.DefaultC } };
+        var defaults = c.Bound is { } f ? f.With([.. f.Parameters.Select(p => p.Default!.Value)]) : null;
+        var parameters = defaults is null || defaults.Arguments.SequenceEqual(c.Bound!.Arguments) ? [] : new[] { c with { Bound = defaults } };
         return parameters.Concat(xs).Where(keep);
     };
 }

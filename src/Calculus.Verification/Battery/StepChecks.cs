@@ -31,7 +31,7 @@ public static class StepChecks
     /// <summary>Steps on h ≤ 6, d ≤ 4, n ≤ 12 examples, weights at scale 0.1, 1, 3, σ or tanh, the logistic or smooth-hinge
     /// loss, η ∈ {1e-3, 0.1, 1}.</summary>
     public static Gen<StepCase> Steps { get; } =
-        from net in Generators.Network(6, Generators.Label, Generators.ModerateScale, Gen.Elements(ActivationCatalog.Sigmoid, ActivationCatalog.Tanh),
+        from net in Generators.Network(6, Generators.Label, Generators.ModerateScale, Gen.Elements(Catalog.Sigmoid, Catalog.Tanh),
             Gen.Elements(MarginLosses.Logistic, MarginLosses.SmoothHinge)).Where(n => n.Inputs <= 4)
         from n in Gen.Choose(1, 12)
         from xs in Generators.Band(-3, 3).ArrayOf(net.Inputs).ArrayOf(n)

@@ -101,7 +101,7 @@ public static class KnownMistakes
         var w = Matrix<double>.Build.DenseOfRowArrays(q.W);
         var b = Vector<double>.Build.DenseOfArray(q.B);
         var wout = Vector<double>.Build.DenseOfArray(q.Wout);
-        var f = ActivationCatalog.Find(q.Activation);
+        var f = Catalog.FindActivation(q.Activation);
         var loss = MarginLosses.Find(q.Loss);
         var gw = Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount);
         var gb = Vector<double>.Build.Dense(b.Count);
@@ -130,7 +130,7 @@ public static class KnownMistakes
         {
             var w = Matrix<double>.Build.DenseOfRowArrays(q.W);
             var x = Vector<double>.Build.DenseOfArray(q.X);
-            var f = ActivationCatalog.Find(q.Activation);
+            var f = Catalog.FindActivation(q.Activation);
             var loss = MarginLosses.Find(q.Loss);
             var a = (w * x) + Vector<double>.Build.DenseOfArray(q.B);
             var s = a.Map(f.Value);

@@ -58,13 +58,13 @@ public static class Generators
         Gen.Frequency((1, Band(-limit, limit)), (2, Moderate.Where(x => Math.Abs(x) <= limit)));
 
     /// <summary><see cref="Moderate"/> pushed at least <see cref="KinkMargin"/> away from each kink of f.</summary>
-    public static Gen<double> AwayFromKinks(Activation f) => Moderate.Select(x => PushOffKinks(f, x));
+    public static Gen<double> AwayFromKinks(ScalarFunction f) => Moderate.Select(x => PushOffKinks(f, x));
 
     /// <summary>x moved at least <see cref="KinkMargin"/> away from each kink of f, on its own side.</summary>
     /// <param name="f">The activation.</param>
     /// <param name="x">The point.</param>
     /// <returns>x, or x pushed away from a kink.</returns>
-    public static double PushOffKinks(Activation f, double x) => PushOffKinks(f.Kinks, x);
+    public static double PushOffKinks(ScalarFunction f, double x) => PushOffKinks(f.Kinks, x);
 
     /// <summary>x moved at least <see cref="KinkMargin"/> away from each of the kinks, on its own side.</summary>
     /// <param name="kinks">The kinks.</param>
@@ -118,14 +118,29 @@ public static class Generators
     /// |y| only rescales the same chain).</summary>
     public static Gen<double> RealLabelForNetworks { get; } = Gen.Frequency((3, Label), (1, Band(-3, 3)));
 
-    /// <summary>PLU parameters: α ∈ {0, 1/8, …, 1} and the default 0.1; c ∈ {0.25, 0.5, 1, 1.5, 2, 3, 5} and 1e-3, 0.01,
-    /// 0.1 for close kinks. A grid rather than a band: the cases of one check then share parameters, and a process
-    /// subject gets one request per pair (the protocol sends α and c once per batch) instead of one per case; 10 × 10
-    /// pairs still cover every shape PLU takes, a hard clip (α = 0) and the identity (α = 1) among them (an 18 × 43 grid
-    /// cost 8,581 requests of a default run, a third of them).</summary>
-    public static Gen<(double Alpha, double C)> PluParameters { get; } =
-        Gen.Frequency((6, Gen.Choose(0, 8).Select(k => k / 8.0)), (1, Gen.Constant(0.1)))
-            .Zip(Gen.Frequency((6, Gen.Elements(0.25, 0.5, 1, 1.5, 2, 3, 5)), (1, Gen.Elements(1e-3, 0.01, 0.1))));
+    /// <summary>Values for a function's parameters, one per parameter in order: mostly one of its typical values, now
+    /// and then one near an edge of its valid range (<see cref="Parameter.Typical"/>, <see cref="Parameter.Edge"/>). A
+    /// grid rather than a band: the cases of one check then share parameters, and a process subject gets one request per
+    /// combination (the protocol sends the parameters once per batch) instead of one per case. For PLU that is α ∈ {0,
+    /// 1/8, …, 1} and the default 0.1, c ∈ {0.25, …, 5} and 1e-3, 0.01, 0.1 for close kinks: every shape PLU takes, a
+    /// hard clip (α = 0) and the identity (α = 1) among them (an 18 × 43 grid cost 8,581 requests of a default run, a
+    /// third of them).</summary>
+    /// <param name="parameters">The parameters, at least one.</param>
+    /// <returns>The generator of argument arrays.</returns>
+    public static Gen<double[]> Arguments(IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        static Gen<double> One(Parameter p) => Gen.Frequency(
+            (6, Gen.Elements(p.Typical.ToArray())),
+            (1, p.Edge.Count == 1 ? Gen.Constant(p.Edge[0]) : Gen.Elements(p.Edge.ToArray())));
+        var arguments = One(parameters[0]).Select(v => new[] { v });
+        foreach (var p in parameters.Skip(1))
+        {
+            arguments = arguments.Zip(One(p), (first, v) => (double[])[.. first, v]);
+        }
+
+        return arguments;
+    }
 
     /// <summary>A vector of the given length with entries uniform in [−scale, scale].</summary>
     public static Gen<Vector<double>> Vector(int n, double scale) =>
@@ -143,7 +158,7 @@ public static class Generators
     public static Gen<double> AnyScale { get; } = Gen.Frequency((8, LogUniform(1e-3, 1e2, bothSigns: false)), (1, Gen.Elements(1e-3, 1e2)));
 
     /// <summary>Every hidden activation of the catalog (PLU with its defaults).</summary>
-    public static Gen<Activation> AnyActivation => Gen.Elements(ActivationCatalog.All.ToArray());
+    public static Gen<ScalarFunction> AnyActivation => Gen.Elements(Catalog.Activations.ToArray());
 
     /// <summary>Every loss of exercise 3.</summary>
     public static Gen<IMarginLoss> AnyLoss => Gen.Elements(MarginLosses.All.ToArray());
@@ -154,8 +169,8 @@ public static class Generators
     /// <param name="label">The labels.</param>
     /// <param name="activation">The hidden activation.</param>
     /// <returns>The generator.</returns>
-    public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Activation? activation = null) =>
-        Network(maxSize, label, ModerateScale, Gen.Constant(activation ?? ActivationCatalog.Sigmoid), Gen.Constant(MarginLosses.Logistic));
+    public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, ScalarFunction? activation = null) =>
+        Network(maxSize, label, ModerateScale, Gen.Constant(activation ?? Catalog.Sigmoid), Gen.Constant(MarginLosses.Logistic));
 
     /// <summary>A width from 1 to maxSize: a third of the draws uniform, two thirds log-uniform, so that small shapes
     /// (where one unit's error shows) are common and maxSize is still reached (a 32×32 network in about 1 of 25 draws
@@ -174,7 +189,7 @@ public static class Generators
     /// <param name="activations">The hidden activations.</param>
     /// <param name="losses">The losses.</param>
     /// <returns>The generator.</returns>
-    public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Gen<double> scales, Gen<Activation> activations, Gen<IMarginLoss> losses) =>
+    public static Gen<NetworkCase> Network(int maxSize, Gen<double> label, Gen<double> scales, Gen<ScalarFunction> activations, Gen<IMarginLoss> losses) =>
         from h in Size(maxSize)
         from d in Size(maxSize)
         from scale in scales
@@ -206,7 +221,7 @@ public static class Generators
     /// <param name="label">The labels.</param>
     /// <param name="activation">The hidden activation; the sigmoid when null.</param>
     /// <returns>The generator.</returns>
-    public static Gen<NetworkCase> SmallNetwork(Gen<double> label, Activation? activation = null) =>
+    public static Gen<NetworkCase> SmallNetwork(Gen<double> label, ScalarFunction? activation = null) =>
         Network(16, label, activation).Where(n => n.Hidden * n.Inputs <= 16);
 
     /// <summary>A random unit direction in n dimensions (Gaussian-like entries from a band, normalised).</summary>

@@ -15,7 +15,7 @@ namespace Calculus.Verification.Generation;
 /// <param name="Activation">The hidden activation (PLU with its defaults, as the protocol has no α, c for networks).</param>
 /// <param name="Loss">The loss of the score.</param>
 public sealed record NetworkCase(
-    Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, double Scale, Activation Activation, IMarginLoss Loss)
+    Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, double Scale, ScalarFunction Activation, IMarginLoss Loss)
 {
     private NetworkErrorBounds? bounds;
 
@@ -52,7 +52,7 @@ public sealed record NetworkCase(
     /// <param name="loss">The loss of the score; logistic when null.</param>
     /// <returns>The case.</returns>
     public static NetworkCase Create(
-        Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, double scale, Activation activation, IMarginLoss? loss = null)
+        Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, double scale, ScalarFunction activation, IMarginLoss? loss = null)
     {
         NetworkGradientCheck.MoveOffKinks(w, b, x, activation);
         return new NetworkCase(w, b, wout, x, y, scale, activation, loss ?? MarginLosses.Logistic);

@@ -14,7 +14,12 @@ internal readonly record struct CallKey(ulong High, ulong Low)
         switch (call)
         {
             case ScalarQuery q:
-                h.Add(1).Add(q.Function).Add(q.Derivative ? 1 : 0).Add(q.X).Add(q.Alpha ?? double.NaN).Add(q.C ?? double.NaN);
+                h.Add(1).Add(q.Function).Add(q.Derivative ? 1 : 0).Add(q.X);
+                foreach (var (name, value) in (q.Parameters ?? new Dictionary<string, double>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    h.Add(name).Add(value);
+                }
+
                 break;
             case LabelLogisticCall l:
                 h.Add(2).Add(l.Derivative ? 1 : 0).Add(l.A).Add(l.Y);

@@ -40,7 +40,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
 
     private readonly string command;
     private readonly TimeSpan timeout;
-    private readonly Dictionary<(string Function, bool Derivative, double Alpha, double C, double Y), Family> families = [];
+    private readonly Dictionary<(string Function, bool Derivative, string Parameters), Family> families = [];
     private readonly Dictionary<CallKey, object> calls = [];
     private SubjectProcess? process;
     private readonly Dictionary<string, (int Timeouts, int Others, string Last)> failures = [];
@@ -117,7 +117,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
     public Answer<double[]> Scalar(ScalarQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Points(ScalarFamily(query.Function, query.Derivative, query.Alpha, query.C), [.. query.X.Select(x => new[] { x })]);
+        return Points(ScalarFamily(query), [.. query.X.Select(x => new[] { x })]);
     }
 
     /// <inheritdoc/>
@@ -202,15 +202,18 @@ public sealed class ProcessSheet : ISheet, IDisposable
 
     private static string Excerpt(string text) => text.Length <= 160 ? text : $"{text[..157]}…";
 
-    private Family ScalarFamily(string fn, bool derivative, double? alpha, double? c) =>
-        FamilyOf((fn, derivative, alpha ?? double.NaN, c ?? double.NaN, double.NaN), points => new ScalarQuery(fn, derivative, [.. points.Select(p => p[0])], alpha, c));
+    /// <summary>The family of a scalar request: its function, value or derivative, and parameters (as round-trip text).</summary>
+    private Family ScalarFamily(ScalarQuery q) =>
+        FamilyOf((q.Function, q.Derivative, string.Join(";", (q.Parameters ?? new Dictionary<string, double>()).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"))),
+            points => q with { X = [.. points.Select(p => p[0])] });
 
     private Family LabelFamily(bool derivative, double y) =>
-        FamilyOf(("label-logistic", derivative, double.NaN, double.NaN, y), points => new LabelLogisticCall(derivative, [.. points.Select(p => p[0])], y));
+        FamilyOf(("label-logistic", derivative, $"y={y.ToString("R", CultureInfo.InvariantCulture)}"), points => new LabelLogisticCall(derivative, [.. points.Select(p => p[0])], y));
 
-    private Family LseFamily() => FamilyOf(("logsumexp", false, double.NaN, double.NaN, double.NaN), points => new LogSumExpCall(points));
+    private Family LseFamily() => FamilyOf(("logsumexp", false, ""), points => new LogSumExpCall(points));
 
-    private Family FamilyOf((string, bool, double, double, double) key, Func<double[][], object> request)
+    private Family FamilyOf((string, bool, string) key, Func<double[][], object> request)
     {
         if (!families.TryGetValue(key, out var f))
         {
@@ -223,7 +226,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
     /// <summary>A call whose points can be merged with others into one request: its family and points.</summary>
     private (Family? Family, double[][] Points) Batchable(object call) => call switch
     {
-        ScalarQuery q => (ScalarFamily(q.Function, q.Derivative, q.Alpha, q.C), [.. q.X.Select(x => new[] { x })]),
+        ScalarQuery q => (ScalarFamily(q), [.. q.X.Select(x => new[] { x })]),
         LabelLogisticCall l => (LabelFamily(l.Derivative, l.Y), [.. l.A.Select(x => new[] { x })]),
         LogSumExpCall l => (LseFamily(), l.Vectors),
         _ => (null, []),

@@ -47,14 +47,9 @@ public static class ProtocolJson
         {
             case ScalarQuery q:
                 w.Name("fn").String(q.Function).Name("derivative").Bool(q.Derivative).Name("x").Numbers(q.X);
-                if (q.Alpha is { } alpha)
+                foreach (var (name, value) in ParametersInOrder(q))
                 {
-                    w.Name("alpha").Number(alpha);
-                }
-
-                if (q.C is { } c)
-                {
-                    w.Name("c").Number(c);
+                    w.Name(name).Number(value);
                 }
 
                 break;
@@ -110,11 +105,27 @@ public static class ProtocolJson
                 OptionalText(o, "activation") ?? "sigmoid", OptionalText(o, "loss") ?? "logistic"),
             "gd-step" => new StepQuery(Rows(o, "W"), Numbers(o, "b"), Numbers(o, "w"), Rows(o, "X"), Numbers(o, "Y"), Number(o, "lr"),
                 OptionalText(o, "activation") ?? "sigmoid", OptionalText(o, "loss") ?? "logistic"),
-            _ when ScalarSpec.Names.Contains(fn) => new ScalarQuery(fn, Bool(o, "derivative"), Numbers(o, "x"),
-                o.TryGetProperty("alpha", out _) ? Number(o, "alpha") : null, o.TryGetProperty("c", out _) ? Number(o, "c") : null),
+            _ when SheetFunctions.Names.Contains(fn) => new ScalarQuery(fn, Bool(o, "derivative"), Numbers(o, "x"), ScalarParameters(o)),
             _ => throw new ProtocolException($"unknown fn \"{fn}\""),
         };
     }
+
+    /// <summary>The parameter names of the scalar functions (PLU's "alpha" and "c"), read from a request wherever they
+    /// appear: the sheet answers one given to a function that does not take it with an error.</summary>
+    private static readonly string[] ScalarParameterNames = [.. Catalog.All.SelectMany(f => f.Parameters).Select(p => p.Name).Distinct()];
+
+    private static Dictionary<string, double>? ScalarParameters(JsonElement o)
+    {
+        var given = ScalarParameterNames.Where(name => o.TryGetProperty(name, out _)).ToDictionary(name => name, name => Number(o, name), StringComparer.Ordinal);
+        return given.Count == 0 ? null : given;
+    }
+
+    /// <summary>A request's parameters in the order of the catalog (then any other, by name).</summary>
+    private static IEnumerable<(string Name, double Value)> ParametersInOrder(ScalarQuery q) =>
+        (q.Parameters ?? new Dictionary<string, double>())
+            .OrderBy(p => Array.IndexOf(ScalarParameterNames, p.Key) is var k and >= 0 ? k : int.MaxValue)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => (p.Key, p.Value));
 
     /// <summary>Answers a request with a sheet: the call dispatched to the member of its row.</summary>
     /// <param name="sheet">The sheet.</param>

@@ -100,12 +100,29 @@ public static class Answer
 
 /// <summary>A request for a scalar function.</summary>
 /// <param name="Function">The protocol name: sigmoid, tanh, erf, relu, leaky-relu, plu, sin, gaussian, softplus,
-/// logistic, hinge or smooth-hinge.</param>
+/// logistic, hinge or smooth-hinge (<see cref="Catalog.All"/>).</param>
 /// <param name="Derivative">f' instead of f.</param>
 /// <param name="X">The points.</param>
-/// <param name="Alpha">PLU's α (plu only; its default 0.1 when null).</param>
-/// <param name="C">PLU's c (plu only; its default 1 when null).</param>
-public sealed record ScalarQuery(string Function, bool Derivative, double[] X, double? Alpha = null, double? C = null);
+/// <param name="Parameters">The function's parameters by name (PLU's "alpha" and "c"); one left out takes its default.</param>
+public sealed record ScalarQuery(string Function, bool Derivative, double[] X, IReadOnlyDictionary<string, double>? Parameters = null)
+{
+    /// <summary>A request for a descriptor of the catalog, with every parameter it takes at the value it computes with.</summary>
+    /// <param name="function">The function, its parameters bound.</param>
+    /// <param name="derivative">f' instead of f.</param>
+    /// <param name="x">The points.</param>
+    /// <returns>The request.</returns>
+    public static ScalarQuery For(ScalarFunction function, bool derivative, double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return new(function.Name, derivative, x, function.Parameters.Count == 0 ? null
+            : function.Parameters.Zip(function.Arguments).ToDictionary(p => p.First.Name, p => p.Second, StringComparer.Ordinal));
+    }
+
+    /// <summary>The value of a parameter given in the request, or null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <returns>Its value, or null when the request leaves it out.</returns>
+    public double? Parameter(string name) => Parameters is not null && Parameters.TryGetValue(name, out double v) ? v : null;
+}
 
 /// <summary>A request for a partial derivative of u = Wx + b.</summary>
 /// <param name="W">W, h rows of d.</param>

@@ -16,7 +16,7 @@ public sealed class ReferenceSheet : ISheet
         ArgumentNullException.ThrowIfNull(query);
         return Guarded(() =>
         {
-            var spec = ScalarSpec.Find(query.Function, query.Alpha, query.C);
+            var spec = SheetFunctions.Resolve(query);
             var f = query.Derivative ? spec.Derivative : spec.Value;
             return query.X.Select(f).ToArray();
         });
@@ -90,12 +90,9 @@ public sealed class ReferenceSheet : ISheet
         });
     }
 
-    /// <summary>The catalog's activations by name, read once (the catalog builds its records on each read).</summary>
-    private static readonly Dictionary<string, Activation> Activations = ActivationCatalog.All.ToDictionary(a => a.Name);
-
     /// <summary>The hidden activation of a network request (PLU with its defaults).</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the valid ones.</exception>
-    internal static Activation Activation(string name) => Activations.GetValueOrDefault(name) ?? ActivationCatalog.Find(name);
+    internal static ScalarFunction Activation(string name) => Catalog.FindActivation(name);
 
     /// <summary>W from rows; ragged or empty rows are an <see cref="ArgumentException"/>.</summary>
     internal static Matrix<double> Matrix(double[][] rows)

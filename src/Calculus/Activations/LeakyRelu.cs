@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
@@ -39,6 +40,12 @@ public static class LeakyRelu
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
     public static void Derivative(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<DerivativeLanes>(x, result);
 
+
+    /// <summary>Leaky ReLU over complex numbers, piece by piece: z for Re z &gt; 0, z/100 otherwise (slope 0.01 at 0, as
+    /// the real form).</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns>Leaky ReLU(z).</returns>
+    public static Complex OfComplex(Complex z) => z.Real > 0 ? z : z / 100.0;
     private readonly struct ValueLanes : IElementwise
     {
         public Vector256<double> Of(Vector256<double> x) =>

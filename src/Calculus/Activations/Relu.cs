@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
@@ -34,6 +35,12 @@ public static class Relu
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
     public static void Derivative(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<DerivativeLanes>(x, result);
 
+
+    /// <summary>ReLU over complex numbers, piece by piece: z for Re z &gt; 0, 0 otherwise (ReLU'(0) = 0, as the real form);
+    /// NaN for a NaN real part.</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns>ReLU(z).</returns>
+    public static Complex OfComplex(Complex z) => z.Real > 0 ? z : double.IsNaN(z.Real) ? z : Complex.Zero;
     private readonly struct ValueLanes : IElementwise
     {
         public Vector256<double> Of(Vector256<double> x) =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
@@ -100,6 +101,11 @@ public static class Sinusoid
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
     public static void Derivative(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<DerivativeLanes>(x, result);
 
+
+    /// <summary>sin(z) over complex numbers (the complex-step oracle).</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns>sin(z).</returns>
+    public static Complex OfComplex(Complex z) => Complex.Sin(z);
     private readonly struct ValueLanes : IElementwise
     {
         public Vector256<double> Of(Vector256<double> x)

@@ -19,7 +19,7 @@ namespace Calculus.Checking;
 /// and the error bound of the analytic value (<see cref="NetworkErrorBounds.Gradient"/>); without them, 8 ulp of f and
 /// 16 ulp of the derivative are assumed.</para>
 /// <para>Complex step: f'(x) ≈ Im f(x + ih)/h, h = 1e-20, for functions written over <see cref="Complex"/>
-/// (see <see cref="ComplexForms"/>). Needs |f'(x)|·h above the smallest normal double, i.e. |f'| ≳ 1e-288.</para>
+/// (see <see cref="ScalarFunction.ComplexForm"/>). Needs |f'(x)|·h above the smallest normal double, i.e. |f'| ≳ 1e-288.</para>
 /// <para>Directional: for a unit direction v, ⟨∇f, v⟩ against the derivative of t ↦ f(θ + t·v) at 0; that costs
 /// 10 evaluations of f per step level however many parameters θ has (<see cref="Evaluations"/> counts them).</para>
 /// <para><see cref="NumericalDerivative"/> is mutable and not thread-safe, so each thread keeps its own per stencil.</para>

@@ -39,7 +39,7 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
     /// <param name="model">The error of one elementary value; <see cref="ElementaryError.Reference"/> when null.</param>
     /// <returns>The bounds.</returns>
     public static NetworkErrorBounds Compute(
-        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, ElementaryError? model = null)
+        NetworkParameters layout, double[] theta, double y, ScalarFunction activation, IMarginLoss loss, ElementaryError? model = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(activation);

@@ -49,7 +49,7 @@ public static class NetworkGradientCheck
     /// <param name="bias">b; changed in place where needed.</param>
     /// <param name="x">x.</param>
     /// <param name="activation">The hidden activation.</param>
-    public static void MoveOffKinks(Matrix<double> weights, Vector<double> bias, Vector<double> x, Activation activation)
+    public static void MoveOffKinks(Matrix<double> weights, Vector<double> bias, Vector<double> x, ScalarFunction activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
         AffineMap.CheckShapes(weights, x, bias);
@@ -77,7 +77,8 @@ public static class NetworkGradientCheck
     }
 
     /// <summary>Checks every entry of <paramref name="gradient"/> against central differences of the loss and, for every
-    /// catalog activation but PLU (<see cref="ComplexForms.Activation"/>), against the complex step too, per block.</summary>
+    /// activation and loss with a complex form (<see cref="ScalarFunction.ComplexForm"/>, <see cref="IMarginLoss.ComplexForm"/>),
+    /// against the complex step too, per block.</summary>
     /// <param name="layout">The network's shape.</param>
     /// <param name="theta">The parameters θ = (W, b, w, x).</param>
     /// <param name="y">The label.</param>
@@ -86,7 +87,7 @@ public static class NetworkGradientCheck
     /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>One row per block and oracle, W, b, w, x in that order.</returns>
     public static IReadOnlyList<BlockCheck> Run(
-        NetworkParameters layout, double[] theta, double y, Activation activation, double[] gradient, IMarginLoss? loss = null)
+        NetworkParameters layout, double[] theta, double y, ScalarFunction activation, double[] gradient, IMarginLoss? loss = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(gradient);
@@ -100,12 +101,11 @@ public static class NetworkGradientCheck
             ("w", layout.OutputWeight(0), layout.Hidden),
             ("x", layout.Input(0), layout.Inputs),
         };
-        // The complex step where the activation is the catalog's own (recognised by its function: two reads of an entry
-        // are different records) and both have a complex form (ComplexForms: every activation but PLU, every loss). At a
-        // kink of a piecewise form the side is chosen by the rounded real part, so an entry whose a_i (or margin) lies
-        // within its rounding of a kink is inconclusive there too.
-        var complexActivation = ActivationCatalog.All.FirstOrDefault(a => a.Value.Equals(activation.Value)) is { } known ? ComplexForms.Activation(known.Name) : null;
-        var complexLoss = ComplexForms.Loss(outer.Name);
+        // The complex step where both the activation and the loss have a complex form (every catalog function but PLU;
+        // an activation whose Value was replaced has none). At a kink of a piecewise form the side is chosen by the
+        // rounded real part, so an entry whose a_i (or margin) lies within its rounding of a kink is inconclusive there too.
+        var complexActivation = activation.ComplexForm;
+        var complexLoss = outer.ComplexForm;
         var rows = new List<BlockCheck>();
         foreach (var (name, start, count) in blocks)
         {
@@ -122,7 +122,7 @@ public static class NetworkGradientCheck
                     KinkWithin(layout, theta, y, activation, outer, Unit(layout, k), bounds, 0) is { } kink
                         ? CheckResult.Inconclusive(GradientCheck.ComplexStepOracle, gradient[k], kink)
                         : GradientCheck.ComplexDirectional(
-                            t => ComplexForms.NetworkLoss(t, layout.Hidden, layout.Inputs, y, complexActivation, complexLoss), gradient, theta, Unit(layout, k), bounds.Gradient)));
+                            t => ComplexNetwork.Loss(t, layout.Hidden, layout.Inputs, y, complexActivation, complexLoss), gradient, theta, Unit(layout, k), bounds.Gradient)));
             }
         }
 
@@ -141,7 +141,7 @@ public static class NetworkGradientCheck
     /// <param name="bounds">The running error bounds at θ.</param>
     /// <returns>The level and null; or, when even the finest level reaches a kink, that level and the kink in words.</returns>
     public static (int Level, string? Kink) ClearLevel(
-        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds)
+        NetworkParameters layout, double[] theta, double y, ScalarFunction activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds)
     {
         string? kink = null;
         for (int level = 0; level < Tolerances.StepLevels; level++)
@@ -171,7 +171,7 @@ public static class NetworkGradientCheck
     /// <param name="level">The step level of the stencils (<see cref="GradientCheck.Reach"/>).</param>
     /// <returns>Which kink is within reach, in words; null when none is.</returns>
     public static string? KinkWithinReach(
-        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds,
+        NetworkParameters layout, double[] theta, double y, ScalarFunction activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds,
         int level = 0)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -186,7 +186,7 @@ public static class NetworkGradientCheck
     /// <summary><see cref="KinkWithinReach"/> for a stencil of reach r; r = 0 is the complex step, which moves nothing
     /// but still takes the side of a kink from the rounded a_i and yz.</summary>
     private static string? KinkWithin(
-        NetworkParameters layout, double[] theta, double y, Activation activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds, double r)
+        NetworkParameters layout, double[] theta, double y, ScalarFunction activation, IMarginLoss loss, double[] direction, NetworkErrorBounds bounds, double r)
     {
         if (activation.Kinks.Count == 0 && loss.IsSmooth)
         {
@@ -238,7 +238,7 @@ public static class NetworkGradientCheck
     /// <remarks>With L·r alone a unit that does not move (a dead ReLU at a = −4000, a Gaussian at a = 300) moved the score
     /// by up to 0.05·|w_i|, so the margin of a hinge loss "reached" its kink for every entry and most of a right gradient
     /// was left undecided (tests/Examples/RegressionExamples.cs).</remarks>
-    private static double Movement(Activation f, double a, double r)
+    private static double Movement(ScalarFunction f, double a, double r)
     {
         if (r == 0)
         {

@@ -72,10 +72,10 @@ public sealed record NetworkParameters(int Hidden, int Inputs)
     /// <param name="activation">The hidden activation; the sigmoid when null.</param>
     /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>L(θ).</returns>
-    public double Loss(double[] theta, double y, Activation? activation = null, Training.IMarginLoss? loss = null)
+    public double Loss(double[] theta, double y, ScalarFunction? activation = null, IMarginLoss? loss = null)
     {
         var (weights, bias, outputWeights, x) = Unflatten(theta);
-        return Network.Loss(weights, bias, outputWeights, x, y, activation, loss ?? Training.MarginLosses.Logistic);
+        return Network.Loss(weights, bias, outputWeights, x, y, activation, loss ?? MarginLosses.Logistic);
     }
 
     /// <summary>A bound on the rounding error of the computed loss L(θ) of a backward-stable implementation:
@@ -86,8 +86,8 @@ public sealed record NetworkParameters(int Hidden, int Inputs)
     /// <param name="activation">The hidden activation; the sigmoid when null.</param>
     /// <param name="loss">The loss of the score; the sheet's logistic loss when null.</param>
     /// <returns>The bound, absolute.</returns>
-    public double LossErrorBound(double[] theta, double y, Activation? activation = null, Training.IMarginLoss? loss = null) =>
-        NetworkErrorBounds.Compute(this, theta, y, activation ?? ActivationCatalog.Sigmoid, loss ?? Training.MarginLosses.Logistic).Loss;
+    public double LossErrorBound(double[] theta, double y, ScalarFunction? activation = null, IMarginLoss? loss = null) =>
+        NetworkErrorBounds.Compute(this, theta, y, activation ?? Catalog.Sigmoid, loss ?? MarginLosses.Logistic).Loss;
 
     /// <summary>The four parts of θ.</summary>
     /// <param name="theta">θ, length <see cref="Count"/>.</param>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
@@ -34,6 +35,12 @@ public static class Hinge
     /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
     public static void Subgradient(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<SubgradientLanes>(t, result);
 
+
+    /// <summary>The hinge over complex numbers, piece by piece: 1 − t for Re t &lt; 1, 0 otherwise (subgradient 0 at
+    /// t = 1, as the real form); NaN for a NaN real part.</summary>
+    /// <param name="t">The margin.</param>
+    /// <returns>h(t).</returns>
+    public static Complex OfComplex(Complex t) => t.Real < 1 ? 1.0 - t : double.IsNaN(t.Real) ? t : Complex.Zero;
     private readonly struct ValueLanes : IElementwise
     {
         public Vector256<double> Of(Vector256<double> x)

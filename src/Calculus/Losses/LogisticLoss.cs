@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
@@ -34,6 +35,11 @@ public static class LogisticLoss
     /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
     public static void Derivative(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<DerivativeLanes>(t, result);
 
+
+    /// <summary>l(t) = softplus(−t) over complex numbers.</summary>
+    /// <param name="t">The margin.</param>
+    /// <returns>l(t).</returns>
+    public static Complex OfComplex(Complex t) => Softplus.OfComplex(-t);
     private readonly struct ValueLanes : IElementwise
     {
         public Vector256<double> Of(Vector256<double> x) => Softplus.Of(-x);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
@@ -68,6 +69,13 @@ public static class Softplus
         return VectorExp.KeepNaN(u, Vector256.ConditionalSelect(positive, u + tail, tail));
     }
 
+
+    /// <summary>softplus(u) = ln(1 + e^u) over complex numbers: u + ln(1 + e^(−u)) for Re u &gt; 0, ln(1 + e^u) otherwise,
+    /// so that neither exponential overflows.</summary>
+    /// <param name="u">The argument.</param>
+    /// <returns>softplus(u).</returns>
+    public static Complex OfComplex(Complex u) =>
+        u.Real > 0 ? u + Complex.Log(1.0 + Complex.Exp(-u)) : Complex.Log(1.0 + Complex.Exp(u));
     private readonly struct ValueLanes : IElementwise
     {
         public Vector256<double> Of(Vector256<double> x) => Softplus.Of(x);

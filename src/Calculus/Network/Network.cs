@@ -7,7 +7,7 @@ namespace Calculus;
 /// <remarks>
 /// <para>Shapes: W is h×d (hidden width h, input size d; the sheet's case is h = d), b and w have length h, x has
 /// length d, y is the label (±1, any real accepted). σ̂ applies the hidden activation elementwise: the sigmoid by
-/// default (the sheet's), any <see cref="ActivationCatalog"/> entry otherwise.</para>
+/// default (the sheet's), any <see cref="Catalog"/> entry otherwise.</para>
 /// <para>Gradient (one forward pass keeping a = Wx + b and s = σ̂(a), then O(h·d) in total): with
 /// g = f_e(z)·(w ⊙ f̂'(a)) and f_e(z) = −y·σ(−yz) (sheet 1e),
 /// ∂L/∂W = g·xᵀ, ∂L/∂b = g, ∂L/∂w = f_e(z)·s, ∂L/∂x = Wᵀg. This is the outer-product form of the sheet's chain
@@ -34,7 +34,7 @@ public static class Network
     /// <returns>The loss.</returns>
     public static double Loss(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        Activation? activation = null)
+        ScalarFunction? activation = null)
     {
         CheckShapes(weights, bias, outputWeights, x);
         return NetworkSpans.Loss(Storage(weights), NetworkSpans.Layout.ColumnMajor, Values(bias), Values(outputWeights), Values(x), y, activation, null);
@@ -51,7 +51,7 @@ public static class Network
     /// <returns>The loss.</returns>
     public static double Loss(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        Activation? activation, IMarginLoss loss)
+        ScalarFunction? activation, IMarginLoss loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
         CheckShapes(weights, bias, outputWeights, x);
@@ -68,7 +68,7 @@ public static class Network
     /// <returns>The loss, the score z and the four gradients.</returns>
     public static NetworkGradient Gradient(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        Activation? activation = null) =>
+        ScalarFunction? activation = null) =>
         Gradient(weights, bias, outputWeights, x, y, activation, MarginLosses.Logistic);
 
     /// <summary>The loss and gradient for another loss of the margin (exercise 3): f_e(z) becomes ∂loss/∂z.</summary>
@@ -82,7 +82,7 @@ public static class Network
     /// <returns>The loss, the score z and the four gradients (subgradients for the hinge).</returns>
     public static NetworkGradient Gradient(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        Activation? activation, IMarginLoss loss)
+        ScalarFunction? activation, IMarginLoss loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
         CheckShapes(weights, bias, outputWeights, x);

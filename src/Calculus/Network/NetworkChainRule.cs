@@ -24,7 +24,7 @@ public static class NetworkChainRule
     /// <returns>The partial derivative.</returns>
     public static double WeightPartial(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        int i, int j, Activation? activation = null)
+        int i, int j, ScalarFunction? activation = null)
     {
         Network.CheckShapes(weights, bias, outputWeights, x);
         Internal.Guard.Index(j, weights.ColumnCount, nameof(j), "columns d");
@@ -42,11 +42,11 @@ public static class NetworkChainRule
     /// <returns>The partial derivative.</returns>
     public static double BiasPartial(
         Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y,
-        int i, Activation? activation = null)
+        int i, ScalarFunction? activation = null)
     {
         Network.CheckShapes(weights, bias, outputWeights, x);
         Internal.Guard.Index(i, weights.RowCount, nameof(i), "rows h");
-        var f = activation ?? ActivationCatalog.Sigmoid;
+        var f = activation ?? Catalog.Sigmoid;
 
         double z = 0.0;
         for (int k = 0; k < weights.RowCount; k++)

@@ -20,10 +20,10 @@ namespace Calculus;
 /// saturated logistic loss), even against an infinite or NaN factor: L does not depend on W_ij where x_j = 0, nor to
 /// first order on w where f_e(z) = 0. Everywhere else IEEE arithmetic: 0·∞ is NaN.</para>
 /// <para>The hidden layer: σ̂(a) and f̂'(a) are formed over the h pre-activations at once through the activation's
-/// span members <see cref="Activation.Values"/> and <see cref="Activation.Derivatives"/> (vectorised where the
+/// span members <see cref="ScalarFunction.Values"/> and <see cref="ScalarFunction.Derivatives"/> (vectorised where the
 /// catalog provides it; f̂'(a) in place), and through the vectorised <see cref="Sigmoid.Value(ReadOnlySpan{double}, Span{double})"/>
 /// and <see cref="Sigmoid.Derivative(ReadOnlySpan{double}, Span{double})"/> when the activation is null. These may
-/// differ from the scalar <see cref="Activation.Value"/> and <see cref="Activation.Derivative"/> in the last bits,
+/// differ from the scalar <see cref="ScalarFunction.Value"/> and <see cref="ScalarFunction.Derivative"/> in the last bits,
 /// within the same ulp bounds.</para>
 /// <para>Cost: the loss is one pass over W (h·d multiply-adds); the gradient is that pass plus one for ∂L/∂W = g xᵀ and,
 /// when <c>dInput</c> is not empty, one for ∂L/∂x = Wᵀg: about 2× and 3× the loss.</para>
@@ -57,7 +57,7 @@ public static class NetworkSpans
     /// <exception cref="ArgumentException">The lengths do not fit together.</exception>
     public static double Loss(
         ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x, double y,
-        Activation? activation = null, IMarginLoss? loss = null) =>
+        ScalarFunction? activation = null, IMarginLoss? loss = null) =>
         Loss(weights, Layout.RowMajor, bias, outputWeights, x, y, activation, loss);
 
     /// <summary>The loss and ∂L/∂W, ∂L/∂b, ∂L/∂w and (when <paramref name="dInput"/> is not empty) ∂L/∂x, into the
@@ -78,13 +78,13 @@ public static class NetworkSpans
     public static double Gradient(
         ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x, double y,
         Span<double> dWeights, Span<double> dBias, Span<double> dOutputWeights, Span<double> dInput,
-        Activation? activation = null, IMarginLoss? loss = null) =>
+        ScalarFunction? activation = null, IMarginLoss? loss = null) =>
         Gradient(weights, Layout.RowMajor, bias, outputWeights, x, y, dWeights, dBias, dOutputWeights, dInput, activation, loss, out _);
 
     /// <summary>The loss, with W in either layout.</summary>
     internal static double Loss(
         ReadOnlySpan<double> weights, Layout layout, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x, double y,
-        Activation? activation, IMarginLoss? loss) =>
+        ScalarFunction? activation, IMarginLoss? loss) =>
         (loss ?? MarginLosses.Logistic).Value(Score(weights, layout, bias, outputWeights, x, activation), y);
 
     /// <summary>The score z = wᵀσ̂(Wx + b), with W in either layout: <see cref="LossBlock"/> rows of Wx at a time on
@@ -92,7 +92,7 @@ public static class NetworkSpans
     /// z in index order.</summary>
     internal static double Score(
         ReadOnlySpan<double> weights, Layout layout, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x,
-        Activation? activation)
+        ScalarFunction? activation)
     {
         int h = CheckShapes(weights, bias, outputWeights, x);
         var w = new StridedMatrix(weights, h, x.Length, layout);
@@ -126,7 +126,7 @@ public static class NetworkSpans
     internal static double Gradient(
         ReadOnlySpan<double> weights, Layout layout, ReadOnlySpan<double> bias, ReadOnlySpan<double> outputWeights, ReadOnlySpan<double> x, double y,
         Span<double> dWeights, Span<double> dBias, Span<double> dOutputWeights, Span<double> dInput,
-        Activation? activation, IMarginLoss? loss, out double z)
+        ScalarFunction? activation, IMarginLoss? loss, out double z)
     {
         int h = CheckShapes(weights, bias, outputWeights, x);
         int d = x.Length;
@@ -172,11 +172,11 @@ public static class NetworkSpans
     }
 
     /// <summary>result = σ̂(a) through the activation's span member; the vectorised sigmoid when there is none.</summary>
-    private static void Values(Activation? activation, ReadOnlySpan<double> a, Span<double> result) =>
+    private static void Values(ScalarFunction? activation, ReadOnlySpan<double> a, Span<double> result) =>
         Hidden(activation?.GivenValues, activation?.Value, Sigmoid.Value, a, result);
 
     /// <summary>result = f̂'(a) through the activation's span member; the vectorised σ' when there is none.</summary>
-    private static void Derivatives(Activation? activation, ReadOnlySpan<double> a, Span<double> result) =>
+    private static void Derivatives(ScalarFunction? activation, ReadOnlySpan<double> a, Span<double> result) =>
         Hidden(activation?.GivenDerivatives, activation?.Derivative, Sigmoid.Derivative, a, result);
 
     /// <summary>The span path given, else a loop over the scalar function (reading the activation's Values would

@@ -8,7 +8,7 @@ namespace Calculus.Training;
 /// <param name="Bias">b, length h.</param>
 /// <param name="OutputWeights">w, length h.</param>
 /// <param name="Activation">The hidden activation.</param>
-public sealed record NetworkModel(Matrix<double> Weights, Vector<double> Bias, Vector<double> OutputWeights, Activation Activation)
+public sealed record NetworkModel(Matrix<double> Weights, Vector<double> Bias, Vector<double> OutputWeights, ScalarFunction Activation)
 {
     /// <summary>A network with W and w drawn from N(0, 1/d) and N(0, 1/h) (Xavier-like scaling) and b = 0.</summary>
     /// <param name="hidden">h ≥ 1.</param>
@@ -16,7 +16,7 @@ public sealed record NetworkModel(Matrix<double> Weights, Vector<double> Bias, V
     /// <param name="activation">The hidden activation.</param>
     /// <param name="seed">The seed: the same seed gives bitwise the same weights.</param>
     /// <returns>The model.</returns>
-    public static NetworkModel Initialize(int hidden, int inputs, Activation activation, int seed)
+    public static NetworkModel Initialize(int hidden, int inputs, ScalarFunction activation, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);

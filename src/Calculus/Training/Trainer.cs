@@ -26,7 +26,7 @@ public sealed record TrainingResult(NetworkModel Model, IReadOnlyList<EpochRecor
 /// <summary>Gradient descent on the sheet-1f network (exercise 4): full-batch or mini-batch, with any loss of exercise 3.</summary>
 /// <remarks>
 /// <para>The batch gradient is the mean of the per-example gradients of <see cref="NetworkSpans"/>, the library's one
-/// implementation (which <see cref="Network.Gradient(Matrix{double}, Vector{double}, Vector{double}, Vector{double}, double, Activation?, IMarginLoss)"/>
+/// implementation (which <see cref="Network.Gradient(Matrix{double}, Vector{double}, Vector{double}, Vector{double}, double, ScalarFunction?, IMarginLoss)"/>
 /// fronts): the trainer has no gradient code of its own. The inputs x are data, so their gradient is not formed in
 /// training (<see cref="MeanGradient"/> returns it).</para>
 /// <para>No allocation per example: the span code reads the model's dense arrays and the points' own storage, and

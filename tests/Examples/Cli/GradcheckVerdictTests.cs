@@ -35,15 +35,15 @@ public sealed class GradcheckVerdictTests
         // The first example: x[2] of the seed-1, scale-3 network. Its complex step differs from the analytic value
         // by more than 64ε·max(|analytic|, |numeric|), the old tolerance, because ∂L/∂x_2 = Σ_i W_i2·g_i cancels; the
         // running error bound of that sum (γ_h·Σ|W_i2 g_i| + …) allows it.
-        var s = GradcheckCommand.Random(4, 3, 1, ActivationCatalog.Sigmoid, 3, MarginLosses.Logistic);
+        var s = GradcheckCommand.Random(4, 3, 1, Catalog.Sigmoid, 3, MarginLosses.Logistic);
         var layout = new NetworkParameters(4, 3);
         double[] theta = layout.Flatten(s.W, s.B, s.Wout, s.X);
         double[] gradient = layout.Flatten(Network.Gradient(s.W, s.B, s.Wout, s.X, s.Y));
-        var bounds = NetworkErrorBounds.Compute(layout, theta, s.Y, ActivationCatalog.Sigmoid, MarginLosses.Logistic);
+        var bounds = NetworkErrorBounds.Compute(layout, theta, s.Y, Catalog.Sigmoid, MarginLosses.Logistic);
         int k = layout.Input(2);
         var unit = new double[layout.Count];
         unit[k] = 1;
-        var r = GradientCheck.ComplexDirectional(t => ComplexForms.NetworkLoss(t, 4, 3, s.Y), gradient, theta, unit, bounds.Gradient);
+        var r = GradientCheck.ComplexDirectional(t => ComplexNetwork.Loss(t, 4, 3, s.Y), gradient, theta, unit, bounds.Gradient);
         Assert.True(r.AbsoluteError > 64 * Tolerances.Epsilon * Math.Max(Math.Abs(r.Analytic), Math.Abs(r.Numeric)), r.ToString());
         Assert.Equal(Verdict.Pass, r.Verdict);
         Assert.True(bounds.Gradient[k] > 100 * Tolerances.Epsilon * Math.Abs(gradient[k]), $"bound {bounds.Gradient[k]} for {gradient[k]}");
@@ -90,7 +90,7 @@ public sealed class GradcheckVerdictTests
     [Fact]
     public void Gradcheck_Input_AWrongGradientFails()
     {
-        NetworkGradient SignFlipped(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, Activation a, IMarginLoss l)
+        NetworkGradient SignFlipped(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, ScalarFunction a, IMarginLoss l)
         {
             var right = Network.Gradient(w, b, wo, x, y, a, l);
             return right with { OutputWeights = -right.OutputWeights };
@@ -120,7 +120,7 @@ public sealed class GradcheckVerdictTests
         var field = CliRunner.Run(HandWorked.Replace("\"y\": 1}", "\"y\": 1, \"loss\": \"hinge\"}", StringComparison.Ordinal), "network");
         Assert.Equal(hinge.Output, field.Output);
         var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -1 }, { 2, 0 } });
-        var expected = Network.Gradient(w, V(1, -0.9013877113318902), V(3, -2), V(1, 2), 1, ActivationCatalog.Sigmoid, MarginLosses.Hinge);
+        var expected = Network.Gradient(w, V(1, -0.9013877113318902), V(3, -2), V(1, 2), 1, Catalog.Sigmoid, MarginLosses.Hinge);
         using var doc = JsonDocument.Parse(hinge.Output);
         Assert.Equal(expected.Loss, doc.RootElement.GetProperty("loss").GetDouble());
         Assert.Equal(expected.Bias[0], doc.RootElement.GetProperty("db")[0].GetDouble());
@@ -135,10 +135,10 @@ public sealed class GradcheckVerdictTests
         var r = CliRunner.Run(plu, "network", "--alpha", "0.5", "--c", "2");
         Assert.Equal(0, r.ExitCode);
         var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -1 }, { 2, 0 } });
-        var expected = Network.Gradient(w, V(1, -0.9013877113318902), V(3, -2), V(1, 2), 1, ActivationCatalog.CreatePlu(0.5, 2), MarginLosses.Logistic);
+        var expected = Network.Gradient(w, V(1, -0.9013877113318902), V(3, -2), V(1, 2), 1, Catalog.CreatePlu(0.5, 2), MarginLosses.Logistic);
         using var doc = JsonDocument.Parse(r.Output);
         Assert.Equal(expected.Loss, doc.RootElement.GetProperty("loss").GetDouble());
-        Assert.Equal("calculus: --alpha and --c are parameters of plu; the activation is sigmoid", CliRunner.AssertUsageError(CliRunner.Run(HandWorked, "network", "--alpha", "0.5")));
+        Assert.Equal("calculus: --alpha is not a parameter of sigmoid; only plu takes --alpha", CliRunner.AssertUsageError(CliRunner.Run(HandWorked, "network", "--alpha", "0.5")));
         Assert.Equal("calculus: PLU's alpha must lie in [0, 1]; got 2.", CliRunner.AssertUsageError(CliRunner.Run(plu, "network", "--alpha", "2")));
         Assert.StartsWith("calculus: --loss: Unknown loss 'square'", CliRunner.AssertUsageError(CliRunner.Run(HandWorked, "gradcheck", "--loss", "square")), StringComparison.Ordinal);
     }

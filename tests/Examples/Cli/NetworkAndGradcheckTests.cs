@@ -19,7 +19,7 @@ public sealed class NetworkAndGradcheckTests
         var r = CliRunner.Run(json, "network");
         Assert.Equal(0, r.ExitCode);
 
-        var expected = Network.Gradient(Matrix<double>.Build.DenseOfRowArrays(w), V(b), V(wout), V(x), -1, ActivationCatalog.Find(activation));
+        var expected = Network.Gradient(Matrix<double>.Build.DenseOfRowArrays(w), V(b), V(wout), V(x), -1, Catalog.FindActivation(activation));
         using var doc = JsonDocument.Parse(r.Output);
         var root = doc.RootElement;
         Assert.Equal(expected.Loss, root.GetProperty("loss").GetDouble());
@@ -72,7 +72,7 @@ public sealed class NetworkAndGradcheckTests
     public void Gradcheck_FailsAWrongGradient_ThroughTheInternalSeam()
     {
         // The f_d factor dropped from every hidden unit: a mistake the sheet invites.
-        NetworkGradient Wrong(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, Activation a, Calculus.Training.IMarginLoss l)
+        NetworkGradient Wrong(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, ScalarFunction a, Calculus.IMarginLoss l)
         {
             var right = Network.Gradient(w, b, wo, x, y, a, l);
             var g = wo * LabelLogisticLoss.Derivative(right.Z, y);

@@ -16,7 +16,7 @@ public sealed class PictureTests
     private static readonly Lazy<(NetworkModel Model, Dataset Data)> Trained = new(() =>
     {
         var data = Datasets.Xor(100, seed: 1);
-        var model = NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, seed: 1);
+        var model = NetworkModel.Initialize(8, 2, Catalog.Sigmoid, seed: 1);
         return (Trainer.Train(model, data, MarginLosses.Find("logistic"), new TrainingOptions(Epochs: 150)).Model, data);
     });
 
@@ -33,7 +33,7 @@ public sealed class PictureTests
     public static TheoryData<string> PictureNames()
     {
         var names = new TheoryData<string>();
-        foreach (var a in ActivationCatalog.All)
+        foreach (var a in Catalog.Activations)
         {
             names.Add(a.Name);
         }
@@ -51,7 +51,7 @@ public sealed class PictureTests
         "losses" => Plots.Losses(),
         "train-losses" => Plots.TrainingCurves(RunsEndingAtOne(), "runs"),
         "boundary" => Plots.DecisionBoundary(Trained.Value.Model, Trained.Value.Data, "boundary"),
-        _ => Plots.Activation(ActivationCatalog.Find(name)),
+        _ => Plots.Activation(Catalog.FindActivation(name)),
     };
 
     [Theory]
@@ -72,10 +72,10 @@ public sealed class PictureTests
     {
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.Path);
-        var plots = ActivationCatalog.All.Select(Plots.Activation).ToList();
+        var plots = Catalog.Activations.Select(Plots.Activation).ToList();
         Plots.SaveOverview(plots, folder.File("overview.png"));
         var first = plots[0].LastRender.DataRect;
-        foreach (var (plot, a) in plots.Zip(ActivationCatalog.All))
+        foreach (var (plot, a) in plots.Zip(Catalog.Activations))
         {
             Assert.Equal(first.Width, plot.LastRender.DataRect.Width, 0.5);
             Assert.Equal(first.Height, plot.LastRender.DataRect.Height, 0.5);
@@ -113,7 +113,7 @@ public sealed class PictureTests
     [MemberData(nameof(ActivationNames))]
     public void DerivativeJumps_AreGaps_WithTheOneSidedLimitsMarked(string name)
     {
-        var a = ActivationCatalog.Find(name);
+        var a = Catalog.FindActivation(name);
         var plot = Plots.Activation(a);
         foreach (var kink in a.Kinks)
         {
@@ -150,7 +150,7 @@ public sealed class PictureTests
     public static TheoryData<string> ActivationNames()
     {
         var names = new TheoryData<string>();
-        foreach (var a in ActivationCatalog.All.Where(a => a.Kinks.Count > 0))
+        foreach (var a in Catalog.Activations.Where(a => a.Kinks.Count > 0))
         {
             names.Add(a.Name);
         }
@@ -196,10 +196,10 @@ public sealed class PictureTests
     [Fact]
     public void FaintSlope_OfLeakyRelu_IsShownInAnInset_ThatCoversNoData()
     {
-        var withFaintSlopes = ActivationCatalog.All.Where(a => a.Kinks.Any(k =>
+        var withFaintSlopes = Catalog.Activations.Where(a => a.Kinks.Any(k =>
             new[] { k.LeftSlope, k.RightSlope }.Any(s => s != 0 && Math.Abs(s) < Plots.FaintSlope))).Select(a => a.Name).ToList();
         Assert.Contains("leaky-relu", withFaintSlopes);
-        foreach (var a in ActivationCatalog.All)
+        foreach (var a in Catalog.Activations)
         {
             var plot = Plots.Activation(a);
             var insets = plot.GetPlottables<Inset>().ToList();

@@ -15,7 +15,7 @@ public sealed class ReportCommandTests
         Assert.True(r.ExitCode == 0, r.Output + r.Error);
         Assert.Contains(Path.GetFullPath(Path.Combine(dir, "index.md")), r.Output, StringComparison.Ordinal);
 
-        var expected = ActivationCatalog.All.SelectMany(a => new[] { a.Name + ".png", a.Name + ".svg" })
+        var expected = Catalog.Activations.SelectMany(a => new[] { a.Name + ".png", a.Name + ".svg" })
             .Concat(["overview.png", "lse-excess.png", "losses.png", "train-losses.png"]).ToList();
         string index = File.ReadAllText(Path.Combine(dir, "index.md"));
         foreach (var file in expected)
@@ -36,7 +36,7 @@ public sealed class ReportCommandTests
             Assert.Contains($"({file})", index, StringComparison.Ordinal);
         }
 
-        Assert.All(ActivationCatalog.All, a => Assert.Contains($"| {a.Name} |", index, StringComparison.Ordinal));
+        Assert.All(Catalog.Activations, a => Assert.Contains($"| {a.Name} |", index, StringComparison.Ordinal));
         Assert.Contains("shifted to the right", index, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", index, StringComparison.Ordinal);
         Assert.Empty(MarkdownTables.Defects(index, "report's index.md"));

@@ -233,7 +233,7 @@ public sealed partial class TrainCommandTests
         using var folder = new TempFolder();
         var r = CliRunner.Run("", "train", "--out", folder.Path);
         Assert.True(r.ExitCode == 0, r.Output + r.Error);
-        var history = Trainer.Train(NetworkModel.Initialize(8, 2, ActivationCatalog.Sigmoid, 1), Datasets.Xor(200, 1), MarginLosses.Logistic, new TrainingOptions()).History;
+        var history = Trainer.Train(NetworkModel.Initialize(8, 2, Catalog.Sigmoid, 1), Datasets.Xor(200, 1), MarginLosses.Logistic, new TrainingOptions()).History;
         int ninetyFive = history.First(e => e.Accuracy >= 0.95).Epoch, all = history.First(e => e.Accuracy >= 1).Epoch;
         Assert.True(history.Where(e => e.Epoch < ninetyFive).All(e => e.Accuracy < 0.95));
         Assert.Contains($"(≥ 95% first reached at epoch {ninetyFive}, 100% at epoch {all})", r.Lines[1], StringComparison.Ordinal);

@@ -91,7 +91,7 @@ public sealed class BatteryExamples
     [InlineData("hinge", -1.0)]
     public void AnyValueBetweenTheOneSidedSlopes_IsARightDerivativeAtAKink(string function, double atKink)
     {
-        var spec = ScalarSpec.Find(function);
+        var spec = Catalog.Find(function);
         double kink = spec.Kinks[0].At;
         var convention = MutantSheet.Scalars(function, derivative: x => x == kink ? atKink : spec.Derivative(x));
         var result = Run(convention, [spec.Item], Seed);

@@ -12,7 +12,7 @@ public sealed class ProtocolJsonTests
     {
         Assert.Equal("{\"fn\":\"sigmoid\",\"derivative\":true,\"x\":[0.1,1E-05,NaN,Infinity,-Infinity,-0]}",
             ProtocolJson.Request(new ScalarQuery("sigmoid", true, [0.1, 1e-5, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0])));
-        Assert.Equal("{\"fn\":\"plu\",\"derivative\":false,\"x\":[1],\"alpha\":0.25,\"c\":2}", ProtocolJson.Request(new ScalarQuery("plu", false, [1], 0.25, 2)));
+        Assert.Equal("{\"fn\":\"plu\",\"derivative\":false,\"x\":[1],\"alpha\":0.25,\"c\":2}", ProtocolJson.Request(ScalarQuery.For(Catalog.Plu.With(0.25, 2), false, [1])));
         Assert.Equal("{\"fn\":\"affine-partial\",\"W\":[[1,2]],\"b\":[3],\"x\":[4,5],\"wrt\":\"b\",\"i\":0}", ProtocolJson.Request(new AffinePartialQuery([[1, 2]], [3], [4, 5], "b", 0)));
     }
 

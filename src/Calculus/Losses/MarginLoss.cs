@@ -1,4 +1,6 @@
-namespace Calculus.Training;
+using System.Numerics;
+
+namespace Calculus;
 
 /// <summary>A loss of the score z of the sheet-1f network with label y, through the margin t = y·z: the losses of
 /// exercise 3, so that the network gradient and the trainer do not care which one is used.</summary>
@@ -24,6 +26,9 @@ public interface IMarginLoss
     /// <param name="y">The label.</param>
     /// <returns>The derivative in z.</returns>
     double DerivativeInScore(double z, double y);
+
+    /// <summary>The loss of a complex score with a real label, for the complex-step oracle; null when the loss has none.</summary>
+    Func<Complex, double, Complex>? ComplexForm { get; }
 }
 
 /// <summary>The three losses of exercise 3 as <see cref="IMarginLoss"/>.</summary>
@@ -63,6 +68,8 @@ public static class MarginLosses
         public double Value(double z, double y) => LabelLogisticLoss.Value(z, y);
 
         public double DerivativeInScore(double z, double y) => LabelLogisticLoss.Derivative(z, y);
+
+        public Func<Complex, double, Complex> ComplexForm => LabelLogisticLoss.OfComplex;
     }
 
     private sealed class SmoothHingeMargin : IMarginLoss
@@ -76,6 +83,8 @@ public static class MarginLosses
         public double Value(double z, double y) => Calculus.SmoothHinge.Value(y * z);
 
         public double DerivativeInScore(double z, double y) => y * Calculus.SmoothHinge.Derivative(y * z);
+
+        public Func<Complex, double, Complex> ComplexForm => (z, y) => Calculus.SmoothHinge.OfComplex(y * z);
     }
 
     private sealed class HingeMargin : IMarginLoss
@@ -89,5 +98,7 @@ public static class MarginLosses
         public double Value(double z, double y) => Calculus.Hinge.Value(y * z);
 
         public double DerivativeInScore(double z, double y) => y * Calculus.Hinge.Subgradient(y * z);
+
+        public Func<Complex, double, Complex> ComplexForm => (z, y) => Calculus.Hinge.OfComplex(y * z);
     }
 }

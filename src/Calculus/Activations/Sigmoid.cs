@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
@@ -88,6 +89,20 @@ public static class Sigmoid
     internal static Vector256<double> Of(Vector256<double> a) => FromExp(a, VectorExp.OfMinusAbs(a));
 
     /// <summary>σ(a) from t = e^(−|a|): t/(1 + t) for a &lt; 0, 1 − t/(1 + t) otherwise; NaN for NaN.</summary>
+
+    /// <summary>σ(z) = 1/(1 + e^(−z)) over complex numbers, branched on Re z like the real form (the complex-step oracle).</summary>
+    /// <param name="z">The argument.</param>
+    /// <returns>σ(z).</returns>
+    public static Complex OfComplex(Complex z)
+    {
+        if (z.Real >= 0)
+        {
+            return 1.0 / (1.0 + Complex.Exp(-z));
+        }
+
+        var e = Complex.Exp(z);
+        return e / (1.0 + e);
+    }
     private static Vector256<double> FromExp(Vector256<double> a, Vector256<double> t)
     {
         var q = t / (Vector256<double>.One + t);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Calculus.Internal;
 
 namespace Calculus;
@@ -34,4 +35,10 @@ public static class LabelLogisticLoss
         var (hi, lo) = ExactArithmetic.TwoProduct(-y, a);
         return Sigmoid.TimesValueOfSum(-y, hi, lo);
     }
+
+    /// <summary>ℓ(a; y) = softplus(−y·a) over complex scores, for a real label y.</summary>
+    /// <param name="a">The score.</param>
+    /// <param name="y">The label.</param>
+    /// <returns>ℓ(a; y).</returns>
+    public static Complex OfComplex(Complex a, double y) => Softplus.OfComplex(-y * a);
 }

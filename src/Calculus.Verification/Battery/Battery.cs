@@ -4,8 +4,12 @@ namespace Calculus.Verification;
 /// reference in <c>tests/Properties</c> and against a student's process in <c>calculus verify</c>.</summary>
 public static class Battery
 {
-    /// <summary>The sheet's items, in order.</summary>
-    public static IReadOnlyList<string> Items { get; } = ["1a", "1b", "1c", "1d", "1e", "1f", "2a", "2b", "2c", "2d", "2e", "2f", "2g", "3a", "3b", "3c", "4"];
+    /// <summary>The sheet's items, in order: those of the affine map, the network, log-sum-exp and the gradient step, and
+    /// the item of every function in the catalog.</summary>
+    public static IReadOnlyList<string> Items { get; } =
+    [
+        .. new[] { "1a", "1b", "1c", "1e", "1f", "3a", "3b", "3c", "4" }.Concat(Catalog.All.Select(f => f.Item)).Distinct().Order(StringComparer.Ordinal),
+    ];
 
     /// <summary>Every check, ordered by item (stable within an item: core, stable, accurate as each family lists them).</summary>
     public static IReadOnlyList<Check> All { get; } =

@@ -46,13 +46,12 @@ internal static class EvalCommand
                     throw new UsageException($"{vector.Name} has no --derivative here (it is the gradient of LSE: softmax)");
                 }
 
-                var g = vector.Value;
                 var vectors = inputs.Length > 0
-                    ? [[.. inputs.SelectMany((text, k) => Entries(text, $"argument {k + 1}"))]] // the arguments: one vector
-                    : ReadLines(context.Input).Select(line => Entries(line.Text, line.Where).ToArray());
-                foreach (var entries in vectors)
+                    ? [(Vector([.. inputs.Select((text, k) => (text, $"argument {k + 1}"))]), "the arguments")] // the arguments: one vector
+                    : ReadLines(context.Input).Select(line => (Vector([line]), line.Where));
+                foreach (var (entries, where) in vectors)
                 {
-                    context.Output.WriteLine(Numbers.Format(g(entries)));
+                    context.Output.WriteLine(Numbers.Format(Evaluate(vector, entries, where)));
                 }
 
                 return ExitCodes.Ok;
@@ -83,6 +82,39 @@ internal static class EvalCommand
         catch (ArgumentException)
         {
             throw new UsageException($"unknown function '{name}'; valid names: {string.Join(", ", Catalog.Names)}");
+        }
+    }
+
+    /// <summary>One vector: the entries of every part (the arguments, or one line), or, when the whole text is in
+    /// brackets, the entries between them: "[1, 2, 3]", and "[]" for the empty vector.</summary>
+    private static double[] Vector(IReadOnlyList<(string Text, string Where)> parts)
+    {
+        string joined = string.Join(" ", parts.Select(p => p.Text)).Trim();
+        string where = parts.Count == 1 ? parts[0].Where : "the arguments";
+        if (joined.StartsWith('[') != joined.EndsWith(']'))
+        {
+            throw new UsageException($"{where}: '{Numbers.Shorten(joined)}' opens or closes a bracket without the other");
+        }
+
+        if (joined.StartsWith('['))
+        {
+            string inner = joined[1..^1];
+            return string.IsNullOrWhiteSpace(inner) ? [] : [.. Entries(inner, where)];
+        }
+
+        return [.. parts.SelectMany(p => Entries(p.Text, p.Where))];
+    }
+
+    /// <summary>f of one vector; a vector f has no value at (the excess of the empty vector) is a usage error.</summary>
+    private static double Evaluate(VectorFunction f, double[] entries, string where)
+    {
+        try
+        {
+            return f.Value(entries);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{where}: {e.Message.Split(" (Parameter")[0]}");
         }
     }
 

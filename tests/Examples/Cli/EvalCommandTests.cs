@@ -85,7 +85,7 @@ public sealed class EvalCommandTests
     {
         var r = CliRunner.Run("", "list");
         Assert.Equal(0, r.ExitCode);
-        foreach (var name in new[] { "sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian", "logistic", "softplus", "hinge", "smooth-hinge", "label-logistic", "logsumexp", "lse-excess" })
+        foreach (var name in new[] { "sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian", "softplus", "hinge", "smooth-hinge", "logistic", "label-logistic", "logsumexp", "lse-excess" })
         {
             Assert.Contains(r.Lines, l => l.StartsWith(name + " ", StringComparison.Ordinal));
             var run = name == "label-logistic" ? CliRunner.Run("1", "eval", name, "--y", "1") : CliRunner.Run(name == "lse-excess" ? "1 2" : "1", "eval", name);
@@ -108,6 +108,28 @@ public sealed class EvalCommandTests
         var r = CliRunner.Run("", ["eval", name, .. arguments]);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal([expected], r.Lines);
+    }
+
+    [Theory]
+    [InlineData("[]", "-Infinity")] // the empty sum: ln 0 (LogSumExp.Value's special value, as NumPy's logaddexp.reduce of nothing)
+    [InlineData("[ ]", "-Infinity")]
+    [InlineData("[1, 2, 3]", "3.40760596444438")]
+    public void Eval_LogSumExp_TakesABracketedVector_AndTheEmptyOne(string argument, string expected)
+    {
+        var arguments = CliRunner.Run("", "eval", "logsumexp", argument);
+        Assert.Equal(0, arguments.ExitCode);
+        Assert.Equal(expected, arguments.Output.Trim());
+        var line = CliRunner.Run(argument + "\n", "eval", "logsumexp");
+        Assert.Equal(expected, line.Output.Trim());
+    }
+
+    [Fact]
+    public void Eval_LseExcessOfTheEmptyVector_AndAnUnpairedBracket_AreUsageErrors()
+    {
+        Assert.Equal("calculus: the arguments: The excess LSE(a) − max a needs at least one value; a has length 0.",
+            CliRunner.AssertUsageError(CliRunner.Run("", "eval", "lse-excess", "[]")));
+        Assert.Equal("calculus: line 1: '[1, 2' opens or closes a bracket without the other",
+            CliRunner.AssertUsageError(CliRunner.Run("[1, 2\n", "eval", "logsumexp")));
     }
 
     [Fact]

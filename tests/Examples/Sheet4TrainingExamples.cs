@@ -1,3 +1,4 @@
+using Calculus.Cli.Input;
 using Calculus.Training;
 
 namespace Calculus.Examples;
@@ -104,8 +105,8 @@ public sealed class Sheet4TrainingExamples
     [Fact]
     public void Sheet4_Csv_ReadsRowsWithOptionalHeader()
     {
-        Assert.Equal(2, Datasets.ReadCsv(new StringReader("1,2,1\r\n3,4,-1\r")).Count); // \r\n and \r end lines too
-        var d = Datasets.ReadCsv(new StringReader("x1,x2,y\n0.5,1,1\n-2,3e-1,-1\n\n1,1,1\n"));
+        Assert.Equal(2, CsvDataset.Read(new StringReader("1,2,1\r\n3,4,-1\r")).Count); // \r\n and \r end lines too
+        var d = CsvDataset.Read(new StringReader("x1,x2,y\n0.5,1,1\n-2,3e-1,-1\n\n1,1,1\n"));
         Assert.Equal(3, d.Count);
         Assert.Equal(2, d.Dimension);
         Assert.Equal([1.0, -1.0, 1.0], d.Labels);
@@ -119,7 +120,7 @@ public sealed class Sheet4TrainingExamples
     [InlineData("_a,b.2,c-3\n1,2,1\n")]
     public void Sheet4_Csv_AHeaderNamesEveryColumn(string csv)
     {
-        var d = Datasets.ReadCsv(new StringReader(csv));
+        var d = CsvDataset.Read(new StringReader(csv));
         Assert.Equal(1, d.Count);
         Assert.Equal([1.0, 2.0], d.Points[0].ToArray());
     }
@@ -138,7 +139,7 @@ public sealed class Sheet4TrainingExamples
     [InlineData("\nx1,x2,y\n1,2,1\n", "line 2: value 1 'x1' is not a finite number")]
     public void Sheet4_Csv_AFirstLineThatIsNeitherHeaderNorData_IsAnError_NamingTheLine(string csv, string message)
     {
-        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader(csv)));
+        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new StringReader(csv)));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
@@ -199,7 +200,7 @@ public sealed class Sheet4TrainingExamples
     [InlineData("1,NaN,1\n", "line 1: value 2 'NaN' is not a finite number")]
     public void Sheet4_BadCsv_NamesTheLine(string csv, string message)
     {
-        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader(csv)));
+        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new StringReader(csv)));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Calculus.Cli.Input;
 using Calculus.Training;
 
 namespace Calculus.Examples;
@@ -24,7 +25,7 @@ public sealed class TrainingBadInputExamples
         Assert.StartsWith("Unknown data set 'spirals'; valid names: blobs, xor, moons.", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(["blobs", "xor", "moons"], Datasets.Names);
         Assert.Equal(0, new Dataset([], []).Dimension);
-        Assert.Throws<ArgumentNullException>("reader", () => Datasets.ReadCsv(null!));
+        Assert.Throws<ArgumentNullException>("reader", () => CsvDataset.Read(null!));
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class TrainingBadInputExamples
         Assert.StartsWith("The batch size must be ≥ 0 (0 is full-batch descent).", batch.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>("loss", () => Trainer.Train(Model, Data, null!, new TrainingOptions()));
         Assert.Throws<ArgumentNullException>("data", () => Trainer.MeanLoss(Model, null!, MarginLosses.Hinge));
-        var threeD = Datasets.ReadCsv(new StringReader("1,2,3,1\n"));
+        var threeD = CsvDataset.Read(new StringReader("1,2,3,1\n"));
         Assert.Throws<ArgumentException>("x", () => Trainer.MeanLoss(Model, threeD, MarginLosses.Logistic)); // W is 2×2
     }
 
@@ -59,26 +60,26 @@ public sealed class TrainingBadInputExamples
     [Fact]
     public void Csv_ExtremeFiniteValues_AreRead_AndNonFiniteOnesRejected()
     {
-        var d = Datasets.ReadCsv(new StringReader("1e300,-1e300,1\n-0,0,-1\n"));
+        var d = CsvDataset.Read(new StringReader("1e300,-1e300,1\n-0,0,-1\n"));
         Assert.Equal([1e300, -1e300], d.Points[0].ToArray());
-        Assert.Contains("not a finite number", Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader("Infinity,0,1\n"))).Message, StringComparison.Ordinal);
+        Assert.Contains("not a finite number", Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new StringReader("Infinity,0,1\n"))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Csv_MoreRowsThanTheLimit_AreRefused_WithoutReadingTheRest()
     {
         var reader = new RepeatingReader("1,-1\n", TrainingLimits.MaxCsvRows + 1000);
-        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(reader));
+        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(reader));
         Assert.Equal("line 100001: more than 100,000 data rows; at most 100,000 are accepted", e.Message);
         Assert.True(reader.Served <= ((TrainingLimits.MaxCsvRows + 1) * 5) + 8192, $"read {reader.Served} characters"); // a block of 8192 read ahead
-        Assert.Equal(TrainingLimits.MaxCsvRows, Datasets.ReadCsv(new RepeatingReader("1,-1\n", TrainingLimits.MaxCsvRows)).Count);
+        Assert.Equal(TrainingLimits.MaxCsvRows, CsvDataset.Read(new RepeatingReader("1,-1\n", TrainingLimits.MaxCsvRows)).Count);
     }
 
     [Fact]
     public void Csv_ALineLongerThanTheLimit_IsRefused_BeforeItIsReadToItsEnd()
     {
         var reader = new RepeatingReader("1,", 1_000_000); // 2 MB without a line break
-        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(reader));
+        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(reader));
         Assert.StartsWith("line 1: longer than 100,000 characters", e.Message, StringComparison.Ordinal);
         Assert.True(reader.Served <= TrainingLimits.MaxCsvLineLength + 8192, $"read {reader.Served} characters"); // a block of 8192 read ahead
     }
@@ -87,12 +88,12 @@ public sealed class TrainingBadInputExamples
     public void Csv_MoreCoordinatesThanTheLimits_AreRefused()
     {
         string Row(int d) => string.Concat(Enumerable.Repeat("0,", d)) + "1\n";
-        Assert.Equal(1024, Datasets.ReadCsv(new StringReader(Row(1024))).Dimension);
-        Assert.Equal("line 1: has 1,025 coordinates; at most 1,024 are accepted", Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new StringReader(Row(1025)))).Message);
+        Assert.Equal(1024, CsvDataset.Read(new StringReader(Row(1024))).Dimension);
+        Assert.Equal("line 1: has 1,025 coordinates; at most 1,024 are accepted", Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new StringReader(Row(1025)))).Message);
 
         // 10,000,000 coordinates in all: 10,000 rows of 1,000 are accepted (the error names the row after them), one row
         // more is not.
-        var e = Assert.Throws<InvalidDataException>(() => Datasets.ReadCsv(new RepeatingReader(Row(1000), 10_001)));
+        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new RepeatingReader(Row(1000), 10_001)));
         Assert.Equal("line 10001: more than 10,000,000 coordinates in all (10,001 rows of 1,000); at most 10,000,000 are accepted", e.Message);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Calculus.Cli.Report;
+using Calculus.Cli.Input;
 using Calculus.Training;
 
 namespace Calculus.Cli.Commands;
@@ -147,7 +148,7 @@ internal static class TrainCommand
         try
         {
             using var reader = File.OpenText(path);
-            return Datasets.ReadCsv(reader);
+            return CsvDataset.Read(reader);
         }
         catch (InvalidDataException e)
         {

@@ -1,13 +1,13 @@
-namespace Calculus.Training;
+namespace Calculus.Cli.Input;
 
-/// <summary>The sizes <c>calculus train</c> accepts; <see cref="Datasets.ReadCsv"/> enforces the CSV ones while it reads,
+/// <summary>The sizes <c>calculus train</c> accepts; <see cref="CsvDataset.Read"/> enforces the CSV ones while it reads,
 /// so that a huge file is refused before it fills the memory.</summary>
 /// <remarks>The limits are far above what exercise 4 needs (200 points in the plane, h = 8) and keep a run of
 /// <c>calculus train</c> below about 250 MB (peak resident memory, measured): 93 MB for 100,000 points with h = 1,024;
 /// 160 MB for a CSV file of 10,000,000 coordinates (10,000 rows of 1,000, or 100,000 of 100); 235 MB for h = d = 1,024.
 /// They bound the memory, not the time: one epoch of 100,000 points with h = 1,024 takes minutes (stop a run with
 /// Ctrl-C).</remarks>
-public static class TrainingLimits
+internal static class TrainingLimits
 {
     /// <summary>The most points <c>--points</c> draws for blobs, xor and moons: 100,000.</summary>
     public const int MaxPoints = 100_000;

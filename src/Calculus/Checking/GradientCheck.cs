@@ -36,10 +36,10 @@ public static class GradientCheck
     private static int evaluations;
 
     /// <summary>How many function evaluations the checks of this thread have made since the last <see cref="ResetEvaluations"/>.</summary>
-    public static int Evaluations => evaluations;
+    internal static int Evaluations => evaluations;
 
     /// <summary>Sets <see cref="Evaluations"/> to 0.</summary>
-    public static void ResetEvaluations() => evaluations = 0;
+    internal static void ResetEvaluations() => evaluations = 0;
 
     /// <summary>f'(x) against central differences of f at x.</summary>
     /// <param name="f">The function.</param>

@@ -50,6 +50,22 @@ public sealed class ProtocolJsonTests
     }
 
     [Theory]
+    [InlineData("{\"error\": \"a \\\"NaN\\\" b\"}", "{\"error\": \"a \\\"NaN\\\" b\"}")] // an escaped quote does not end the string
+    [InlineData("{\"error\": \"\\\\\", \"value\": [NaN]}", "{\"error\": \"\\\\\", \"value\": [\"NaN\"]}")] // an escaped backslash does not escape the quote after it
+    [InlineData("{\"error\": \"\\u0022 Infinity\"}", "{\"error\": \"\\u0022 Infinity\"}")] // \u0022 is a quote, escaped
+    public void QuoteNonFinite_ReadsEscapesInsideStrings(string line, string expected) => Assert.Equal(expected, ProtocolJson.QuoteNonFinite(line));
+
+    [Theory]
+    [InlineData("{\"error\": \"KeyError: \\\"NaN\\\"\"}", "KeyError: \"NaN\"")] // Python's json writes a quote in a message as \"
+    [InlineData("{\"error\": \"\\\"Infinity\\\" is not a label\"}", "\"Infinity\" is not a label")]
+    [InlineData("{\"error\": \"path C:\\\\NaN\\\\ \\\"-Infinity\\\"\"}", "path C:\\NaN\\ \"-Infinity\"")]
+    public void Responses_WithEscapedQuotesAroundNonFiniteWords_AreTheSubjectsError(string line, string message)
+    {
+        var answer = ProtocolJson.ParseResponse(line, ProtocolJson.ReadNumbers);
+        Assert.Equal((AnswerKind.Error, message), (answer.Kind, answer.Message));
+    }
+
+    [Theory]
     [InlineData("{\"value\": [1, 2", "not JSON")]
     [InlineData("[1, 2]", "a response must be a JSON object")]
     [InlineData("{\"values\": [1]}", "a response needs \"value\" or \"error\"")]

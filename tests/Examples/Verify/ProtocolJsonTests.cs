@@ -69,13 +69,34 @@ public sealed class ProtocolJsonTests
     [InlineData("{\"value\": [1, 2", "not JSON")]
     [InlineData("[1, 2]", "a response must be a JSON object")]
     [InlineData("{\"values\": [1]}", "a response needs \"value\" or \"error\"")]
-    [InlineData("{\"value\": [\"one\"]}", "expected a number, got the string \"one\"")]
+    [InlineData("{\"value\": [\"one\"]}", "wrong shape: expected a number, got the string \"one\"")]
     [InlineData("{\"value\": [1e999]}", "the number 1e999 is out of the range of a double")]
-    [InlineData("{\"value\": 1}", "expected an array of numbers, got the number 1")]
+    [InlineData("{\"value\": 1}", "wrong shape: expected an array of numbers, got the number 1")]
     public void Responses_ThatBreakTheProtocol_SayWhy(string line, string message)
     {
         var e = Assert.Throws<ProtocolException>(() => ProtocolJson.ParseResponse(line, ProtocolJson.ReadNumbers));
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"value\": [0.5]}", AnswerKind.Value, null)]
+    [InlineData("{\"error\": \"not implemented\"}", AnswerKind.NotImplemented, "not implemented")]
+    [InlineData("{\"error\": \"ZeroDivisionError\"}", AnswerKind.Error, "the subject answered an error: ZeroDivisionError")]
+    [InlineData("{\"value\": [[0.5]]}", AnswerKind.Error, "wrong shape: expected a number, got an array, in the answer {\"value\": [[0.5]]}")]
+    [InlineData("{\"value\": [1e999]}", AnswerKind.Error, "an answer that breaks the protocol (the number 1e999 is out of the range of a double): {\"value\": [1e999]}")]
+    [InlineData("{\"value\": [0.5]", AnswerKind.Error, "an answer that breaks the protocol (not JSON")]
+    public void ReadAnswer_NeverThrows_AndSaysWhatTheSubjectDid(string line, AnswerKind kind, string? message)
+    {
+        var answer = ProtocolJson.ReadAnswer(line, ProtocolJson.ReadNumbers);
+        Assert.Equal(kind, answer.Kind);
+        if (message is null)
+        {
+            Assert.Null(answer.Message);
+        }
+        else
+        {
+            Assert.StartsWith(message, answer.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -6,9 +6,10 @@ using Calculus.Examples.Cli;
 namespace Calculus.Examples.Verify;
 
 /// <summary>Runs <c>calculus verify</c> in-process within a time limit, every subject process it starts marked by an
-/// environment variable with a fresh id (set on the command line, so the subject and its children inherit it): when the
-/// run ends, or the limit passes, every marked process still alive is killed, and a run past its limit fails the test.
-/// Finds processes through /proc (Linux, where the tests run in CI); elsewhere only verify's own clean-up applies.</summary>
+/// environment variable with a fresh id (an assignment before the command, which must therefore be a simple command; the
+/// subject and its children inherit it): when the run ends, or the limit passes, every marked process still alive is
+/// killed, and a run past its limit fails the test. Finds processes through /proc (Linux, where the tests run in CI);
+/// elsewhere only verify's own clean-up applies.</summary>
 internal static class SubjectGuard
 {
     /// <summary>The environment variable that marks a run's subjects.</summary>

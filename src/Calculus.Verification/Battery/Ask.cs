@@ -103,7 +103,7 @@ public static class Ask
         ArgumentNullException.ThrowIfNull(query);
         var n = Value(sheet.Network(query));
         int h = query.B.Length, d = query.X.Length;
-        Shape(n.DWeights is null || (n.DWeights.Length == h && n.DWeights.All(r => r.Length == d)), $"dW must be {h} rows of {d}", n.DWeights is null ? "" : $"{n.DWeights.Length} rows");
+        Shape(n.DWeights is null || (n.DWeights.Length == h && n.DWeights.All(r => r.Length == d)), $"dW must be {h} rows of {d}", n.DWeights is null ? "" : Rows(n.DWeights));
         Shape(n.DBias is null || n.DBias.Length == h, $"db must have length {h}", $"length {n.DBias?.Length}");
         Shape(n.DOutputWeights is null || n.DOutputWeights.Length == h, $"dw must have length {h}", $"length {n.DOutputWeights?.Length}");
         Shape(n.DInput is null || n.DInput.Length == d, $"dx must have length {d}", $"length {n.DInput?.Length}");
@@ -121,7 +121,7 @@ public static class Ask
         var s = Value(sheet.GdStep(query));
         int h = query.B.Length, d = query.W[0].Length;
         Shape(s.W.Length == h && s.W.All(r => r.Length == d) && s.B.Length == h && s.Wout.Length == h,
-            $"W, b, w must keep their shapes ({h}×{d}, {h}, {h})", $"{s.W.Length} rows, b of {s.B.Length}, w of {s.Wout.Length}");
+            $"W, b, w must keep their shapes ({h} rows of {d}, {h}, {h})", $"W of {Rows(s.W)}, b of {s.B.Length}, w of {s.Wout.Length}");
         return s;
     }
 
@@ -147,6 +147,11 @@ public static class Ask
 
         return values;
     }
+
+    /// <summary>"3 rows of 2", or "3 rows of lengths 2, 2, 3".</summary>
+    private static string Rows(double[][] m) =>
+        m.Select(r => r.Length).Distinct().Count() <= 1 ? $"{m.Length} row{(m.Length == 1 ? "" : "s")} of {(m.Length == 0 ? 0 : m[0].Length)}"
+        : $"{m.Length} rows of lengths {string.Join(", ", m.Select(r => r.Length))}";
 
     private static void Shape(bool holds, string needed, string got)
     {

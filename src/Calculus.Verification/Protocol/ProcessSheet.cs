@@ -200,7 +200,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
         ? new CallKey((ulong)BitConverter.DoubleToInt64Bits(point[0]), 0)
         : CallKey.Of(new LogSumExpCall([point]));
 
-    private static string Excerpt(string text) => text.Length <= 160 ? text : $"{text[..157]}…";
+    private static string Excerpt(string text) => ProtocolJson.Excerpt(text);
 
     /// <summary>The family of a scalar request: its function, value or derivative, and parameters (as round-trip text).</summary>
     private Family ScalarFamily(ScalarQuery q) =>
@@ -348,25 +348,10 @@ public sealed class ProcessSheet : ISheet, IDisposable
         return answer;
     }
 
-    /// <summary>Reads a response line: a failure of the exchange (its message says what happened), an answer that breaks
-    /// the protocol, the subject's own error (so prefixed), "not implemented", or a value.</summary>
-    private static Answer<T> Decode<T>(string response, Func<JsonElement, T> read)
-    {
-        if (response.StartsWith(FailurePrefix, StringComparison.Ordinal))
-        {
-            return Answer.Error<T>(response[FailurePrefix.Length..]);
-        }
-
-        try
-        {
-            var answer = ProtocolJson.ParseResponse(response, read);
-            return answer.Kind == AnswerKind.Error ? Answer.Error<T>($"the subject answered an error: {answer.Message}") : answer;
-        }
-        catch (ProtocolException e)
-        {
-            return Answer.Error<T>($"an answer that breaks the protocol ({e.Message}): {Excerpt(response)}");
-        }
-    }
+    /// <summary>Reads a response line: a failure of the exchange (its message says what happened), or the line as
+    /// <see cref="ProtocolJson.ReadAnswer"/> reads it.</summary>
+    private static Answer<T> Decode<T>(string response, Func<JsonElement, T> read) =>
+        response.StartsWith(FailurePrefix, StringComparison.Ordinal) ? Answer.Error<T>(response[FailurePrefix.Length..]) : ProtocolJson.ReadAnswer(response, read);
 
     private const string FailurePrefix = "\u0001failure:";
 

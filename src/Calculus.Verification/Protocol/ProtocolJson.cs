@@ -26,6 +26,10 @@ public sealed class ProtocolException : Exception
         : base(message, inner)
     {
     }
+
+    /// <summary>Whether the line is JSON of the protocol but a value in it has the wrong shape: an array where a number
+    /// belongs or the reverse, a string, null or an object for a number, a member missing.</summary>
+    public bool WrongShape { get; init; }
 }
 
 /// <summary>The JSON of the protocol (docs/protocol.md, version 1): requests and responses, one object per line.
@@ -186,7 +190,8 @@ public static class ProtocolJson
     /// <param name="line">The line.</param>
     /// <param name="read">Reads the "value" member.</param>
     /// <returns>The answer; "not implemented" for the error message "not implemented".</returns>
-    /// <exception cref="ProtocolException">The line is not a response of this protocol.</exception>
+    /// <exception cref="ProtocolException">The line is not a response of this protocol, or its value has the wrong shape
+    /// (then <see cref="ProtocolException.WrongShape"/>, and the message begins "wrong shape: ").</exception>
     public static Answer<T> ParseResponse<T>(string line, Func<JsonElement, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -200,9 +205,40 @@ public static class ProtocolJson
                 : Verification.Answer.Error<T>(message);
         }
 
-        return o.TryGetProperty("value", out var value)
-            ? Verification.Answer.Of(read(value))
-            : throw new ProtocolException("a response needs \"value\" or \"error\"");
+        if (!o.TryGetProperty("value", out var value))
+        {
+            throw new ProtocolException("a response needs \"value\" or \"error\"");
+        }
+
+        try
+        {
+            return Verification.Answer.Of(read(value));
+        }
+        catch (ProtocolException e) when (e.WrongShape)
+        {
+            throw new ProtocolException($"wrong shape: {e.Message}", e) { WrongShape = true };
+        }
+    }
+
+    /// <summary>Reads a subject's response line as the checks receive it, never throwing: the value, "not implemented",
+    /// or an error saying what the subject did: its own error ("the subject answered an error: …"), a value of the wrong
+    /// shape ("wrong shape: …"), or a line that breaks the protocol; the last two quote the line.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="line">The line.</param>
+    /// <param name="read">Reads the "value" member.</param>
+    /// <returns>The answer.</returns>
+    public static Answer<T> ReadAnswer<T>(string line, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        try
+        {
+            var answer = ParseResponse(line, read);
+            return answer.Kind == AnswerKind.Error ? Verification.Answer.Error<T>($"the subject answered an error: {answer.Message}") : answer;
+        }
+        catch (ProtocolException e)
+        {
+            return Verification.Answer.Error<T>(e.WrongShape ? $"{e.Message}, in the answer {Excerpt(line)}" : $"an answer that breaks the protocol ({e.Message}): {Excerpt(line)}");
+        }
     }
 
     /// <summary>Reads an array of numbers.</summary>
@@ -212,7 +248,7 @@ public static class ProtocolJson
     {
         if (e.ValueKind != JsonValueKind.Array)
         {
-            throw new ProtocolException($"expected an array of numbers, got {Kind(e)}");
+            throw Shape($"expected an array of numbers, got {Kind(e)}");
         }
 
         var values = new double[e.GetArrayLength()];
@@ -232,7 +268,7 @@ public static class ProtocolJson
     {
         if (e.ValueKind != JsonValueKind.Array)
         {
-            throw new ProtocolException($"expected an array of rows, got {Kind(e)}");
+            throw Shape($"expected an array of rows, got {Kind(e)}");
         }
 
         var rows = new double[e.GetArrayLength()][];
@@ -252,23 +288,23 @@ public static class ProtocolJson
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            throw new ProtocolException($"the network's value must be an object {{\"loss\", \"dW\", \"db\", \"dw\", \"dx\"}}, got {Kind(e)}");
+            throw Shape($"the network's value must be an object {{\"loss\", \"dW\", \"db\", \"dw\", \"dx\"}}, got {Kind(e)}");
         }
 
         return new NetworkAnswer(
-            e.TryGetProperty("loss", out var loss) ? ReadNumber(loss) : null,
-            e.TryGetProperty("dW", out var dW) ? ReadRows(dW) : null,
-            e.TryGetProperty("db", out var db) ? ReadNumbers(db) : null,
-            e.TryGetProperty("dw", out var dw) ? ReadNumbers(dw) : null,
-            e.TryGetProperty("dx", out var dx) ? ReadNumbers(dx) : null);
+            e.TryGetProperty("loss", out _) ? In(e, "loss", ReadNumber) : null,
+            e.TryGetProperty("dW", out _) ? In(e, "dW", ReadRows) : null,
+            e.TryGetProperty("db", out _) ? In(e, "db", ReadNumbers) : null,
+            e.TryGetProperty("dw", out _) ? In(e, "dw", ReadNumbers) : null,
+            e.TryGetProperty("dx", out _) ? In(e, "dx", ReadNumbers) : null);
     }
 
     /// <summary>Reads a gradient step's answer {"W", "b", "w"}.</summary>
     /// <param name="e">The element.</param>
     /// <returns>The answer.</returns>
     public static StepAnswer ReadStep(JsonElement e) => e.ValueKind == JsonValueKind.Object
-        ? new StepAnswer(ReadRows(Member(e, "W")), ReadNumbers(Member(e, "b")), ReadNumbers(Member(e, "w")))
-        : throw new ProtocolException($"the step's value must be an object {{\"W\", \"b\", \"w\"}}, got {Kind(e)}");
+        ? new StepAnswer(In(e, "W", ReadRows), In(e, "b", ReadNumbers), In(e, "w", ReadNumbers))
+        : throw Shape($"the step's value must be an object {{\"W\", \"b\", \"w\"}}, got {Kind(e)}");
 
     /// <summary>A number, or one of the strings "NaN", "Infinity", "-Infinity".</summary>
     /// <param name="e">The element.</param>
@@ -281,9 +317,9 @@ public static class ProtocolJson
             "NaN" => double.NaN,
             "Infinity" => double.PositiveInfinity,
             "-Infinity" => double.NegativeInfinity,
-            var s => throw new ProtocolException($"expected a number, got the string \"{s}\""),
+            var s => throw Shape($"expected a number, got the string \"{s}\""),
         },
-        _ => throw new ProtocolException($"expected a number, got {Kind(e)}"),
+        _ => throw Shape($"expected a number, got {Kind(e)}"),
     };
 
     /// <summary>The line with the bare tokens NaN, Infinity, -Infinity (outside strings) quoted, so that a strict JSON
@@ -372,8 +408,27 @@ public static class ProtocolJson
         _ => "null",
     };
 
+    private static ProtocolException Shape(string message) => new(message) { WrongShape = true };
+
+    /// <summary>The line, cut to 160 characters for a message.</summary>
+    internal static string Excerpt(string text) => text.Length <= 160 ? text : $"{text[..157]}…";
+
     private static JsonElement Member(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var e) ? e : throw new ProtocolException($"\"{name}\" is missing");
+        o.TryGetProperty(name, out var e) ? e : throw Shape($"\"{name}\" is missing");
+
+    /// <summary>A member read by <paramref name="read"/>, a failure naming the member.</summary>
+    private static T In<T>(JsonElement o, string name, Func<JsonElement, T> read)
+    {
+        var e = Member(o, name);
+        try
+        {
+            return read(e);
+        }
+        catch (ProtocolException x)
+        {
+            throw new ProtocolException($"\"{name}\": {x.Message}", x) { WrongShape = x.WrongShape };
+        }
+    }
 
     private static string Text(JsonElement o, string name) =>
         Member(o, name) is { ValueKind: JsonValueKind.String } e ? e.GetString()! : throw new ProtocolException($"\"{name}\" must be a string");

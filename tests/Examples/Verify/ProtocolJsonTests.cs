@@ -50,16 +50,53 @@ public sealed class ProtocolJsonTests
     }
 
     [Theory]
+    [InlineData("{\"error\": \"a \\\"NaN\\\" b\"}", "{\"error\": \"a \\\"NaN\\\" b\"}")] // an escaped quote does not end the string
+    [InlineData("{\"error\": \"\\\\\", \"value\": [NaN]}", "{\"error\": \"\\\\\", \"value\": [\"NaN\"]}")] // an escaped backslash does not escape the quote after it
+    [InlineData("{\"error\": \"\\u0022 Infinity\"}", "{\"error\": \"\\u0022 Infinity\"}")] // \u0022 is a quote, escaped
+    public void QuoteNonFinite_ReadsEscapesInsideStrings(string line, string expected) => Assert.Equal(expected, ProtocolJson.QuoteNonFinite(line));
+
+    [Theory]
+    [InlineData("{\"error\": \"KeyError: \\\"NaN\\\"\"}", "KeyError: \"NaN\"")] // Python's json writes a quote in a message as \"
+    [InlineData("{\"error\": \"\\\"Infinity\\\" is not a label\"}", "\"Infinity\" is not a label")]
+    [InlineData("{\"error\": \"path C:\\\\NaN\\\\ \\\"-Infinity\\\"\"}", "path C:\\NaN\\ \"-Infinity\"")]
+    public void Responses_WithEscapedQuotesAroundNonFiniteWords_AreTheSubjectsError(string line, string message)
+    {
+        var answer = ProtocolJson.ParseResponse(line, ProtocolJson.ReadNumbers);
+        Assert.Equal((AnswerKind.Error, message), (answer.Kind, answer.Message));
+    }
+
+    [Theory]
     [InlineData("{\"value\": [1, 2", "not JSON")]
     [InlineData("[1, 2]", "a response must be a JSON object")]
     [InlineData("{\"values\": [1]}", "a response needs \"value\" or \"error\"")]
-    [InlineData("{\"value\": [\"one\"]}", "expected a number, got the string \"one\"")]
+    [InlineData("{\"value\": [\"one\"]}", "wrong shape: expected a number, got the string \"one\"")]
     [InlineData("{\"value\": [1e999]}", "the number 1e999 is out of the range of a double")]
-    [InlineData("{\"value\": 1}", "expected an array of numbers, got the number 1")]
+    [InlineData("{\"value\": 1}", "wrong shape: expected an array of numbers, got the number 1")]
     public void Responses_ThatBreakTheProtocol_SayWhy(string line, string message)
     {
         var e = Assert.Throws<ProtocolException>(() => ProtocolJson.ParseResponse(line, ProtocolJson.ReadNumbers));
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"value\": [0.5]}", AnswerKind.Value, null)]
+    [InlineData("{\"error\": \"not implemented\"}", AnswerKind.NotImplemented, "not implemented")]
+    [InlineData("{\"error\": \"ZeroDivisionError\"}", AnswerKind.Error, "the subject answered an error: ZeroDivisionError")]
+    [InlineData("{\"value\": [[0.5]]}", AnswerKind.Error, "wrong shape: expected a number, got an array, in the answer {\"value\": [[0.5]]}")]
+    [InlineData("{\"value\": [1e999]}", AnswerKind.Error, "an answer that breaks the protocol (the number 1e999 is out of the range of a double): {\"value\": [1e999]}")]
+    [InlineData("{\"value\": [0.5]", AnswerKind.Error, "an answer that breaks the protocol (not JSON")]
+    public void ReadAnswer_NeverThrows_AndSaysWhatTheSubjectDid(string line, AnswerKind kind, string? message)
+    {
+        var answer = ProtocolJson.ReadAnswer(line, ProtocolJson.ReadNumbers);
+        Assert.Equal(kind, answer.Kind);
+        if (message is null)
+        {
+            Assert.Null(answer.Message);
+        }
+        else
+        {
+            Assert.StartsWith(message, answer.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

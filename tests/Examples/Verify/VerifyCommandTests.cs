@@ -10,8 +10,15 @@ namespace Calculus.Examples.Verify;
 public sealed class VerifyCommandTests
 {
     /// <summary>A reduced case count keeps each process run to a few seconds; the battery's power at the default counts is
-    /// proved in-process (tests/Properties, <see cref="NaiveSheetTests"/>).</summary>
+    /// proved in-process (tests/Properties, <see cref="BatteryExamples"/>).</summary>
     private const string Cases = "40";
+
+    /// <summary>--timeout where a subject hangs (elsewhere verify's default, 10 s). The hang costs two timeouts
+    /// (<see cref="Calculus.Verification.Protocol.ProcessSheet.MaxTimeoutsPerFunction"/>), and every other answer of the run
+    /// must come within it: the reference answers each request within 50 ms on an idle 2-core machine (measured: at
+    /// --timeout 0.02 some requests time out, at 0.05 none), so 4 s leaves a factor 80 for a machine shared with other
+    /// builds, and the test waits 2 × 4 s.</summary>
+    private const string HangTimeout = "4";
 
     [Fact]
     public void Verify_CalculusServe_PassesEveryCheck()
@@ -54,16 +61,22 @@ public sealed class VerifyCommandTests
 
     [Theory]
     [InlineData("junk", "tanh", "2a", "the subject printed a line that is not a JSON object: \"debug: computing tanh\"")]
-    [InlineData("hang", "erf", "2b", "no answer within 0.5 s (--timeout)")]
+    [InlineData("hang", "erf", "2b", $"no answer within {HangTimeout} s (--timeout)")]
     [InlineData("crash", "gaussian", "2g", "the subject exited (code 3) while answering")]
     [InlineData("shape", "sin", "2f", "wrong shape: 1 input needs 1 value; got 0")]
+    [InlineData("long", "sin", "2f", "wrong shape: 1 input needs 1 value; got 2")] // not the first value taken
+    [InlineData("nested", "logsumexp", "3a", "wrong shape: expected a number, got an array")]
+    [InlineData("long", "network dx", "1f", "wrong shape: dx must have length")] // not an index out of range in the checker
+    [InlineData("nested", "gd-step W", "4", "wrong shape: \"W\": expected a number, got an array")]
     public void Verify_AMisbehavingSubject_IsReported_AndTheOtherItemsStillPass(string mode, string function, string item, string message)
     {
-        using var run = VerifyRun.Of(SubjectCommands.Test(mode, function), "--only", $"{item},2c", "--cases", "100", "--seed", "2", "--timeout", "0.5");
+        string[] timeout = mode == "hang" ? ["--timeout", HangTimeout] : [];
+        using var run = VerifyRun.Of(SubjectCommands.Test(mode, function), ["--only", $"{item},2c", "--cases", "100", "--seed", "2", .. timeout]);
         Assert.True(run.Result.ExitCode == 1, run.Result.Output + run.Result.Error);
         Assert.Equal("fail", run.ItemVerdict(item));
         Assert.Equal("pass", run.ItemVerdict("2c"));
         Assert.Contains(run.Checks, c => c.Item == item && c.Check.TryGetProperty("failure", out var f) && f.GetString()!.Contains(message, StringComparison.Ordinal));
+        Assert.DoesNotContain("internal error of the checker", run.Result.Output, StringComparison.Ordinal);
         Assert.Equal("", run.Result.Error);
     }
 
@@ -97,7 +110,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public void Verify_ASubjectThatPrintsABannerFirst_CannotStart()
     {
-        string line = CliRunner.AssertUsageError(CliRunner.Run("", "verify", "--exec", SubjectCommands.Test("banner")));
+        string line = CliRunner.AssertUsageError(SubjectGuard.Verify(SubjectCommands.Test("banner")));
         Assert.EndsWith("answered its first request with a line that is not a JSON object: \"my solution, version 1\" (print nothing but the answers on standard output)", line, StringComparison.Ordinal);
     }
 
@@ -125,7 +138,7 @@ public sealed class VerifyCommandTests
     {
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.Path);
-        var r = CliRunner.Run("", "verify", "--exec", SubjectCommands.Serve("--mistake sigmoid-1"), "--only", "1d,3a", "--cases", Cases, "--seed", "9",
+        var r = SubjectGuard.Verify(SubjectCommands.Serve("--mistake sigmoid-1"), "--only", "1d,3a", "--cases", Cases, "--seed", "9",
             "--json", folder.File("v.json"), "--junit", folder.File("v.xml"), "--report", folder.File("report"));
         Assert.Equal(1, r.ExitCode);
 

@@ -4,7 +4,8 @@ using Calculus.Examples.Support;
 
 namespace Calculus.Examples.Verify;
 
-/// <summary>Runs <c>calculus verify</c> in-process against a subject process and reads its JSON report.</summary>
+/// <summary>Runs <c>calculus verify</c> in-process against a subject process (through <see cref="SubjectGuard"/>: no
+/// subject outlives the run) and reads its JSON report.</summary>
 internal sealed class VerifyRun : IDisposable
 {
     private VerifyRun(CliRunner.Result result, string jsonPath)
@@ -27,7 +28,7 @@ internal sealed class VerifyRun : IDisposable
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.Path);
         string json = temp.File("verify.json");
-        var result = CliRunner.Run("", ["verify", "--exec", command, "--json", json, .. options]);
+        var result = SubjectGuard.Verify(command, ["--json", json, .. options]);
         return new VerifyRun(result, json);
     }
 

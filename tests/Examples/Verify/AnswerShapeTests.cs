@@ -23,7 +23,7 @@ public sealed class AnswerShapeTests
     public static TheoryData<string, string?, string> WrongShapes()
     {
         var data = new TheoryData<string, string?, string>();
-        foreach (string function in ScalarSpec.Names.Concat(["label-logistic", "logsumexp", "affine", "affine-partial"]))
+        foreach (string function in SheetFunctions.Names.Concat(["label-logistic", "logsumexp", "affine", "affine-partial"]))
         {
             foreach (string reshape in Vector)
             {
@@ -108,7 +108,7 @@ public sealed class AnswerShapeTests
     public void Ask_TheReferenceThroughTheProtocol_HasTheRightShapes()
     {
         // The control of the tests above: the same answers, written and read back unchanged, are values.
-        foreach (string function in ScalarSpec.Names.Concat(["label-logistic", "logsumexp", "affine", "affine-partial", "network", "gd-step"]))
+        foreach (string function in SheetFunctions.Names.Concat(["label-logistic", "logsumexp", "affine", "affine-partial", "network", "gd-step"]))
         {
             Assert.NotNull(AskOnce(new ShapeSheet(function, null, (_, _) => { }), function));
         }

@@ -133,7 +133,7 @@ public sealed class BatteryExamples
     {
         // tanh' one ulp above the reference's wherever x > 0 (BitIncrement: 0 becomes 2^-1074, one ulp too), the
         // reference's elsewhere: the worst distance is exactly 1 ulp, over the limit 0 and within the limit 1.
-        var spec = ScalarSpec.Find("tanh");
+        var spec = Catalog.Tanh;
         var oneUlp = MutantSheet.Scalars("tanh", derivative: x => x > 0 ? Math.BitIncrement(spec.Derivative(x)) : spec.Derivative(x));
         var check = Battery.All.Single(c => c.Item == "2a" && c.Tier == Tier.Accurate && c.Name.StartsWith("derivative", StringComparison.Ordinal));
         CheckRun At(double maxUlp) => BatteryRunner.Run(oneUlp, new VerifySettings([check], 7, null, ElementaryError.Student(), maxUlp)).Runs[0];

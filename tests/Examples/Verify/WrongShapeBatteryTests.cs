@@ -17,7 +17,7 @@ public sealed class WrongShapeBatteryTests
     {
         string[] reshapes = [nameof(Reshapes.TooMany), nameof(Reshapes.TooFew), nameof(Reshapes.Nested)];
         var data = new TheoryData<string, string?, string>();
-        foreach (var (function, key) in ScalarSpec.Names.Concat(["label-logistic", "logsumexp", "affine", "affine-partial"]).Select(f => (f, (string?)null))
+        foreach (var (function, key) in SheetFunctions.Names.Concat(["label-logistic", "logsumexp", "affine", "affine-partial"]).Select(f => (f, (string?)null))
             .Concat([("network", "dW"), ("network", "db"), ("network", "dw"), ("network", "dx"), ("gd-step", "W"), ("gd-step", "b"), ("gd-step", "w")]))
         {
             foreach (string reshape in reshapes)

@@ -99,8 +99,9 @@ internal static class TrainCommand
         if (result.Diverged)
         {
             context.Output.Flush();
+            string weights = Finite(result.Model) ? "" : ", and the weights became infinite or NaN";
             context.Error.WriteLine(double.IsFinite(first.Loss)
-                ? Invariant($"calculus: training diverged: the mean loss went from {first.Loss:0.0000} before training to {last.Loss:G4} at epoch {last.Epoch}{(last.Epoch < n ? " (stopped there)" : "")}; the step η = {Numbers.Format(options.LearningRate)} is too large: try a smaller one, e.g. --lr {Numbers.Format(options.LearningRate / 10)}")
+                ? Invariant($"calculus: training diverged: the mean loss went from {first.Loss:0.0000} before training to {last.Loss:G4} at epoch {last.Epoch}{(last.Epoch < n ? " (stopped there)" : "")}{weights}; the step η = {Numbers.Format(options.LearningRate)} is too large: try a smaller one, e.g. --lr {Numbers.Format(options.LearningRate / 10)}")
                 : Invariant($"calculus: training cannot start: the mean loss of the initial network is already {first.Loss:G4}; scale the data to coordinates of about -1..1"));
             return ExitCodes.CheckFailed;
         }
@@ -117,6 +118,9 @@ internal static class TrainCommand
         context.Output.WriteLine($"pictures: {Path.GetFullPath(Path.Combine(directory, "curve.png"))}{(set.Dimension == 2 ? ", boundary.png" : "")}");
         return ExitCodes.Ok;
     }
+
+    private static bool Finite(NetworkModel model) =>
+        model.Weights.Enumerate().Concat(model.Bias).Concat(model.OutputWeights).All(double.IsFinite);
 
     private static void InRange(string option, int value, int min, int max, string note = "")
     {

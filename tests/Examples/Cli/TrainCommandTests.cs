@@ -137,6 +137,19 @@ public sealed partial class TrainCommandTests
     }
 
     [Fact]
+    public void Train_WeightsThatAreNotFinite_AreADivergence_EvenAtALossOf0()
+    {
+        // Blobs, h = 1, tanh, hinge, η = 1e308: epoch 1 sends a weight to +∞ while tanh, saturated, still gives every
+        // point the right sign and a hinge loss of 0 (Sheet4DivergenceExamples has the run).
+        using var folder = new TempFolder();
+        var r = CliRunner.Run("", "train", "--data", "blobs", "--hidden", "1", "--activation", "tanh", "--loss", "hinge", "--lr", "1e308", "--epochs", "3", "--out", folder.Path);
+        Assert.Equal(1, r.ExitCode);
+        string error = Assert.Single(r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("training diverged: the mean loss went from 1.7606 before training to 0 at epoch 1 (stopped there), and the weights became infinite or NaN;", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("curve.png")));
+    }
+
+    [Fact]
     public void Train_ALossThatRunsAwayOrEndsFarAboveItsStart_IsADivergence()
     {
         using var folder = new TempFolder();

@@ -19,7 +19,11 @@ internal static class ReportCommand
         return command;
     }
 
-    internal static int Write(CliContext context, string directory)
+    internal static int Write(CliContext context, string directory) => Write(context, directory, ActivationCatalog.All);
+
+    /// <summary>The report with the activations of sheet 2 given: the catalog's, except in tests, which pass a
+    /// deliberately wrong one to see a check fail.</summary>
+    internal static int Write(CliContext context, string directory, IReadOnlyList<Activation> activations)
     {
         var clock = Stopwatch.StartNew();
         ProbeWritable(directory);
@@ -34,7 +38,7 @@ internal static class ReportCommand
         md.AppendLine("| activation | plot | range f(ℝ) | saturates in double | derivative | f' against central differences, x = −10..10: max \\|error\\|, worst error ÷ tolerance | advantage | disadvantage |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         var plots = new List<ScottPlot.Plot>();
-        foreach (var a in ActivationCatalog.All)
+        foreach (var a in activations)
         {
             var plot = Plots.Activation(a);
             Plots.Save(plot, directory, a.Name, svg: true);

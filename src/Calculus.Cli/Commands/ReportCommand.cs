@@ -100,18 +100,19 @@ internal static class ReportCommand
         md.AppendLine();
     }
 
-    /// <summary>Creates the folder and fails early, with one clear line, when it cannot be created or written: an empty
-    /// name, a name the file system refuses, a path under a file, a folder without write permission.</summary>
-    internal static void ProbeWritable(string directory)
+    /// <summary>Creates the folder and fails early, with one clear line naming the option, when it cannot be created
+    /// or written: an empty or blank name, a name the file system refuses, a path under a file, a folder without write
+    /// permission.</summary>
+    internal static void ProbeWritable(string directory, string option = "--out")
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
-            throw new UsageException("--out: the output folder name is empty or blank");
+            throw new UsageException($"{option}: the output folder name is empty or blank");
         }
 
         if (File.Exists(directory))
         {
-            throw new UsageException($"--out: '{directory}' is a file, not a folder");
+            throw new UsageException($"{option}: '{directory}' is a file, not a folder");
         }
 
         try
@@ -123,7 +124,7 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"cannot write to the output folder '{directory}': {e.Message}");
+            throw new UsageException($"{option}: cannot write to the output folder '{directory}': {e.Message}");
         }
     }
 }

@@ -172,25 +172,11 @@ public sealed class PictureTests
     public async Task Report_RunAsAProcess_WritesNothingOnStandardError()
     {
         using var folder = new TempFolder();
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in new[] { Verify.SubjectCommands.Dll("calculus.dll"), "report", "--out", folder.Path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        string error = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await output + error);
-        Assert.Equal("", error);
-        Assert.True(File.Exists(folder.File("relu.svg")));
+        Directory.CreateDirectory(folder.Path);
+        var r = await CliRunner.RunProcessAsync("", folder.Path, "report", "--out", folder.File("report"));
+        Assert.True(r.ExitCode == 0, r.Output + r.Error);
+        Assert.Equal("", r.Error);
+        Assert.True(File.Exists(folder.File("report/relu.svg")));
     }
 
     [Fact]

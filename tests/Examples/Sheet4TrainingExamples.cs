@@ -1,3 +1,4 @@
+using Calculus.Examples.Support;
 using Calculus.Training;
 
 namespace Calculus.Examples;
@@ -165,11 +166,52 @@ public sealed class Sheet4TrainingExamples
         var margin = Network.Gradient(m.Weights, m.Bias, m.OutputWeights, x, -1, m.Activation, MarginLosses.Logistic);
         Assert.Equal(sheet.Weights.ToRowMajorArray(), margin.Weights.ToRowMajorArray());
         Assert.Equal(sheet.Loss, margin.Loss);
-        // The hinge's subgradient is 0 for a margin ≥ 1 and −y·(…) below: its gradient is the logistic chain with
-        // f_e replaced by −y.
-        var hinge = Network.Gradient(m.Weights, m.Bias, m.OutputWeights, x, -1, m.Activation, MarginLosses.Hinge);
-        Assert.Equal(Hinge.Value(-hinge.Z), hinge.Loss);
     }
+
+    [Theory]
+    [InlineData(-1.0, 1.0)] // z = 1.379, margin yz = −1.379
+    [InlineData(1.0, 0.4)] // z = 0.552, margin 0.552: still below 1
+    [InlineData(1.0, 1.0)] // margin 1.379 ≥ 1: the gradient is 0
+    public void Sheet4_NetworkGradient_WithTheHingeLoss_IsTheSheetChain_WithMinusYForFe(double y, double scale)
+    {
+        // The hinge's subgradient in z is −y for a margin yz < 1 and 0 from 1 on: its gradient is the chain of sheet 1f
+        // with f_e replaced by that, here formed entry by entry from the scalar σ (σ' = σ(a)σ(−a), sheet 1d).
+        // Tolerance: 64u of the sum of |terms| of each entry (u = 2⁻⁵³). Both sides form each product of ≤ 5 factors
+        // with ≤ 4 roundings (4u each side) from σ within 2 ulp (4u), σ(a)σ(−a) against the library's σ' within 4 ulp
+        // (8u): ≤ 21u apart; a = Wx + b, formed in two orders, differs by ≤ 4u·Σ|W_ij x_j| + |b_i| (< 3 here), which moves
+        // σ and σ' by at most as much relatively (|σ''/σ'| ≤ 1): ≤ 12u; ∂L/∂x sums 3 products, 4u of Σ|terms| more.
+        var m = NetworkModel.Initialize(3, 2, ActivationCatalog.Sigmoid, 4);
+        var wOut = m.OutputWeights * scale;
+        var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense([0.3, -1.2]);
+        var g = Network.Gradient(m.Weights, m.Bias, wOut, x, y, m.Activation, MarginLosses.Hinge);
+
+        double[] a = [.. Enumerable.Range(0, 3).Select(i => (m.Weights[i, 0] * x[0]) + (m.Weights[i, 1] * x[1]) + m.Bias[i])];
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(Math.Abs(m.Weights[i, 0] * x[0]) + Math.Abs(m.Weights[i, 1] * x[1]) + Math.Abs(m.Bias[i]) < 3));
+        double z = Enumerable.Range(0, 3).Sum(i => wOut[i] * Sigmoid.Value(a[i]));
+        double fe = y * z < 1 ? -y : 0;
+        Assert.Equal(Hinge.Value(y * g.Z), g.Loss);
+        Near(z, g.Z, Enumerable.Range(0, 3).Sum(i => Math.Abs(wOut[i] * Sigmoid.Value(a[i]))), "z");
+        double[] db = [.. Enumerable.Range(0, 3).Select(i => fe * wOut[i] * Sigmoid.Value(a[i]) * Sigmoid.Value(-a[i]))];
+        for (int i = 0; i < 3; i++)
+        {
+            Near(fe * Sigmoid.Value(a[i]), g.OutputWeights[i], Math.Abs(Sigmoid.Value(a[i])), $"∂L/∂w_{i}");
+            Near(db[i], g.Bias[i], Math.Abs(db[i]), $"∂L/∂b_{i}");
+            for (int j = 0; j < 2; j++)
+            {
+                Near(db[i] * x[j], g.Weights[i, j], Math.Abs(db[i] * x[j]), $"∂L/∂W_{i}{j}");
+            }
+        }
+
+        for (int j = 0; j < 2; j++)
+        {
+            Near(Enumerable.Range(0, 3).Sum(i => m.Weights[i, j] * db[i]), g.Input[j], Enumerable.Range(0, 3).Sum(i => Math.Abs(m.Weights[i, j] * db[i])), $"∂L/∂x_{j}");
+        }
+
+        Assert.Equal(fe == 0, g.Bias.All(v => v == 0));
+    }
+
+    private static void Near(double expected, double actual, double terms, string what) =>
+        Expect.Near(expected, actual, 64 * Math.Pow(2, -53) * terms, what);
 
     [Fact]
     public void Sheet4_MeanGradient_IsTheMathNetMeanOfTheNetworkGradients_BitForBit()

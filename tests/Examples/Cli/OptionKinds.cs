@@ -82,7 +82,8 @@ internal static class OptionKinds
         [OptionKind.Fraction] = (Numbers, new() { ["0"] = 0 }),
         [OptionKind.Positive] = (Numbers, new() { ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Step] = (Numbers, new() { ["1.5"] = 0, [Huge] = 1 }),
-        [OptionKind.Timeout] = (Numbers, new() { ["1.5"] = 0 }),
+        // Fractional seconds as 20.5, not 1.5: a loaded machine may take longer than 1.5 s to answer a request.
+        [OptionKind.Timeout] = ([.. Numbers.Select(v => v == "1.5" ? "20.5" : v)], new() { ["20.5"] = 0 }),
         [OptionKind.Tolerance] = (Numbers, new() { ["0"] = 0, ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Number] = (Numbers, new() { ["nan"] = 0, ["-inf"] = 0, ["-1"] = 0, ["0"] = 0, ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Name] = (["", " ", "\t", "nan", "no-such-name", "-1", "../../etc/passwd"], []),

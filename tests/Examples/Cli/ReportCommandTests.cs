@@ -7,14 +7,27 @@ namespace Calculus.Examples.Cli;
 
 /// <summary><c>calculus report</c> writes every file it promises, its index links every picture, and its tables say
 /// what they claim: each activation's own advantage and disadvantage, and every failing check marked as failed.</summary>
-public sealed class ReportCommandTests
+public sealed class ReportCommandTests(ReportCommandTests.Run report) : IClassFixture<ReportCommandTests.Run>
 {
+    /// <summary>One run of <c>calculus report</c> into a temporary folder, shared by the tests that read it.</summary>
+    public sealed class Run : IDisposable
+    {
+        private readonly TempFolder folder = new();
+
+        public Run() => Result = CliRunner.Run("", "report", "--out", folder.Path);
+
+        internal CliRunner.Result Result { get; }
+
+        public string Folder => folder.Path;
+
+        public void Dispose() => folder.Dispose();
+    }
+
     [Fact]
     public void Report_WritesEveryPicture_AndAnIndexThatLinksThem()
     {
-        using var folder = new TempFolder();
-        string dir = folder.Path;
-        var r = CliRunner.Run("", "report", "--out", dir);
+        string dir = report.Folder;
+        var r = report.Result;
         Assert.True(r.ExitCode == 0, r.Output + r.Error);
         Assert.Contains(Path.GetFullPath(Path.Combine(dir, "index.md")), r.Output, StringComparison.Ordinal);
 
@@ -43,9 +56,14 @@ public sealed class ReportCommandTests
         Assert.Contains("shifted to the right", index, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", index, StringComparison.Ordinal);
         Assert.Empty(MarkdownTables.Defects(index, "report's index.md"));
+    }
 
+    [Fact]
+    public void Report_ActivationTable_GivesEachActivationItsOwnAdvantageAndDisadvantage()
+    {
         // Sheet 2's table as a reader reads it: one row per activation, under the columns named advantage and disadvantage.
-        var table = ActivationTable(index);
+        Assert.True(report.Result.ExitCode == 0, report.Result.Output + report.Result.Error);
+        var table = ActivationTable(File.ReadAllText(Path.Combine(report.Folder, "index.md")));
         int advantage = Column(table, "advantage"), disadvantage = Column(table, "disadvantage");
         Assert.Equal(ActivationCatalog.All.Select(a => a.Name), table.Skip(1).Select(row => row[0]));
         foreach (var (a, row) in ActivationCatalog.All.Zip(table.Skip(1)))

@@ -94,6 +94,20 @@ public sealed class HostileArgumentTests
     }
 
     [Theory]
+    [MemberData(nameof(OutputOptions))]
+    public void OutputOptions_ThatCannotBeWritten_AreRefusedBeforeTheRun(string verb, string option)
+    {
+        // A path under a file: no folder can be made there. The run must not start (verify prints its first line once
+        // the subject has started; train and report write theirs after the probe).
+        using var folder = Prepared();
+        string under = Path.Combine(OptionKinds.AFile.Replace(OptionKinds.Temp, folder.Path, StringComparison.Ordinal), "out");
+        var args = BaseArguments(verb, option, folder).Concat([option, under]).ToArray();
+        var r = Run("", args);
+        CliRunner.AssertUsageError(r);
+        Assert.True(r.Output.Length == 0, $"{Call(args)} ran before refusing its output path:\n{r.Output}");
+    }
+
+    [Theory]
     [InlineData("eval")]
     [InlineData("gradcheck")]
     [InlineData("train")]

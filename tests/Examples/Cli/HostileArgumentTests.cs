@@ -79,6 +79,13 @@ public sealed class HostileArgumentTests
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
     }
 
+    /// <summary>Whether a file or folder of that name exists in the current folder, and when it was last written.</summary>
+    private static (bool Exists, DateTime Written) Stamp(string name) =>
+        name.Length == 0 ? (false, default)
+        : File.Exists(name) ? (true, File.GetLastWriteTimeUtc(name))
+        : Directory.Exists(name) ? (true, Directory.GetLastWriteTimeUtc(name))
+        : (false, default);
+
     [Theory]
     [MemberData(nameof(OutputOptions))]
     public void OutputOptions_RefuseAnEmptyOrBlankName_WritingNothing(string verb, string option)
@@ -87,9 +94,10 @@ public sealed class HostileArgumentTests
         foreach (string blank in new[] { "", " ", "  ", "\t" })
         {
             var args = BaseArguments(verb, option, folder).Concat([option, blank]).ToArray();
+            var before = Stamp(blank); // the run is in-process, in the test's own folder: a path named by the blank left there earlier must stay as it was
             string line = CliRunner.AssertUsageError(Run("", args));
             Assert.Contains(blank.Length == 0 ? "empty" : "blank", line, StringComparison.Ordinal);
-            Assert.False(blank.Length > 0 && (File.Exists(blank) || Directory.Exists(blank)), $"{Call(args)} wrote '{blank}' in {Environment.CurrentDirectory}");
+            Assert.True(Stamp(blank) == before, $"{Call(args)} wrote '{blank}' in {Environment.CurrentDirectory}");
         }
     }
 

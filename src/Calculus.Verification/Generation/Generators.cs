@@ -142,6 +142,11 @@ public static class Generators
     /// saturation (|a| up to ~3e5 at h = d = 32).</summary>
     public static Gen<double> AnyScale { get; } = Gen.Frequency((8, LogUniform(1e-3, 1e2, bothSigns: false)), (1, Gen.Elements(1e-3, 1e2)));
 
+    /// <summary>Weight scales log-uniform in [1e-3, 1e3], the ends included: the scales of the false-alarm sweep
+    /// (bench/Calculus.Sweeps, GradientGrid.Scales), for the library's own properties (the battery keeps
+    /// <see cref="AnyScale"/>).</summary>
+    public static Gen<double> SweepScale { get; } = Gen.Frequency((8, LogUniform(1e-3, 1e3, bothSigns: false)), (1, Gen.Elements(1e-3, 1e3)));
+
     /// <summary>Every hidden activation of the catalog (PLU with its defaults).</summary>
     public static Gen<Activation> AnyActivation => Gen.Elements(ActivationCatalog.All.ToArray());
 

@@ -15,20 +15,13 @@ public sealed partial class ThresholdClaimExamples
 
     /// <summary>The catalog, and PLU with α = 0 (a hard clip, the one text <see cref="ActivationCatalog.CreatePlu"/>
     /// writes differently).</summary>
-    private static readonly Dictionary<string, Func<Activation>> Subjects = new[] { "sigmoid", "tanh", "erf", "relu", "leaky-relu", "plu", "sin", "gaussian" }
-        .ToDictionary(n => n, n => (Func<Activation>)(() => ActivationCatalog.Find(n)))
-        .Concat(new Dictionary<string, Func<Activation>>
-        {
-            ["plu α=0 c=1"] = () => ActivationCatalog.CreatePlu(0, 1),
-            ["plu α=0 c=0.25"] = () => ActivationCatalog.CreatePlu(0, 0.25),
-        })
+    private static readonly Dictionary<string, Func<Activation>> Subjects = ActivationCatalog.All
+        .Select(a => KeyValuePair.Create(a.Name, (Func<Activation>)(() => ActivationCatalog.Find(a.Name))))
+        .Append(KeyValuePair.Create("plu α=0 c=1", (Func<Activation>)(() => ActivationCatalog.CreatePlu(0, 1))))
+        .Append(KeyValuePair.Create("plu α=0 c=0.25", (Func<Activation>)(() => ActivationCatalog.CreatePlu(0, 0.25))))
         .ToDictionary();
 
     public static TheoryData<string> Activations => [.. Subjects.Keys];
-
-    [Fact]
-    public void Subjects_CoverTheCatalog() =>
-        Assert.Equal(ActivationCatalog.All.Select(a => a.Name).Order(), Subjects.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)).Order());
 
     [Theory]
     [MemberData(nameof(Activations))]

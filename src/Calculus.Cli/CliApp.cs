@@ -10,9 +10,10 @@ namespace Calculus.Cli;
 internal delegate NetworkGradient GradientFunction(
     Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, ScalarFunction activation, IMarginLoss loss);
 
-/// <summary>Where a command reads and writes, the gradient under test, and whether a person watches the output
-/// (progress lines are written only then).</summary>
-internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false);
+/// <summary>Where a command reads and writes, the gradient under test, whether a person watches the output (progress
+/// lines are written only then), and the clock that times the training (the system's; null is the system's too).</summary>
+internal sealed record CliContext(
+    TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false, TimeProvider? Clock = null);
 
 /// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck, train, verify, serve.</summary>
 public static class CliApp

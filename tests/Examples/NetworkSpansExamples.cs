@@ -1,3 +1,4 @@
+using Calculus.Checking;
 using Calculus.Examples.Support;
 using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
@@ -10,6 +11,10 @@ namespace Calculus.Examples;
 /// the MathNet implementation they replaced) is <see cref="NetworkBitForBitExamples"/>.</summary>
 public sealed class NetworkSpansExamples
 {
+    /// <summary>Each reference value is the exact one rounded (½ ulp); the spans' values are within the running error
+    /// bound of a backward-stable implementation (<see cref="NetworkErrorBounds"/>: each sum of n terms charged nε of its
+    /// magnitudes, each elementary value its 4 ulp, carried through the chain, times 2 for the dropped second-order
+    /// terms). The tolerance of each entry is its bound plus the reference's half ulp.</summary>
     [Fact]
     public void Spans_MatchTheExactReferenceNetworks()
     {
@@ -21,18 +26,20 @@ public sealed class NetworkSpansExamples
             var dw = new double[c.Hidden];
             var dx = new double[c.Inputs];
             double loss = NetworkSpans.Gradient(w, c.B, c.Wout, c.X, c.Y, dW, db, dw, dx);
-            double scale = new[] { c.DW.SelectMany(r => r).Max(Math.Abs), c.Db.Max(Math.Abs), c.Dw.Max(Math.Abs), c.Dx.Max(Math.Abs) }.Max();
-            Expect.Near(c.Loss, loss, 1e-14 * Math.Max(1, c.Loss), $"loss h={c.Hidden} d={c.Inputs}");
-            Expect.Near(c.Loss, NetworkSpans.Loss(w, c.B, c.Wout, c.X, c.Y), 1e-14 * Math.Max(1, c.Loss), "Loss()");
-            foreach (var (expected, actual, name) in new[] { (c.DW.SelectMany(r => r).ToArray(), dW, "dW"), (c.Db, db, "db"), (c.Dw, dw, "dw"), (c.Dx, dx, "dx") })
+            var layout = new NetworkParameters(c.Hidden, c.Inputs);
+            double[] theta = [.. w, .. c.B, .. c.Wout, .. c.X];
+            var bounds = NetworkErrorBounds.Compute(layout, theta, c.Y, Catalog.Sigmoid, MarginLosses.Logistic);
+            Expect.Near(c.Loss, loss, bounds.Loss + HalfUlp(c.Loss), $"loss h={c.Hidden} d={c.Inputs}");
+            Expect.Near(c.Loss, NetworkSpans.Loss(w, c.B, c.Wout, c.X, c.Y), bounds.Loss + HalfUlp(c.Loss), "Loss()");
+            double[] expected = [.. c.DW.SelectMany(r => r), .. c.Db, .. c.Dw, .. c.Dx], actual = [.. dW, .. db, .. dw, .. dx];
+            for (int k = 0; k < expected.Length; k++)
             {
-                for (int k = 0; k < expected.Length; k++)
-                {
-                    Expect.Near(expected[k], actual[k], 1e-13 * scale, $"{name}[{k}] h={c.Hidden} d={c.Inputs}");
-                }
+                Expect.Near(expected[k], actual[k], bounds.Gradient[k] + HalfUlp(expected[k]), $"θ[{k}] h={c.Hidden} d={c.Inputs}");
             }
         }
     }
+
+    private static double HalfUlp(double v) => (Math.BitIncrement(Math.Abs(v)) - Math.Abs(v)) / 2;
 
     [Fact]
     public void Spans_AllocateNothing()
@@ -136,15 +143,21 @@ public sealed class NetworkSpansExamples
         var front = Network.Gradient(m, b, wo, x, -1);
         double[] dW = new double[h * d], db = new double[h], dw = new double[h], dx = new double[d];
         NetworkSpans.Gradient(m.ToRowMajorArray(), b.ToArray(), wo.ToArray(), x.ToArray(), -1, dW, db, dw, dx);
-        double tolerance = 64 * 2.220446049250313e-16 * front.Weights.Enumerate().Concat(front.Input).Max(Math.Abs);
+
+        // The library and the chain rule's loops compute the same chain in other orders; each is within the running
+        // error bound of a backward-stable implementation (NetworkErrorBounds) of the exact value, so within twice it of
+        // each other.
+        var layout = new NetworkParameters(h, d);
+        var bounds = NetworkErrorBounds.Compute(layout, layout.Flatten(m, b, wo, x), -1, Catalog.Sigmoid, MarginLosses.Logistic);
         for (int i = 0; i < h; i++)
         {
-            double bias = NetworkChainRule.BiasPartial(m, b, wo, x, -1, i);
+            double bias = NetworkChainRule.BiasPartial(m, b, wo, x, -1, i), tolerance = 2 * bounds.Gradient[layout.Bias(i)];
             Expect.Near(bias, front.Bias[i], tolerance, $"front ∂L/∂b_{i}");
             Expect.Near(bias, db[i], tolerance, $"spans ∂L/∂b_{i}");
             for (int j = 0; j < d; j++)
             {
                 double weight = NetworkChainRule.WeightPartial(m, b, wo, x, -1, i, j);
+                tolerance = 2 * bounds.Gradient[layout.Weight(i, j)];
                 Expect.Near(weight, front.Weights[i, j], tolerance, $"front ∂L/∂W_{i}{j}");
                 Expect.Near(weight, dW[(i * d) + j], tolerance, $"spans ∂L/∂W_{i}{j}");
             }
@@ -152,12 +165,16 @@ public sealed class NetworkSpansExamples
 
         for (int j = 0; j < d; j++)
         {
-            double sum = 0;
+            // Σ_i W_ij g_i from the front's own g_i: the same h products summed in two orders, each within hε of the sum
+            // of their magnitudes of the exact sum of the rounded products (and each product within ½ ulp).
+            double sum = 0, magnitudes = 0;
             for (int i = 0; i < h; i++)
             {
                 sum += m[i, j] * front.Bias[i];
+                magnitudes += Math.Abs(m[i, j] * front.Bias[i]);
             }
 
+            double tolerance = 2 * (h + 1) * Tolerances.Epsilon * magnitudes;
             Expect.Near(sum, front.Input[j], tolerance, $"front ∂L/∂x_{j}");
             Expect.Near(sum, dx[j], tolerance, $"spans ∂L/∂x_{j}");
         }
@@ -174,7 +191,8 @@ public sealed class NetworkSpansExamples
             z += wo[i] * Sigmoid.Value(a);
         }
 
-        Expect.Near(LabelLogisticLoss.Value(z, -1), front.Loss, 1e-14, "the gradient's loss");
+        // This loop's loss and the library's are each within the loss's running error bound of the exact loss.
+        Expect.Near(LabelLogisticLoss.Value(z, -1), front.Loss, 2 * bounds.Loss, "the gradient's loss");
         Assert.Equal(front.Loss, Network.Loss(m, b, wo, x, -1)); // the same sums, in blocks of 64 rows for a column-major W
         Assert.Equal(front.Loss, NetworkSpans.Loss(m.ToRowMajorArray(), b.ToArray(), wo.ToArray(), x.ToArray(), -1));
     }

@@ -29,8 +29,6 @@ public sealed class Sheet1dSigmoidExamples
 
         // The sheet's σ(1 − σ) with the naive σ = 1/(1 + e^(−37)) = 1 returns exactly 0; even with the correctly rounded
         // σ(37) = 1 − 2^-53 it returns 2^-53 = 1.1e-16, 30% off: 1 − σ keeps one significant bit. Hence σ(a)σ(−a).
-        double naive = 1 / (1 + Math.Exp(-37));
-        Assert.Equal(0.0, naive * (1 - naive));
         double s = Sigmoid.Value(37);
         Assert.Equal(Math.ScaleB(1, -53), s * (1 - s), 1e-20);
     }
@@ -41,7 +39,6 @@ public sealed class Sheet1dSigmoidExamples
         // σ(−710) = e^(−710)/(1 + e^(−710)) rounds to e^(−710) = 4.47628622567513e-309 (mpmath), a subnormal;
         // the naive 1/(1 + e^710) is 1/∞ = 0.
         Expect.Ulps(4.47628622567513e-309, Sigmoid.Value(-710), 0, "σ(−710)");
-        Assert.Equal(0.0, 1 / (1 + Math.Exp(710)));
     }
 
     [Fact]
@@ -52,6 +49,5 @@ public sealed class Sheet1dSigmoidExamples
         Assert.Equal(0.9999999999999999, Sigmoid.Value(37));
         Assert.Equal(0.9999999999999999, Sigmoid.Value(37.4));
         Assert.Equal(1.0, Sigmoid.Value(37.5));
-        Assert.Equal(1.0, 1 / (1 + Math.Exp(-37.0)));
     }
 }

@@ -11,10 +11,8 @@ public sealed class Sheet3aLogSumExpExamples
     {
         // ln(2e^1000) = 1000 + ln 2 = 1000.6931471805599 (mpmath); the naive form overflows to ∞.
         Expect.Ulps(1000.6931471805599, LogSumExp.Value([1000, 1000]), 1, "LSE([1000, 1000])");
-        Assert.Equal(double.PositiveInfinity, Math.Log(Math.Exp(1000) + Math.Exp(1000)));
         // ln(3e^−1000) = −1000 + ln 3 = −998.9013877113318 (mpmath); the naive form is ln 0 = −∞.
         Expect.Ulps(-998.9013877113318, LogSumExp.Value([-1000, -1000, -1000]), 1, "LSE([−1000 ×3])");
-        Assert.Equal(double.NegativeInfinity, Math.Log(3 * Math.Exp(-1000)));
     }
 
     [Fact]

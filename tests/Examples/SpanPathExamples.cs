@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Calculus.Examples.Support;
 
 namespace Calculus.Examples;
@@ -7,6 +9,31 @@ namespace Calculus.Examples;
 public sealed class SpanPathExamples
 {
     public static TheoryData<string> Names() => [.. ScalarFunctions.SpanByName.Keys];
+
+    /// <summary>The path the span paths take on this machine, as the test's name shows it (in TRX reports and
+    /// <c>dotnet test --output Detailed</c>).</summary>
+    public static TheoryData<string> TakenPath() => [Vector256.IsHardwareAccelerated ? "vector" : "scalar"];
+
+    /// <summary>Which path the span tests exercise: the four-lane forms run only with hardware 256-bit vectors
+    /// (<c>SpanMap</c>, <c>Vector256.IsHardwareAccelerated</c>); without them every span test compares the scalar loop
+    /// with itself. The path a run expects is <c>VERIFY_SPAN_PATH</c> ("vector" or "scalar"; .ci/run sets it for both
+    /// of its runs), or where unset "vector" on x86 and x64 (where a machine without AVX2, or a run with
+    /// DOTNET_EnableAVX2=0, would otherwise pass without anyone knowing) and "scalar" elsewhere (Arm has no 256-bit
+    /// vectors: its span paths are the scalar loops). The test fails when the machine took the other path.</summary>
+    [Theory]
+    [MemberData(nameof(TakenPath))]
+    public void SpanPath_IsTheOneTheRunExpects(string path)
+    {
+        string? set = Environment.GetEnvironmentVariable("VERIFY_SPAN_PATH");
+        bool x86 = RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86;
+        string expected = string.IsNullOrEmpty(set) ? (x86 ? "vector" : "scalar") : set;
+        Assert.True(expected is "vector" or "scalar", $"VERIFY_SPAN_PATH='{set}' is neither 'vector' nor 'scalar'");
+        Assert.True(path == expected,
+            $"the span paths took the {path} path (Vector256.IsHardwareAccelerated = {Vector256.IsHardwareAccelerated}, {RuntimeInformation.ProcessArchitecture}), "
+            + $"but the run expects {expected}: " + (path == "scalar"
+                ? "every span test compared the scalar loops with themselves, not the four-lane forms; set VERIFY_SPAN_PATH=scalar where that is what you meant"
+                : "set VERIFY_SPAN_PATH=vector, or run where the four-lane forms are off (DOTNET_EnableAVX2=0)"));
+    }
 
     private static readonly double[] Specials =
     [

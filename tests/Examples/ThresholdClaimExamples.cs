@@ -3,23 +3,33 @@ using System.Text.RegularExpressions;
 
 namespace Calculus.Examples;
 
-/// <summary>Every threshold an activation's <see cref="ScalarFunction.SaturatesInDouble"/> states in words is checked at
-/// the digits it prints: the claim holds at the printed threshold, and fails one unit of the last printed digit
-/// before it (so the printed figure is the threshold, not a loose bound). The report prints these texts, and a student
-/// who types the printed number into <c>calculus eval</c> must see what the text says.</summary>
+/// <summary>Every claim an activation's <see cref="ScalarFunction.SaturatesInDouble"/> states in words is checked: a
+/// threshold at the digits it prints (the claim holds at the printed threshold, and fails one unit of the last printed
+/// digit before it, so the printed figure is the threshold, not a loose bound), and the claims without a figure ("never
+/// saturates", "exactly 0 for every x ≤ 0", "clips to ±c", "periodic", "values in [−1, 1]") over every binade of the
+/// doubles. The report prints these texts, and a student who types the printed number into <c>calculus eval</c> must see
+/// what the text says.</summary>
 public sealed partial class ThresholdClaimExamples
 {
     private const double SmallestNormal = 2.2250738585072014E-308;
 
-    public static TheoryData<string> Activations => [.. Catalog.Activations.Select(a => a.Name)];
+    /// <summary>The catalog, and PLU with α = 0 (a hard clip, the one text <see cref="Catalog.CreatePlu"/>
+    /// writes differently).</summary>
+    private static readonly Dictionary<string, Func<ScalarFunction>> Subjects = Catalog.Activations
+        .Select(a => KeyValuePair.Create(a.Name, (Func<ScalarFunction>)(() => Catalog.FindActivation(a.Name))))
+        .Append(KeyValuePair.Create("plu α=0 c=1", (Func<ScalarFunction>)(() => Catalog.CreatePlu(0, 1))))
+        .Append(KeyValuePair.Create("plu α=0 c=0.25", (Func<ScalarFunction>)(() => Catalog.CreatePlu(0, 0.25))))
+        .ToDictionary();
+
+    public static TheoryData<string> Activations => [.. Subjects.Keys];
 
     [Theory]
     [MemberData(nameof(Activations))]
-    public void EveryThresholdInWords_HoldsAtThePrintedDigits_AndNotOneDigitEarlier(string name)
+    public void EveryClaimInWords_Holds_AndEveryThresholdNotOneDigitEarlier(string name)
     {
-        var a = Catalog.FindActivation(name);
+        var a = Subjects[name]();
         string text = a.SaturatesInDouble;
-        int checkedClaims = 0;
+        var checkedClaims = new List<Match>();
 
         foreach (Match m in RoundsToOne().Matches(text))
         {
@@ -31,7 +41,7 @@ public sealed partial class ThresholdClaimExamples
                 Assert.True(a.Value(-t) == -1, $"{name}({-t}) = {a.Value(-t):R}, the text says it rounds to -1");
             }
 
-            checkedClaims++;
+            checkedClaims.Add(m);
         }
 
         foreach (Match m in NaiveForm().Matches(text))
@@ -40,7 +50,7 @@ public sealed partial class ThresholdClaimExamples
             static double Naive(double x) => 1 / (1 + Math.Exp(-x));
             var (t, unit) = Threshold(m.Groups["t"].Value);
             Assert.True(Naive(t) == 1 && Naive(t - unit) < 1, $"the naive form's threshold is not {t}");
-            checkedClaims++;
+            checkedClaims.Add(m);
         }
 
         foreach (Match m in Tail().Matches(text))
@@ -66,7 +76,7 @@ public sealed partial class ThresholdClaimExamples
                 Assert.True(a.Value(-t) == at, $"{name}({-t}) differs from {name}({t})");
             }
 
-            checkedClaims++;
+            checkedClaims.Add(m);
         }
 
         foreach (Match m in OneNearZero().Matches(text))
@@ -74,12 +84,24 @@ public sealed partial class ThresholdClaimExamples
             double t = Math.Pow(2, -int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture));
             Assert.True(a.Value(t) == 1 && a.Value(-t) == 1, $"{name}(±{t}) is not 1");
             Assert.True(a.Value(Math.BitIncrement(t)) < 1, $"{name} is 1 beyond {t}: the threshold is not 2^-{m.Groups["k"].Value}");
-            checkedClaims++;
+            checkedClaims.Add(m);
         }
 
-        // Every figure of the text belongs to a claim checked above: a new threshold in words needs its check here.
-        int figures = Figure().Count(text);
-        Assert.True(figures == checkedClaims, $"{name}: '{text}' states {figures} thresholds, {checkedClaims} were checked");
+        checkedClaims.AddRange(WordClaims(a, text));
+
+        // Every clause of the text, and every figure in it, belongs to a claim checked here: a new claim in words needs
+        // its check here.
+        bool Covered(int index) => checkedClaims.Any(m => index >= m.Index && index < m.Index + m.Length);
+        Assert.True(checkedClaims.Count > 0, $"{name}: no claim of '{text}' was checked");
+        int start = 0;
+        foreach (string clause in text.Split("; "))
+        {
+            Assert.True(Enumerable.Range(start, clause.Length).Any(Covered), $"{name}: '{clause}' states a claim no check reads");
+            start += clause.Length + 2;
+        }
+
+        var loose = Figure().Matches(text).Where(f => !Covered(f.Index)).Select(f => f.Value).ToList();
+        Assert.True(loose.Count == 0, $"{name}: '{text}' states thresholds no check reads: {string.Join(", ", loose)}");
     }
 
     [Fact]

@@ -58,4 +58,35 @@ public sealed class PropertySettingsTests
     [InlineData("18446744073709551616")]
     public void Seed_RejectsAnythingElse_NamingTheVariable(string text) =>
         Assert.StartsWith($"VERIFY_SEED='{text}' is not a whole number", Assert.Throws<KnobException>(() => PropertySettings.ParseSeed(text)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void CheckReplayable_ReturnsWhatReplaysTheSameCases()
+    {
+        // The battery's count of decided cases is made after FsCheck's run, which prints no seed when every case passes:
+        // the text returned must replay that run, case for case.
+        var first = new List<double>();
+        string replay = PropertySettings.CheckReplayable(Prop.ForAll(Arb.From(Generators.Finite), x => { first.Add(x); return true; }), 20);
+        var match = System.Text.RegularExpressions.Regex.Match(replay, "^VERIFY_REPLAY=\"(?<r>\\([0-9]+,[0-9]+\\))\"");
+        Assert.True(match.Success, replay);
+        var again = new List<double>();
+        PropertySettings.CheckReplayable(Prop.ForAll(Arb.From(Generators.Finite), x => { again.Add(x); return true; }), 20, PropertySettings.ParseReplay(match.Groups["r"].Value));
+        Assert.Equal(20 * PropertySettings.Scale, first.Count);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void BatteryTheory_Decisive_NamesTheShortfall()
+    {
+        var tally = new CaseTally();
+        tally.Add(CaseOutcome.Pass);
+        tally.Add(CaseOutcome.Inconclusive("too small"));
+        tally.Add(CaseOutcome.Inconclusive("too large"));
+        Assert.False(BatteryTheory.Decisive(tally, out string shortfall));
+        Assert.Equal("only 1 of 3 cases decided; first reason: too small", shortfall);
+        tally.Add(CaseOutcome.Pass);
+        Assert.True(BatteryTheory.Decisive(tally, out _));
+        tally.Add(CaseOutcome.NotImplemented);
+        Assert.False(BatteryTheory.Decisive(tally, out shortfall));
+        Assert.Equal("the reference answered not implemented in 1 of 5 cases", shortfall);
+    }
 }

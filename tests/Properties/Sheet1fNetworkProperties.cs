@@ -3,11 +3,6 @@ namespace Calculus.Properties;
 /// <summary>Sheet 1f: the gradient of L = ℓ(wᵀσ̂(Wx + b); y), for every hidden activation and every loss of exercise 3.</summary>
 public sealed class Sheet1fNetworkProperties
 {
-    /// <summary>Two computations of the same chain (the library's NetworkSpans against NetworkChainRule's plain loops),
-    /// allowed to sum in any order: each sum of ≤ 16 terms rounds differently by ≤ 16 ulp of its largest term, and f_e,
-    /// w_i, f_d multiply that through; 64ε relative to the largest gradient entry covers it.</summary>
-    private const double SameFormulaUlps = 64;
-
     public static TheoryData<string> Battery1f() => BatteryTheory.Checks("1f");
 
     /// <summary>The battery's checks of item 1f whose oracle is independent of the reference (src/Calculus.Verification):
@@ -38,10 +33,13 @@ public sealed class Sheet1fNetworkProperties
     public Property Sheet1f_FastGradient_EqualsChainRule_EveryEntry() =>
         Prop.ForAll(Arb.From(Generators.Network(16, Generators.RealLabelForNetworks), n => n.Shrink()), n =>
         {
+            // Two computations of the same chain (the library's NetworkSpans against NetworkChainRule's plain loops), summing
+            // in other orders: each within the running error bound of a backward-stable implementation of the exact entry
+            // (NetworkErrorBounds), so within twice it of each other.
             var fast = n.Layout.Flatten(n.Gradient());
-            double tolerance = SameFormulaUlps * Tolerances.Epsilon * fast.Max(Math.Abs);
             foreach (var (k, chain) in ChainRuleEntries(n))
             {
+                double tolerance = 2 * n.Bounds.Gradient[k];
                 if (!(Math.Abs(fast[k] - chain) <= tolerance))
                 {
                     return false.Label($"fast = chain rule at {Describe(n.Layout, k)} of {n}: fast {R(fast[k])}, chain {R(chain)}, tolerance {R(tolerance)}");
@@ -51,20 +49,42 @@ public sealed class Sheet1fNetworkProperties
             return true.Label("fast = chain");
         });
 
-    /// <summary>The check behind <c>calculus gradcheck</c>, every entry by central differences (and the complex step for
-    /// σ with the logistic loss), never fails the library's gradient: weights at any scale 1e-3…1e2 (pre-activations deep
-    /// into saturation), h, d ≤ 8, square and rectangular W, every activation and every loss. Undecided entries (a hinge
-    /// kink within a stencil's reach) are allowed, but at most half.</summary>
+    /// <summary>The largest weight scale at which the central differences must decide at least half the entries. Beyond
+    /// it the score moves by more than about 1 over their stencils (|∂z/∂W_ij| = |w_i f'(a_i) x_j| ≈ s², and the finest
+    /// stencil reaches 2^-16: s²·2^-16 ≳ 1 from s ≈ 256, sooner where the loss is saturated), and a loss like e^(−yz)
+    /// varies too fast for any of their steps: they say so, inconclusive. The complex step has no stencil and is not
+    /// limited by the scale.</summary>
+    private const double CentralDifferencesDecideUpTo = 1e2;
+
+    /// <summary>The check behind <c>calculus gradcheck</c>, every entry by central differences and, for every activation
+    /// but PLU, the complex step, never fails the library's gradient: weights at every scale of the false-alarm sweep,
+    /// 1e-3…1e3 (pre-activations from ~1e-6 to ~1e7), h, d ≤ 8, square and rectangular W, every activation and every loss.
+    /// Decisive: up to <see cref="CentralDifferencesDecideUpTo"/> at most half the entries undecided; beyond, the complex
+    /// step undecided only below its floor (Tolerances.ComplexStepUnderflow) or within rounding of a kink. The oracle's
+    /// limit lies beyond the sweep: never failing a right gradient held with weights drawn up to 1e5 (3,000 cases, scales
+    /// log-uniform in 1e-3…1e5); from about
+    /// 8e5 on, a sin unit's a_i moves by |x_j|·2^-16 ≳ 2π over the finest stencil, the central differences sample sin
+    /// periods apart, and their reliability cross-check can agree by accident (it failed right gradients at 8e5 and 1e6).</summary>
     [VectorProperty]
     public Property Sheet1f_GradientCheck_NeverFails_AtAnyScale_EveryActivationAndLoss() =>
-        Prop.ForAll(Arb.From(Generators.Network(8, Generators.RealLabelForNetworks, Generators.AnyScale, Generators.AnyActivation, Generators.AnyLoss), n => n.Shrink()), n =>
+        Prop.ForAll(Arb.From(Generators.Network(8, Generators.RealLabelForNetworks, Generators.SweepScale, Generators.AnyActivation, Generators.AnyLoss), n => n.Shrink()), n =>
         {
             var rows = NetworkGradientCheck.Run(n.Layout, n.Theta, n.Y, n.Activation, n.Layout.Flatten(n.Gradient()), n.Loss);
-            var failed = rows.FirstOrDefault(r => r.Verdict == Verdict.Fail);
-            int undecided = rows.Sum(r => r.Inconclusive), entries = rows.Sum(r => r.Entries);
-            return failed is not null
-                ? false.Label($"gradcheck failed the library: {failed.Block} {failed.Worst}: {failed.WorstCheck} — at {n}")
-                : (undecided <= entries / 2).Label($"{undecided} of {entries} entries inconclusive ({rows.FirstOrDefault(r => r.Inconclusive > 0)?.InconclusiveReason}) at {n}");
+            if (rows.FirstOrDefault(r => r.Verdict == Verdict.Fail) is { } failed)
+            {
+                return false.Label($"gradcheck failed the library: {failed.Block} {failed.Worst}: {failed.WorstCheck} — at {n}");
+            }
+
+            if (n.Scale <= CentralDifferencesDecideUpTo)
+            {
+                int undecided = rows.Sum(r => r.Inconclusive), entries = rows.Sum(r => r.Entries);
+                return (undecided <= entries / 2).Label($"{undecided} of {entries} entries inconclusive ({rows.FirstOrDefault(r => r.Inconclusive > 0)?.InconclusiveReason}) at {n}");
+            }
+
+            var complex = rows.FirstOrDefault(r => r.Oracle.StartsWith("complex", StringComparison.Ordinal) && r.Inconclusive > 0
+                && !(r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal)
+                && !(r.InconclusiveReason ?? "").Contains("kink within rounding", StringComparison.Ordinal));
+            return (complex is null).Label($"the complex step left {complex?.Inconclusive} of {complex?.Entries} entries of {complex?.Block} undecided: {complex?.InconclusiveReason} — at {n}");
         });
 
     /// <summary>On the core domain (weights at scale 0.1, 1, 3, the logistic loss, every activation with b moved off its

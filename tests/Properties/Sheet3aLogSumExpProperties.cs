@@ -16,17 +16,68 @@ public sealed class Sheet3aLogSumExpProperties
 
     private static string Show(double[] a) => $"[{string.Join(", ", a.Select(R))}]";
 
-    /// <summary>max a ≤ LSE(a) ≤ max a + ln n over the whole range, entries up to 1e300 (the battery's check, for
-    /// students, stays on the core domain where a naive form is right).</summary>
+    /// <summary>max a ≤ LSE(a) ≤ max a + ln n over the whole range, entries up to 1e300 and ±∞ (the battery's check, for
+    /// students, stays on the core domain where a naive form is right); LSE(a) = max a where that is infinite.</summary>
     [VectorProperty]
     public Property Sheet3a_Lse_BetweenMaxAndMaxPlusLnN_OverTheWholeRange() =>
         Prop.ForAll(Arb.From(Generators.LseVector), a =>
         {
             double lse = LogSumExp.Value(a);
             double max = a.Max();
-            return (lse >= max && lse <= max + Math.Log(a.Length) + LseTolerance(a.Length, lse))
-                .Label($"a = {Show(a)}: LSE = {R(lse)}, max = {R(max)}, ln n = {R(Math.Log(a.Length))}");
+            bool holds = double.IsInfinity(max) ? lse == max
+                : lse >= max && lse <= max + Math.Log(a.Length) + LseTolerance(a.Length, lse);
+            return holds.Label($"a = {Show(a)}: LSE = {R(lse)}, max = {R(max)}, ln n = {R(Math.Log(a.Length))}");
         });
+
+    /// <summary>IEEE limits: a +∞ entry anywhere gives +∞, whatever else the vector holds (−∞ included).</summary>
+    [VectorProperty]
+    public Property Sheet3a_Lse_AnyPlusInfinity_GivesPlusInfinity() =>
+        Prop.ForAll(Arb.From(Inserted(Generators.LseVector, Gen.Constant(double.PositiveInfinity))), a =>
+            (LogSumExp.Value(a) == double.PositiveInfinity).Label($"a = {Show(a)}: LSE = {R(LogSumExp.Value(a))}"));
+
+    public static TheoryData<int> Lengths() => [.. Enumerable.Range(1, 8)];
+
+    /// <summary>IEEE limits: −∞ only gives −∞ (ln 0), and the excess over the maximum is ln n, the limit as the n equal
+    /// entries fall together; within 4 ulp of Math.Log (the library's log1p of n − 1, 3 ulp, against Math.Log's 1). Every
+    /// length the generators draw.</summary>
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Sheet3a_Lse_AllMinusInfinity_GivesMinusInfinity_AndExcessLnN(int n)
+    {
+        var a = Enumerable.Repeat(double.NegativeInfinity, n).ToArray();
+        Assert.Equal(double.NegativeInfinity, LogSumExp.Value(a));
+        Assert.True(Ulps.Between(LogSumExp.Excess(a), Math.Log(n)) <= 4, $"n = {n}: excess = {R(LogSumExp.Excess(a))}, ln n = {R(Math.Log(n))}");
+    }
+
+    /// <summary>−∞ entries drop out (e^(−∞) = 0): appended ones leave LSE's bits unchanged (every other entry stays in its
+    /// lane of the four-lane sum, which adds exact zeros); inserted anywhere they move the others to other lanes, which
+    /// sum in another order, so there within <see cref="LseTolerance"/> as for a permutation (equal where infinite).</summary>
+    [VectorProperty]
+    public Property Sheet3a_Lse_MinusInfinityEntries_DropOut() =>
+        Prop.ForAll(Arb.From(Generators.LseVector.SelectMany(a => Gen.Choose(1, 4).SelectMany(k =>
+            Inserted(Gen.Constant(a), Gen.Constant(double.NegativeInfinity), k).Select(inserted => (A: a, K: k, Inserted: inserted))))), t =>
+        {
+            double lse = LogSumExp.Value(t.A);
+            double appended = LogSumExp.Value([.. t.A, .. Enumerable.Repeat(double.NegativeInfinity, t.K)]);
+            double inserted = LogSumExp.Value(t.Inserted);
+            bool close = double.IsInfinity(lse) ? inserted == lse : Math.Abs(inserted - lse) <= LseTolerance(t.Inserted.Length, lse);
+            return (BitConverter.DoubleToInt64Bits(appended) == BitConverter.DoubleToInt64Bits(lse) && close)
+                .Label($"a = {Show(t.A)}: LSE = {R(lse)}; {t.K} × −∞ appended: {R(appended)}; inserted, {Show(t.Inserted)}: {R(inserted)}");
+        });
+
+    /// <summary>IEEE: a NaN entry anywhere gives NaN, for LSE and its excess, whatever else the vector holds (±∞ included).</summary>
+    [VectorProperty]
+    public Property Sheet3a_Lse_AnyNaN_GivesNaN() =>
+        Prop.ForAll(Arb.From(Inserted(Generators.LseVector, Gen.Constant(double.NaN))), a =>
+            (double.IsNaN(LogSumExp.Value(a)) && double.IsNaN(LogSumExp.Excess(a)))
+                .Label($"a = {Show(a)}: LSE = {R(LogSumExp.Value(a))}, excess = {R(LogSumExp.Excess(a))}"));
+
+    /// <summary>Each vector with <paramref name="count"/> values of <paramref name="values"/> inserted at random places.</summary>
+    private static Gen<double[]> Inserted(Gen<double[]> vectors, Gen<double> values, int count = 1) =>
+        from a in vectors
+        from extra in values.ArrayOf(count)
+        from order in Gen.Shuffle(Enumerable.Range(0, a.Length + count).ToArray())
+        select order.Select(k => k < a.Length ? a[k] : extra[k - a.Length]).ToArray();
 
     /// <summary>ln(1 + e^gap) ≤ LSE − max ≤ ln(1 + (n − 1)e^gap) ≤ (n − 1)e^gap for the library's direct excess
     /// (<see cref="LogSumExp.Excess(ReadOnlySpan{double})"/>, not part of the protocol), to 1e-13 relative.</summary>
@@ -64,7 +115,8 @@ public sealed class Sheet3aLogSumExpProperties
         {
             var (a, p) = t;
             double x = LogSumExp.Value(a), y = LogSumExp.Value(p);
-            return (Math.Abs(x - y) <= LseTolerance(a.Length, x)).Label($"a = {Show(a)}, permuted {Show(p)}: {R(x)} against {R(y)}");
+            bool holds = double.IsInfinity(x) ? x == y : Math.Abs(x - y) <= LseTolerance(a.Length, x);
+            return holds.Label($"a = {Show(a)}, permuted {Show(p)}: {R(x)} against {R(y)}");
         });
 
     [VectorProperty]

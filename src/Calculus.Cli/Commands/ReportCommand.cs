@@ -19,7 +19,11 @@ internal static class ReportCommand
         return command;
     }
 
-    internal static int Write(CliContext context, string directory)
+    internal static int Write(CliContext context, string directory) => Write(context, directory, Catalog.Activations);
+
+    /// <summary>The report with the activations of sheet 2 given: the catalog's, except in tests, which pass a
+    /// deliberately wrong one to see a check fail.</summary>
+    internal static int Write(CliContext context, string directory, IReadOnlyList<ScalarFunction> activations)
     {
         var clock = Stopwatch.StartNew();
         ProbeWritable(directory);
@@ -34,7 +38,7 @@ internal static class ReportCommand
         md.AppendLine("| activation | plot | range f(ℝ) | saturates in double | derivative | f' against central differences, x = −10..10: max \\|error\\|, worst error ÷ tolerance | advantage | disadvantage |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         var plots = new List<ScottPlot.Plot>();
-        foreach (var a in Catalog.Activations)
+        foreach (var a in activations)
         {
             var plot = Plots.Activation(a);
             Plots.Save(plot, directory, a.Name, svg: true);
@@ -96,18 +100,19 @@ internal static class ReportCommand
         md.AppendLine();
     }
 
-    /// <summary>Creates the folder and fails early, with one clear line, when it cannot be created or written: an empty
-    /// name, a name the file system refuses, a path under a file, a folder without write permission.</summary>
-    internal static void ProbeWritable(string directory)
+    /// <summary>Creates the folder and fails early, with one clear line naming the option, when it cannot be created
+    /// or written: an empty or blank name, a name the file system refuses, a path under a file, a folder without write
+    /// permission.</summary>
+    internal static void ProbeWritable(string directory, string option = "--out")
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
-            throw new UsageException("--out: the output folder name is empty or blank");
+            throw new UsageException($"{option}: the output folder name is empty or blank");
         }
 
         if (File.Exists(directory))
         {
-            throw new UsageException($"--out: '{directory}' is a file, not a folder");
+            throw new UsageException($"{option}: '{directory}' is a file, not a folder");
         }
 
         try
@@ -119,7 +124,7 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException($"cannot write to the output folder '{directory}': {e.Message}");
+            throw new UsageException($"{option}: cannot write to the output folder '{directory}': {e.Message}");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Calculus.Cli.Report;
 using Calculus.Cli.Input;
@@ -85,7 +84,8 @@ internal static class TrainCommand
         context.Output.Flush(); // the header comes before the progress lines on a terminal
 
         int every = Math.Max(1, n / 20);
-        var clock = Stopwatch.StartNew();
+        var clock = context.Clock ?? TimeProvider.System;
+        long started = clock.GetTimestamp();
         var result = Trainer.Train(model, set, loss, options, r =>
         {
             if (context.Interactive && (r.Epoch % every == 0 || r.Epoch == n))
@@ -94,14 +94,15 @@ internal static class TrainCommand
                 context.Output.Flush();
             }
         });
-        clock.Stop(); // the time of the training alone, without the pictures
+        var took = clock.GetElapsedTime(started); // the time of the training alone, without the pictures
         var first = result.History[0];
         var last = result.History[^1];
         if (result.Diverged)
         {
             context.Output.Flush();
+            string weights = Finite(result.Model) ? "" : ", and the weights became infinite or NaN";
             context.Error.WriteLine(double.IsFinite(first.Loss)
-                ? Invariant($"calculus: training diverged: the mean loss went from {first.Loss:0.0000} before training to {last.Loss:G4} at epoch {last.Epoch}{(last.Epoch < n ? " (stopped there)" : "")}; the step η = {Numbers.Format(options.LearningRate)} is too large: try a smaller one, e.g. --lr {Numbers.Format(options.LearningRate / 10)}")
+                ? Invariant($"calculus: training diverged: the mean loss went from {first.Loss:0.0000} before training to {last.Loss:G4} at epoch {last.Epoch}{(last.Epoch < n ? " (stopped there)" : "")}{weights}; the step η = {Numbers.Format(options.LearningRate)} is too large: try a smaller one, e.g. --lr {Numbers.Format(options.LearningRate / 10)}")
                 : Invariant($"calculus: training cannot start: the mean loss of the initial network is already {first.Loss:G4}; scale the data to coordinates of about -1..1"));
             return ExitCodes.CheckFailed;
         }
@@ -114,10 +115,13 @@ internal static class TrainCommand
 
         context.Output.WriteLine(n == 0
             ? Invariant($"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1}: the initial network (0 epochs, nothing trained)")
-            : Invariant($"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1} ({Milestones(result.History)}); training took {clock.Elapsed.TotalSeconds:0.00} s, {clock.Elapsed.TotalMilliseconds / n:0.00} ms per epoch"));
+            : Invariant($"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1} ({Milestones(result.History)}); training took {took.TotalSeconds:0.00} s, {took.TotalMilliseconds / n:0.00} ms per epoch"));
         context.Output.WriteLine($"pictures: {Path.GetFullPath(Path.Combine(directory, "curve.png"))}{(set.Dimension == 2 ? ", boundary.png" : "")}");
         return ExitCodes.Ok;
     }
+
+    private static bool Finite(NetworkModel model) =>
+        model.Weights.Enumerate().Concat(model.Bias).Concat(model.OutputWeights).All(double.IsFinite);
 
     private static void InRange(string option, int value, int min, int max, string note = "")
     {

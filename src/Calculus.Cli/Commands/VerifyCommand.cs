@@ -64,9 +64,9 @@ internal static class VerifyCommand
             }
 
             string? reportDir = parse.GetValue(report);
-            if (reportDir is not null && (reportDir.Length == 0 || File.Exists(reportDir)))
+            if (reportDir is not null)
             {
-                throw new UsageException($"--report needs a folder; got '{reportDir}'");
+                ReportCommand.ProbeWritable(reportDir, "--report");
             }
 
             var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps);
@@ -148,12 +148,13 @@ internal static class VerifyCommand
         return v >= 0 && double.IsFinite(v) ? v : throw new UsageException($"{option} must be finite and ≥ 0; got {text}");
     }
 
-    /// <summary>Fails early, before the subject runs, when a report file cannot be written.</summary>
+    /// <summary>Fails early, before the subject runs, when a report file cannot be written: an empty or blank name, a
+    /// folder, a file in a folder that does not exist.</summary>
     private static void Writable(string path)
     {
-        if (path.Length == 0 || Directory.Exists(path))
+        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
         {
-            throw new UsageException($"cannot write a report to '{path}': it is {(path.Length == 0 ? "empty" : "a folder")}");
+            throw new UsageException($"cannot write a report to '{path}': it is {(path.Length == 0 ? "empty" : string.IsNullOrWhiteSpace(path) ? "blank" : "a folder")}");
         }
 
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -157,6 +157,11 @@ public static class Generators
     /// saturation (|a| up to ~3e5 at h = d = 32).</summary>
     public static Gen<double> AnyScale { get; } = Gen.Frequency((8, LogUniform(1e-3, 1e2, bothSigns: false)), (1, Gen.Elements(1e-3, 1e2)));
 
+    /// <summary>Weight scales log-uniform in [1e-3, 1e3], the ends included: the scales of the false-alarm sweep
+    /// (bench/Calculus.Sweeps, GradientGrid.Scales), for the library's own properties (the battery keeps
+    /// <see cref="AnyScale"/>).</summary>
+    public static Gen<double> SweepScale { get; } = Gen.Frequency((8, LogUniform(1e-3, 1e3, bothSigns: false)), (1, Gen.Elements(1e-3, 1e3)));
+
     /// <summary>Every hidden activation of the catalog (PLU with its defaults).</summary>
     public static Gen<ScalarFunction> AnyActivation => Gen.Elements(Catalog.Activations.ToArray());
 
@@ -243,11 +248,15 @@ public static class Generators
         let values = new[] { top, top - gap }.Concat(rest.Select(r => top - gap - r)).ToArray()
         select new GapVector(order.Select(k => values[k]).ToArray(), top, -gap);
 
-    /// <summary>Vectors of 1..8 entries for LSE: bands, log-uniform magnitudes up to 1e300, ties and edge values.</summary>
-    public static Gen<double[]> LseVector { get; } =
-        from n in Gen.Choose(1, 8)
-        from v in Gen.Frequency((4, Band(-50, 50)), (3, LogUniform(1e-3, 1e300)), (1, Gen.Elements(EdgeValues))).ArrayOf(n)
-        select v;
+    /// <summary>Vectors of 1..8 entries for LSE: bands, log-uniform magnitudes up to 1e300, ties and edge values, ±∞
+    /// entries (one entry in nine), and one vector in nine of −∞ only; never NaN.</summary>
+    public static Gen<double[]> LseVector { get; } = Gen.Frequency(
+        (8, from n in Gen.Choose(1, 8)
+            from v in Gen.Frequency(
+                (4, Band(-50, 50)), (3, LogUniform(1e-3, 1e300)), (1, Gen.Elements(EdgeValues)),
+                (1, Gen.Elements(double.PositiveInfinity, double.NegativeInfinity))).ArrayOf(n)
+            select v),
+        (1, Gen.Choose(1, 8).Select(n => Enumerable.Repeat(double.NegativeInfinity, n).ToArray())));
 }
 
 /// <summary>A vector for sheet 3a with its largest entry a* and the gap a** − a* &lt; 0.</summary>

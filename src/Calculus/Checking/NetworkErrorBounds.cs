@@ -113,16 +113,21 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
             k * lossError, [.. bounds.Select(v => k * v)], [.. da.Select(v => k * v)], k * zError);
     }
 
-    /// <summary>|φ''(u)| from one-sided difference quotients of φ' over a relative step of 2^-20: the larger of the
-    /// two, so that a bound never rests on a quotient that happens to straddle an inflection. 0 where φ' is not finite
-    /// nearby (the argument then is too: the bound is not finite either way).</summary>
+    /// <summary>|φ''(u)| from one-sided difference quotients of φ' over a step of 2^-20·max(1, |u|), at most 2^-10 and
+    /// at least 16 ulp(u): the larger of the two, so that a bound never rests on a quotient that happens to straddle an
+    /// inflection. The cap keeps the step far below the scale on which φ' varies (1 for every activation and loss here;
+    /// sin' has period 2π, which a relative step spans from |u| ≈ 6.6e6 on, where the quotients came out near 0 and the
+    /// running bounds dropped the error of a rounded a_i: RegressionExamples.SinusoidNetwork_AtWeightScale4315_*); the
+    /// floor keeps u ± step distinct from u. 0 where φ' is not finite nearby (the argument then is too: the bound is not
+    /// finite either way).</summary>
     /// <param name="derivative">φ'.</param>
     /// <param name="u">The point.</param>
     /// <returns>An estimate of |φ''(u)|.</returns>
     public static double SecondDerivative(Func<double, double> derivative, double u)
     {
         ArgumentNullException.ThrowIfNull(derivative);
-        double step = Math.ScaleB(1, -20) * Math.Max(1, Math.Abs(u));
+        double ulp = Math.BitIncrement(Math.Abs(u)) - Math.Abs(u);
+        double step = Math.Max(Math.Min(Math.ScaleB(1, -20) * Math.Max(1, Math.Abs(u)), Math.ScaleB(1, -10)), 16 * ulp);
         double centre = derivative(u);
         double right = Math.Abs(derivative(u + step) - centre);
         double left = Math.Abs(centre - derivative(u - step));

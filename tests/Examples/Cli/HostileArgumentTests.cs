@@ -5,86 +5,14 @@ using Calculus.Examples.Verify;
 
 namespace Calculus.Examples.Cli;
 
-/// <summary>Every option of every verb, read from the command tree itself, is fed hostile values (empty and blank
-/// strings, nan, ±∞ by overflow, negative and huge counts, unknown names, a folder where a file is expected, a file
-/// where a folder is expected, a path that cannot be written); every run must end with exit 0, 1 or 2, an exit 2 with
-/// exactly one line "calculus: …" on standard error, and never a stack trace or a .NET type name. A new option needs
-/// its kind in <see cref="Kinds"/>, so no option escapes the test.</summary>
+/// <summary>Every option of every verb, read from the command tree itself, is fed the hostile values of its kind
+/// (<see cref="OptionKinds"/>: empty and blank strings, nan, ±∞ by overflow, negative, fractional and huge counts,
+/// unknown names, a folder where a file is expected, a file where a folder is expected, a path that cannot be written),
+/// and one value it takes. Each run must end with exactly the exit its value calls for, an exit 2 with exactly one line
+/// "calculus: …" on standard error, never a stack trace or a .NET type name. A new option needs its kind in
+/// <see cref="OptionKinds.Of"/>, so no option escapes the test.</summary>
 public sealed class HostileArgumentTests
 {
-    private enum Kind
-    {
-        /// <summary>A number or a count.</summary>
-        Number,
-
-        /// <summary>A name from a list (activation, loss, dataset, mistake id, sheet items).</summary>
-        Name,
-
-        /// <summary>A file to read.</summary>
-        InputFile,
-
-        /// <summary>A file to write.</summary>
-        OutputFile,
-
-        /// <summary>A folder to write.</summary>
-        OutputFolder,
-
-        /// <summary>A command line to start.</summary>
-        Command,
-
-        /// <summary>A flag without a value.</summary>
-        Flag,
-    }
-
-    /// <summary>The kind of every option, by verb and name.</summary>
-    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["report --out"] = Kind.OutputFolder,
-        ["eval --derivative"] = Kind.Flag,
-        ["eval --y"] = Kind.Number,
-        ["eval --alpha"] = Kind.Number,
-        ["eval --c"] = Kind.Number,
-        ["network --input"] = Kind.InputFile,
-        ["network --loss"] = Kind.Name,
-        ["network --alpha"] = Kind.Number,
-        ["network --c"] = Kind.Number,
-        ["gradcheck --hidden"] = Kind.Number,
-        ["gradcheck --inputs"] = Kind.Number,
-        ["gradcheck --seed"] = Kind.Number,
-        ["gradcheck --activation"] = Kind.Name,
-        ["gradcheck --scale"] = Kind.Number,
-        ["gradcheck --input"] = Kind.InputFile,
-        ["gradcheck --loss"] = Kind.Name,
-        ["gradcheck --alpha"] = Kind.Number,
-        ["gradcheck --c"] = Kind.Number,
-        ["train --data"] = Kind.Name,
-        ["train --points"] = Kind.Number,
-        ["train --loss"] = Kind.Name,
-        ["train --hidden"] = Kind.Number,
-        ["train --activation"] = Kind.Name,
-        ["train --epochs"] = Kind.Number,
-        ["train --lr"] = Kind.Number,
-        ["train --batch"] = Kind.Number,
-        ["train --seed"] = Kind.Number,
-        ["train --out"] = Kind.OutputFolder,
-        ["verify --exec"] = Kind.Command,
-        ["verify --only"] = Kind.Name,
-        ["verify --cases"] = Kind.Number,
-        ["verify --seed"] = Kind.Number,
-        ["verify --rtol"] = Kind.Number,
-        ["verify --atol"] = Kind.Number,
-        ["verify --max-ulp"] = Kind.Number,
-        ["verify --timeout"] = Kind.Number,
-        ["verify --json"] = Kind.OutputFile,
-        ["verify --junit"] = Kind.OutputFile,
-        ["verify --report"] = Kind.OutputFolder,
-        ["serve --mistake"] = Kind.Name,
-    };
-
-    private static readonly string[] Numbers = ["", " ", "nan", "-inf", "1e309", "-1e309", "-1", "0", "1.5", "99999999999999999999", "0x10", "1,5", "abc"];
-    private static readonly string[] Names = ["", " ", "nan", "no-such-name", "-1", "../../etc/passwd"];
-    private static readonly string[] Commands = ["", " ", "no-such-program-here", "exit 3"];
-
     private static RootCommand Tree() => CliApp.Commands(new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, (w, b, wo, x, y, a, l) => Network.Gradient(w, b, wo, x, y, a, l)));
 
     public static TheoryData<string, string> Options
@@ -106,42 +34,85 @@ public sealed class HostileArgumentTests
 
     /// <summary>The options that take a value: every option with a kind other than a flag (an option without a kind
     /// fails <see cref="EveryOptionOfEveryVerb_HasAKind"/>).</summary>
-    public static TheoryData<string, string> OptionsWithAValue =>
-        [.. Options.Select(row => row.Data).Where(o => Kinds.TryGetValue($"{o.Item1} {o.Item2}", out var kind) && kind != Kind.Flag)];
+    public static TheoryData<string, string> OptionsWithAValue => Where(kind => kind != OptionKind.Flag);
+
+    /// <summary>The options that name a file or a folder to write.</summary>
+    public static TheoryData<string, string> OutputOptions => Where(kind => kind is OptionKind.OutputFile or OptionKind.OutputFolder);
+
+    private static TheoryData<string, string> Where(Func<OptionKind, bool> kind) =>
+        [.. Options.Select(row => row.Data).Where(o => OptionKinds.Of.TryGetValue($"{o.Item1} {o.Item2}", out var k) && kind(k.Kind))];
 
     [Fact]
     public void EveryOptionOfEveryVerb_HasAKind()
     {
-        var missing = Options.Select(row => $"{row.Data.Item1} {row.Data.Item2}").Where(key => !Kinds.ContainsKey(key)).ToList();
-        Assert.True(missing.Count == 0, "options without a kind in HostileArgumentTests.Kinds: " + string.Join(", ", missing));
+        var missing = Options.Select(row => $"{row.Data.Item1} {row.Data.Item2}").Where(key => !OptionKinds.Of.ContainsKey(key)).ToList();
+        Assert.True(missing.Count == 0, "options without a kind in OptionKinds.Of: " + string.Join(", ", missing));
         Assert.True(Options.Count >= 40, $"only {Options.Count} options found in the command tree");
+        Assert.Equal(["report --out", "train --out", "verify --json", "verify --junit", "verify --report"],
+            OutputOptions.Select(row => $"{row.Data.Item1} {row.Data.Item2}").Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(OptionsWithAValue))]
-    public void EveryHostileValue_EndsWithExit0To2_AndOneLineWithoutAStackTrace(string verb, string option)
+    public void EveryHostileValue_EndsWithTheExitOfItsKind_AndOneLineWithoutAStackTrace(string verb, string option)
     {
-        var kind = Kinds[$"{verb} {option}"];
-        using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.Path);
-        string aFile = folder.File("a-file.txt");
-        File.WriteAllText(aFile, "not what was expected\n");
-        string[] values = kind switch
+        var (kind, valid) = OptionKinds.Of[$"{verb} {option}"];
+        using var folder = Prepared();
+        var runs = OptionKinds.Hostile(kind).ToList();
+        if (valid is not null)
         {
-            Kind.Number => Numbers,
-            Kind.Name => Names,
-            Kind.Command => Commands,
-            Kind.InputFile => ["", " ", folder.Path, folder.File("missing.json"), aFile, "/proc/self/mem"],
-            Kind.OutputFile => ["", " ", folder.Path, "/proc/no-such-folder/x.json", folder.File("no-such-folder/x.json")],
-            Kind.OutputFolder => ["", " ", aFile, "/proc/no-such-folder", "/proc/self/status"],
-            _ => [],
-        };
-
-        foreach (string value in values)
-        {
-            var args = BaseArguments(verb, option, folder).Concat([option, value]).ToArray();
-            AssertWellBehaved(Run(verb == "network" && option != "--input" ? NetworkJson : "", args), args);
+            runs.Add((valid, 0));
         }
+
+        var wrong = new List<string>();
+        foreach (var (value, exit) in runs)
+        {
+            var args = BaseArguments(verb, option, folder).Concat([option, value.Replace(OptionKinds.Temp, folder.Path, StringComparison.Ordinal)]).ToArray();
+            var r = Run(Input(verb, option), args);
+            AssertWellBehaved(r, args);
+            if (r.ExitCode != exit)
+            {
+                wrong.Add($"{Call(args)}: exit {r.ExitCode}, expected {exit}\n{r.Error}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
+    /// <summary>Whether a file or folder of that name exists in the current folder, and when it was last written.</summary>
+    private static (bool Exists, DateTime Written) Stamp(string name) =>
+        name.Length == 0 ? (false, default)
+        : File.Exists(name) ? (true, File.GetLastWriteTimeUtc(name))
+        : Directory.Exists(name) ? (true, Directory.GetLastWriteTimeUtc(name))
+        : (false, default);
+
+    [Theory]
+    [MemberData(nameof(OutputOptions))]
+    public void OutputOptions_RefuseAnEmptyOrBlankName_WritingNothing(string verb, string option)
+    {
+        using var folder = Prepared();
+        foreach (string blank in new[] { "", " ", "  ", "\t" })
+        {
+            var args = BaseArguments(verb, option, folder).Concat([option, blank]).ToArray();
+            var before = Stamp(blank); // the run is in-process, in the test's own folder: a path named by the blank left there earlier must stay as it was
+            string line = CliRunner.AssertUsageError(Run("", args));
+            Assert.Contains(blank.Length == 0 ? "empty" : "blank", line, StringComparison.Ordinal);
+            Assert.True(Stamp(blank) == before, $"{Call(args)} wrote '{blank}' in {Environment.CurrentDirectory}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputOptions))]
+    public void OutputOptions_ThatCannotBeWritten_AreRefusedBeforeTheRun(string verb, string option)
+    {
+        // A path under a file: no folder can be made there. The run must not start (verify prints its first line once
+        // the subject has started; train and report write theirs after the probe).
+        using var folder = Prepared();
+        string under = Path.Combine(OptionKinds.AFile.Replace(OptionKinds.Temp, folder.Path, StringComparison.Ordinal), "out");
+        var args = BaseArguments(verb, option, folder).Concat([option, under]).ToArray();
+        var r = Run("", args);
+        CliRunner.AssertUsageError(r);
+        Assert.True(r.Output.Length == 0, $"{Call(args)} ran before refusing its output path:\n{r.Output}");
     }
 
     [Theory]
@@ -160,6 +131,7 @@ public sealed class HostileArgumentTests
             var args = new[] { verb }.Concat(extra).ToArray();
             var r = Run("", args);
             AssertWellBehaved(r, args);
+            Assert.True(r.ExitCode == 2, $"{Call(args)}: exit {r.ExitCode}\n{r.Error}");
         }
     }
 
@@ -168,6 +140,7 @@ public sealed class HostileArgumentTests
     {
         Assert.ThrowsAny<Exception>(() => AssertWellBehaved(new CliRunner.Result(134, "", "Unhandled exception. System.ArgumentException: x\n   at Foo()"), ["report"]));
         Assert.ThrowsAny<Exception>(() => AssertWellBehaved(new CliRunner.Result(2, "", "calculus: a\ncalculus: b\n"), ["report"]));
+        Assert.ThrowsAny<Exception>(() => AssertWellBehaved(new CliRunner.Result(3, "", ""), ["report"]));
         AssertWellBehaved(new CliRunner.Result(2, "", "calculus: --out is empty\n"), ["report"]);
     }
 
@@ -175,13 +148,31 @@ public sealed class HostileArgumentTests
     private static readonly string[] VerifyVerb = ["verify"];
 
     private const string NetworkJson = """{"W": [[1, -1], [2, 0]], "b": [1, 0], "w": [3, -2], "x": [1, 2], "y": 1}""";
+    private const string PluNetworkJson = """{"W": [[1, -1], [2, 0]], "b": [1, 0], "w": [3, -2], "x": [1, 2], "y": 1, "activation": "plu"}""";
 
-    /// <summary>The least a verb needs to run quickly, so that a hostile value that happens to be valid ends fast.</summary>
+    /// <summary>A temporary folder with the files the values name: <see cref="OptionKinds.AFile"/> and a network.</summary>
+    private static TempFolder Prepared()
+    {
+        var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        File.WriteAllText(OptionKinds.AFile.Replace(OptionKinds.Temp, folder.Path, StringComparison.Ordinal), "not what was expected\n");
+        File.WriteAllText(folder.File("network.json"), NetworkJson);
+        return folder;
+    }
+
+    /// <summary>Standard input: the network JSON for network's options other than --input, with plu for --alpha and --c.</summary>
+    private static string Input(string verb, string option) =>
+        verb != "network" || option == "--input" ? "" : option is "--alpha" or "--c" ? PluNetworkJson : NetworkJson;
+
+    /// <summary>The least a verb needs to run quickly, with the function or activation an option applies to (plu for
+    /// --alpha and --c, label-logistic for --y), so that every value is read and a valid one runs.</summary>
     private static IEnumerable<string> BaseArguments(string verb, string option, TempFolder folder) => verb switch
     {
-        "eval" => ["eval", "sigmoid", "0"],
+        "eval" => ["eval", option == "--y" ? "label-logistic" : option is "--alpha" or "--c" ? "plu" : "sigmoid", "0"],
         "network" => ["network"],
-        "gradcheck" => option is "--hidden" or "--inputs" ? ["gradcheck"] : ["gradcheck", "--hidden", "2", "--inputs", "2"],
+        "gradcheck" => ((string[])["gradcheck"])
+            .Concat(option is "--hidden" or "--inputs" or "--input" ? [] : ["--hidden", "2", "--inputs", "2"])
+            .Concat(option is "--alpha" or "--c" ? ["--activation", "plu"] : []),
         "train" => TrainVerb
             .Concat(option == "--points" ? [] : ["--points", "20"])
             .Concat(option == "--epochs" ? [] : ["--epochs", "2"])
@@ -206,9 +197,12 @@ public sealed class HostileArgumentTests
         }
     }
 
+    private static string Call(string[] args) =>
+        "calculus " + string.Join(' ', args.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"'{a}'" : a));
+
     private static void AssertWellBehaved(CliRunner.Result r, string[] args)
     {
-        string call = "calculus " + string.Join(' ', args.Select(a => a.Length == 0 || a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a));
+        string call = Call(args);
         Assert.True(r.ExitCode is 0 or 1 or 2, $"{call}: exit {r.ExitCode}\n{r.Error}");
         Assert.False(r.Error.Contains("   at ", StringComparison.Ordinal) || r.Output.Contains("   at ", StringComparison.Ordinal), $"{call}: a stack trace\n{r.Error}");
         Assert.False(r.Error.Contains("Exception", StringComparison.Ordinal), $"{call}: an exception's name on standard error\n{r.Error}");

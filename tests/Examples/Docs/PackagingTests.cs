@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Calculus.Examples.Cli;
 using Calculus.Examples.Verify;
 
 namespace Calculus.Examples.Docs;
@@ -26,9 +27,9 @@ public sealed partial class PackagingTests
         OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux";
 
     [Fact]
-    public void CliProject_PacksAsTheDotnetToolCalculus()
+    public async Task CliProject_PacksAsTheDotnetToolCalculus()
     {
-        var p = Evaluate("src/Calculus.Cli", [], ["IsPackable", "PackAsTool", "ToolCommandName", "PackageId", "PackageReadmeFile", "PackageLicenseExpression"]);
+        var p = await Evaluate("src/Calculus.Cli", [], ["IsPackable", "PackAsTool", "ToolCommandName", "PackageId", "PackageReadmeFile", "PackageLicenseExpression"]);
         Assert.Equal("true", Property(p, "IsPackable"));
         Assert.Equal("true", Property(p, "PackAsTool"));
         Assert.Equal("calculus", Property(p, "ToolCommandName"));
@@ -38,9 +39,9 @@ public sealed partial class PackagingTests
     }
 
     [Fact]
-    public void LibraryProject_PacksWithItsReadmeLicenseAndXmlDocs()
+    public async Task LibraryProject_PacksWithItsReadmeLicenseAndXmlDocs()
     {
-        var p = Evaluate("src/Calculus", [], ["IsPackable", "PackageId", "PackageReadmeFile", "PackageLicenseExpression", "GenerateDocumentationFile"], ["None"]);
+        var p = await Evaluate("src/Calculus", [], ["IsPackable", "PackageId", "PackageReadmeFile", "PackageLicenseExpression", "GenerateDocumentationFile"], ["None"]);
         Assert.Equal("true", Property(p, "IsPackable"));
         Assert.Equal("Verify.Calculus", Property(p, "PackageId"));
         Assert.Equal("MIT", Property(p, "PackageLicenseExpression"));
@@ -55,9 +56,9 @@ public sealed partial class PackagingTests
 
     /// <summary>The install commands of README.md name the package the project makes and the folder it lands in.</summary>
     [Fact]
-    public void Readme_InstallsTheToolFromWherePackWritesIt()
+    public async Task Readme_InstallsTheToolFromWherePackWritesIt()
     {
-        var p = Evaluate("src/Calculus.Cli", [], ["PackageId", "PackageOutputPath", "Version"]);
+        var p = await Evaluate("src/Calculus.Cli", [], ["PackageId", "PackageOutputPath", "Version"]);
         string id = Property(p, "PackageId");
         string folder = Path.GetRelativePath(Root, Property(p, "PackageOutputPath")).Replace('\\', '/');
         string readme = File.ReadAllText(Path.Combine(Root, "README.md"));
@@ -127,13 +128,13 @@ public sealed partial class PackagingTests
     /// <summary>A restore leaves out the other systems' native libraries; <c>dotnet pack</c> (which sets _IsPacking)
     /// keeps them all, so that the tool package runs on any system.</summary>
     [Fact]
-    public void Pack_KeepsTheNativeLibrariesOfEverySystem()
+    public async Task Pack_KeepsTheNativeLibrariesOfEverySystem()
     {
-        var pruned = PrunedNatives(Evaluate("src/Calculus.Cli", [], [], ["PrunePackageReference"]));
+        var pruned = PrunedNatives(await Evaluate("src/Calculus.Cli", [], [], ["PrunePackageReference"]));
         var expected = NativePackages.Where(kv => kv.Key != ThisSystem).SelectMany(kv => kv.Value).Order(StringComparer.Ordinal);
         Assert.Equal(expected, pruned.Order(StringComparer.Ordinal));
 
-        Assert.Empty(PrunedNatives(Evaluate("src/Calculus.Cli", ["-p:_IsPacking=true"], [], ["PrunePackageReference"])));
+        Assert.Empty(PrunedNatives(await Evaluate("src/Calculus.Cli", ["-p:_IsPacking=true"], [], ["PrunePackageReference"])));
     }
 
     private static IEnumerable<string> PrunedNatives(JsonElement p) =>
@@ -150,14 +151,9 @@ public sealed partial class PackagingTests
     }
 
     /// <summary>Properties and items of a project as MSBuild evaluates them (no build).</summary>
-    private static JsonElement Evaluate(string project, string[] options, string[] properties, string[]? items = null)
+    private static async Task<JsonElement> Evaluate(string project, string[] options, string[] properties, string[]? items = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Root };
         foreach (string a in (string[])["msbuild", project, "-nologo", .. options,
             .. properties.Select(n => "-getProperty:" + n), .. (items ?? []).Select(n => "-getItem:" + n),
             // Two queries at least, so that MSBuild answers in JSON even for one.
@@ -166,12 +162,9 @@ public sealed partial class PackagingTests
             start.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "dotnet msbuild did not finish in 2 minutes");
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild {project} exited {process.ExitCode}:\n{output}\n{error.Result}");
-        using var json = JsonDocument.Parse(output);
+        var r = await CliRunner.RunChildAsync(start);
+        Assert.True(r.ExitCode == 0, $"dotnet msbuild {project} exited {r.ExitCode}:\n{r.Output}\n{r.Error}");
+        using var json = JsonDocument.Parse(r.Output);
         return json.RootElement.Clone();
     }
 

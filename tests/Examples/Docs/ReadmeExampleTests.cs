@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Calculus.Examples.Cli;
+using Calculus.Examples.Support;
 using Calculus.Examples.Verify;
 
 namespace Calculus.Examples.Docs;
 
 /// <summary>Every <c>$ calculus …</c> example of README.md, run for real and compared with the output the README
-/// shows: a README example is a test. Times, rates and absolute paths are masked (they differ per run and machine),
+/// shows: a README example is a test. Each runs as a child process in a temporary folder of its own, which takes what
+/// it writes (report and train write into ./artifacts/) and is deleted after it. Times, rates and absolute paths are masked (they differ per run and machine),
 /// runs of spaces are one space (table columns widen with the times), and the JSON of <c>network</c> is compared
 /// without whitespace (the README prints it compactly).</summary>
 public sealed partial class ReadmeExampleTests
@@ -27,7 +29,7 @@ public sealed partial class ReadmeExampleTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void ReadmeExample_PrintsWhatTheReadmeShows(int line, string command)
+    public async Task ReadmeExample_PrintsWhatTheReadmeShows(int line, string command)
     {
         var example = ReadExamples().Single(e => e.Line == line);
         if (command.Contains("python3", StringComparison.Ordinal) && SubjectCommands.Python is null)
@@ -35,7 +37,9 @@ public sealed partial class ReadmeExampleTests
             Assert.Skip("python3 is not on the PATH");
         }
 
-        var (code, actual) = Execute(command);
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        var (code, actual) = await Execute(command, folder.Path);
         Assert.True(code == example.ExitCode, $"README.md line {line}: exit {code}, expected {example.ExitCode}\n{actual}");
         bool json = command.EndsWith("| calculus network", StringComparison.Ordinal);
         string expected = Normalize(example.Output, json);
@@ -145,9 +149,10 @@ public sealed partial class ReadmeExampleTests
         return examples;
     }
 
-    /// <summary>Runs a pipeline of <c>echo 'TEXT'</c> or <c>printf 'TEXT'</c>, one <c>calculus</c> run in-process, and
-    /// <c>tail -N</c>; relative paths of the repository in the arguments are made absolute.</summary>
-    private static (int Code, string Output) Execute(string pipeline)
+    /// <summary>Runs a pipeline of <c>echo 'TEXT'</c> or <c>printf 'TEXT'</c>, one <c>calculus</c> run as a child process
+    /// in <paramref name="workingDirectory"/>, and <c>tail -N</c>; relative paths of the repository in the arguments are
+    /// made absolute.</summary>
+    private static async Task<(int Code, string Output)> Execute(string pipeline, string workingDirectory)
     {
         string stdin = "";
         string output = "";
@@ -166,7 +171,7 @@ public sealed partial class ReadmeExampleTests
                 case "calculus":
                     string root = SubjectCommands.Root + Path.DirectorySeparatorChar;
                     var args = words.Skip(1).Select(w => w.Replace("templates/", root + "templates/", StringComparison.Ordinal)).ToArray();
-                    var r = CliRunner.Run(stdin, args);
+                    var r = await CliRunner.RunProcessAsync(stdin, workingDirectory, args);
                     code = r.ExitCode;
                     output = AbsolutePath().Replace(r.Output + r.Error, "/…/artifacts/").Replace(root, "", StringComparison.Ordinal);
                     break;

@@ -41,6 +41,20 @@ internal static class MarkdownTables
         }
     }
 
+    /// <summary>The text of every cell of every table of the text, as Markdig splits the rows: each cell's source,
+    /// trimmed, with \| read as |. The first row is the header.</summary>
+    public static IEnumerable<IReadOnlyList<IReadOnlyList<string>>> Cells(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var table in document.Descendants<Markdig.Extensions.Tables.Table>())
+        {
+            yield return [.. table.OfType<TableRow>().Select(row => (IReadOnlyList<string>)[.. row.OfType<TableCell>()
+                .Where(c => c.Count > 0 || !c.Span.IsEmpty)
+                .Select(c => markdown.Substring(c.Span.Start, c.Span.Length).Trim().Replace("\\|", "|", StringComparison.Ordinal))])];
+        }
+    }
+
     /// <summary>Every defect of every table of the text, each prefixed with the text's name.</summary>
     public static IEnumerable<string> Defects(string markdown, string name) =>
         Of(markdown).SelectMany(t => t.Defects).Select(d => $"{name}: {d}");

@@ -16,15 +16,23 @@ internal static class BatteryTheory
 
     /// <summary>Runs one check as a property with its default case count (scaled and replayed as every property is), and
     /// requires it decisive: no case not implemented, and at least <see cref="CheckRun.MinimumDecided"/> of the cases
-    /// decided (pass), so that an oracle that gives up everywhere cannot pass for a proof.</summary>
+    /// decided (pass), so that an oracle that gives up everywhere cannot pass for a proof. Every failure prints what
+    /// replays the run (<c>VERIFY_REPLAY</c>, FsCheck's seed and gamma, which it prints itself only for a failed case).</summary>
     public static void Check(string id)
     {
         var check = Battery.Find(id);
         var tally = new CaseTally();
-        PropertySettings.Check(check.ToProperty(Reference, tally), check.Cases);
+        string replay = PropertySettings.CheckReplayable(check.ToProperty(Reference, tally), check.Cases);
+        Assert.True(Decisive(tally, out string shortfall), $"{id}: {shortfall}; replay with {replay} and a filter for this test");
+    }
+
+    /// <summary>Whether the tally is decisive; otherwise what falls short, in words.</summary>
+    internal static bool Decisive(CaseTally tally, out string shortfall)
+    {
         int ran = tally[CheckVerdict.Pass] + tally[CheckVerdict.Inconclusive] + tally[CheckVerdict.NotImplemented];
-        Assert.True(tally[CheckVerdict.NotImplemented] == 0, $"{id}: the reference answered not implemented");
-        Assert.True(tally[CheckVerdict.Pass] >= CheckRun.MinimumDecided * ran,
-            $"{id}: only {tally[CheckVerdict.Pass]} of {ran} cases decided; first reason: {tally.FirstInconclusive}");
+        shortfall = tally[CheckVerdict.NotImplemented] > 0 ? $"the reference answered not implemented in {tally[CheckVerdict.NotImplemented]} of {ran} cases"
+            : tally[CheckVerdict.Pass] < CheckRun.MinimumDecided * ran ? $"only {tally[CheckVerdict.Pass]} of {ran} cases decided; first reason: {tally.FirstInconclusive}"
+            : "";
+        return shortfall.Length == 0;
     }
 }

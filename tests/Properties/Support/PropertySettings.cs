@@ -9,7 +9,8 @@ namespace Calculus.Properties.Support;
 /// <list type="bullet">
 /// <item><c>VERIFY_PROPERTY_SCALE=N</c> multiplies every case count by N (nightly runs: 10 or more).</item>
 /// <item><c>VERIFY_REPLAY="(seed,gamma)"</c> or <c>"(seed,gamma,size)"</c>, as FsCheck prints it after a failure,
-/// replays that run; combine it with a filter for the one failing test.</item>
+/// replays that run; combine it with a filter for the one failing test. The battery's properties print it for a run
+/// whose cases all passed but too few decided (<see cref="BatteryTheory"/>), which FsCheck never reports.</item>
 /// <item><c>VERIFY_SEED=S</c> replays a battery run (the wrong-implementation tests print their seed).</item>
 /// </list>
 /// </remarks>
@@ -78,18 +79,25 @@ internal static class PropertySettings
         : throw new KnobException($"VERIFY_SEED='{text}' is not a whole number 0 … 18446744073709551615 (use the seed a failure message prints)");
 
     /// <summary>Checks a property with the given base case count, throwing (with FsCheck's seed) on failure.</summary>
-    public static void Check(Property property, int cases)
-    {
-        var config = Config.QuickThrowOnFailure.WithMaxTest(cases * Scale);
-        if (Replay is not null)
-        {
-            config = config.WithReplay(FSharpOption<FsCheck.Replay>.Some(ParseReplay(Replay)));
-        }
+    public static void Check(Property property, int cases) => CheckReplayable(property, cases);
 
+    /// <summary>Checks a property as <see cref="Check"/> does, from a seed and gamma drawn here (or
+    /// <c>VERIFY_REPLAY</c>'s), and returns what replays the whole run: the same cases in the same order, for a check
+    /// made after the run (such as a count of decided cases) that FsCheck itself never reports.</summary>
+    /// <param name="property">The property.</param>
+    /// <param name="cases">The base case count (scaled by <see cref="Scale"/>).</param>
+    /// <param name="replay">The run to replay; <see cref="Replay"/>, or a fresh seed, when null.</param>
+    /// <returns>The environment that replays the run, e.g. <c>VERIFY_REPLAY="(1,3)"</c>.</returns>
+    internal static string CheckReplayable(Property property, int cases, FsCheck.Replay? replay = null)
+    {
+        replay ??= Replay is null ? new FsCheck.Replay(new Rnd((ulong)System.Random.Shared.NextInt64()), FSharpOption<int>.None) : ParseReplay(Replay);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(cases * Scale).WithReplay(FSharpOption<FsCheck.Replay>.Some(replay));
         FsCheck.Check.One(config, property);
+        string size = FSharpOption<int>.get_IsSome(replay.Size) ? $",{replay.Size.Value}" : "";
+        return $"VERIFY_REPLAY=\"({replay.Rnd.Seed},{replay.Rnd.Gamma}{size})\"" + (Scale == 1 ? "" : $" VERIFY_PROPERTY_SCALE={Scale}");
     }
 
-    private static FsCheck.Replay ParseReplay(string text)
+    internal static FsCheck.Replay ParseReplay(string text)
     {
         var parts = text.Trim().TrimStart('(').TrimEnd(')').Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length is 2 or 3

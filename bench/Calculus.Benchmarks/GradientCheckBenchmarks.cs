@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Calculus.Checking;
+using Calculus.Networks;
 
 namespace Calculus.Benchmarks;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Benchmarks;

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Calculus.Cli;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 
 namespace Calculus.Benchmarks;

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 
 namespace Calculus.Benchmarks;

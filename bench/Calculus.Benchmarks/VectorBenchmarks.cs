@@ -1,6 +1,8 @@
+using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using System.Numerics.Tensors;
+using Calculus.Activations;
+using Calculus.Losses;
 
 namespace Calculus.Benchmarks;
 

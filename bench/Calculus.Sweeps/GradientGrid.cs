@@ -1,6 +1,8 @@
 using System.Globalization;
 using Calculus.Checking;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using Calculus.Verification;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -170,7 +172,7 @@ internal static class GradientGrid
     }
 
     private static NetworkGradient Network_(Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, ScalarFunction f, IMarginLoss loss) =>
-        Calculus.Network.Gradient(w, b, wout, x, y, f, loss);
+        Calculus.Networks.Network.Gradient(w, b, wout, x, y, f, loss);
 
     /// <summary>The network gradcheck draws: entries uniform in [−scale, scale], b moved off the activation's kinks.</summary>
     private static (NetworkParameters Layout, double[] Theta, double Y) Network(int h, int d, double scale, int seed, ScalarFunction activation)

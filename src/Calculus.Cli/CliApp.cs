@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Calculus.Cli.Commands;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli;
 
-/// <summary>The network gradient the CLI checks and prints; <see cref="Network.Gradient"/> except in tests, which pass a
+/// <summary>The network gradient the CLI checks and prints; <see cref="Network.Gradient(MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double}, double, ScalarFunction?, IMarginLoss)"/> except in tests, which pass a
 /// deliberately wrong one to see <c>gradcheck</c> fail.</summary>
 internal delegate NetworkGradient GradientFunction(
     Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, ScalarFunction activation, IMarginLoss loss);

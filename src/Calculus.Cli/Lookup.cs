@@ -1,3 +1,4 @@
+using Calculus.Functions;
 namespace Calculus.Cli;
 
 /// <summary>Names and parameters from the command line, looked up in the library: an unknown name or a bad value is a

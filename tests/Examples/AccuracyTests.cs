@@ -1,4 +1,7 @@
 using Calculus.Examples.Support;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;

@@ -1,6 +1,10 @@
-using Complex = System.Numerics.Complex;
+using Calculus.Activations;
 using Calculus.Checking;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
+using Complex = System.Numerics.Complex;
 
 namespace Calculus.Examples;
 

@@ -1,6 +1,9 @@
+using Calculus.Activations;
 using Calculus.Checking;
 using Calculus.Examples.Support;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;

@@ -1,4 +1,7 @@
+using Calculus.Activations;
 using Calculus.Checking;
+using Calculus.Functions;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;

@@ -1,4 +1,6 @@
+using Calculus.Activations;
 using Calculus.Checking;
+using Calculus.Losses;
 
 namespace Calculus.Examples;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Calculus.Examples.Support;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;

@@ -1,4 +1,7 @@
+using Calculus.Activations;
 using Calculus.Checking;
+using Calculus.Functions;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples;
@@ -108,7 +111,7 @@ public sealed class RegressionExamples
         var t = Tanh.OfComplex(new System.Numerics.Complex(1e-6, 1e-20));
         double exact = Math.Tanh(1e-6), ulp = Math.BitIncrement(exact) - exact;
         Assert.True(Math.Abs(t.Real - exact) <= 2 * ulp, $"{t.Real:R} against {exact:R}"); // the old form was ~1e5 ulp off
-        var setup = Calculus.Cli.Commands.GradcheckCommand.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.MarginLosses.Logistic);
+        var setup = Calculus.Cli.Commands.GradcheckCommand.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.Losses.MarginLosses.Logistic);
         var layout = new NetworkParameters(2, 2);
         var rows = NetworkGradientCheck.Run(layout, layout.Flatten(setup.W, setup.B, setup.Wout, setup.X), setup.Y, Catalog.Tanh,
             layout.Flatten(Network.Gradient(setup.W, setup.B, setup.Wout, setup.X, setup.Y, Catalog.Tanh)));
@@ -127,11 +130,11 @@ public sealed class RegressionExamples
         // --scale 1000` draws (its grid seed: seed 1, scale index 18, sin the catalog's entry 6, h, d).
         const int h = 8, d = 32;
         var s = Calculus.Cli.Commands.GradcheckCommand.Random(
-            h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, Catalog.Sinusoid, 1000, Calculus.MarginLosses.Logistic);
+            h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, Catalog.Sinusoid, 1000, Calculus.Losses.MarginLosses.Logistic);
         var (w, b, wout, x, y) = (s.W, s.B, s.Wout, s.X, s.Y);
         var layout = new NetworkParameters(h, d);
         Assert.Equal(-356.0881332289838, w[7, 21]); // the sweep's network: its W[7,21], drawn, not computed
-        var gradient = Network.Gradient(w, b, wout, x, y, Catalog.Sinusoid, Calculus.MarginLosses.Logistic);
+        var gradient = Network.Gradient(w, b, wout, x, y, Catalog.Sinusoid, Calculus.Losses.MarginLosses.Logistic);
         var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, Catalog.Sinusoid, layout.Flatten(gradient));
         Assert.All(rows, r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
     }
@@ -179,7 +182,7 @@ public sealed class RegressionExamples
         var wout = Vector<double>.Build.DenseOfArray([-0.15986905230936088, -24.98124817186183, 16.182396518318654, 17.395867610159925, 24.619457029610636, -30.448903953743706, 27.093571740210173]);
         var x = Vector<double>.Build.DenseOfArray([24.565396545520628, -10.62277397613791, -2.7279490989339763]);
         const double y = 2.9594624308140194;
-        var loss = Calculus.MarginLosses.Hinge;
+        var loss = Calculus.Losses.MarginLosses.Hinge;
         var layout = new NetworkParameters(h, d);
         var gradient = Network.Gradient(w, b, wout, x, y, Catalog.Tanh, loss);
         var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, Catalog.Tanh, layout.Flatten(gradient), loss);
@@ -233,9 +236,9 @@ public sealed class RegressionExamples
         var wout = Vector<double>.Build.Dense(output);
         var x = Vector<double>.Build.Dense(input);
         var layout = new NetworkParameters(bias.Length, input.Length);
-        var gradient = Network.Gradient(w, b, wout, x, y, f, Calculus.MarginLosses.Hinge);
+        var gradient = Network.Gradient(w, b, wout, x, y, f, Calculus.Losses.MarginLosses.Hinge);
         Assert.Equal(0.0, gradient.Z); // every unit at 0: the margin sits 1 from the kink
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, f, layout.Flatten(gradient), Calculus.MarginLosses.Hinge);
+        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, f, layout.Flatten(gradient), Calculus.Losses.MarginLosses.Hinge);
         Assert.All(rows, r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
     }
 }

@@ -1,3 +1,4 @@
+using Calculus.Activations;
 using Calculus.Examples.Support;
 
 namespace Calculus.Examples;

@@ -1,4 +1,6 @@
+using Calculus.Activations;
 using Calculus.Examples.Support;
+using Calculus.Losses;
 
 namespace Calculus.Examples;
 

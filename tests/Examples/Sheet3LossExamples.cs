@@ -1,4 +1,5 @@
 using Calculus.Examples.Support;
+using Calculus.Losses;
 
 namespace Calculus.Examples;
 

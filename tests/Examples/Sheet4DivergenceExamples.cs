@@ -1,3 +1,5 @@
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 

@@ -1,5 +1,9 @@
+using Calculus.Activations;
 using Calculus.Cli.Input;
 using Calculus.Examples.Support;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using Calculus.Training;
 
 namespace Calculus.Examples;

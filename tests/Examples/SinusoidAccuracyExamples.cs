@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Calculus.Activations;
 using Calculus.Examples.Support;
 using Calculus.Internal;
 

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Calculus.Activations;
 using Calculus.Examples.Support;
 using Calculus.Internal;
 

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Calculus.Activations;
 using Calculus.Examples.Support;
+using Calculus.Functions;
 
 namespace Calculus.Examples;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Calculus.Examples.Support;
+using Calculus.Functions;
 
 namespace Calculus.Examples;
 

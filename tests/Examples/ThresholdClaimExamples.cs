@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Calculus.Activations;
+using Calculus.Functions;
 
 namespace Calculus.Examples;
 

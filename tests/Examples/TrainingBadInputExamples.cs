@@ -1,4 +1,6 @@
 using Calculus.Cli.Input;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 
 namespace Calculus.Examples;

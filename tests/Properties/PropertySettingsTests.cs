@@ -1,5 +1,3 @@
-using Calculus.Properties.Support;
-
 namespace Calculus.Properties;
 
 /// <summary>The test knobs (environment variables) read well-formed values and reject malformed ones with one message

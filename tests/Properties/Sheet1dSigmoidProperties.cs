@@ -1,3 +1,4 @@
+using Calculus.Activations;
 namespace Calculus.Properties;
 
 /// <summary>Sheet 1d: σ'(a) = σ(a)(1 − σ(a)).</summary>

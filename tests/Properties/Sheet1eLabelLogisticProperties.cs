@@ -1,3 +1,5 @@
+using Calculus.Activations;
+using Calculus.Losses;
 namespace Calculus.Properties;
 
 /// <summary>Sheet 1e: f_e(a) = ∂/∂a log(1 + e^(−ya)) = −y·σ(−ya).</summary>

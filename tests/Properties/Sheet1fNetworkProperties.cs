@@ -1,3 +1,4 @@
+using Calculus.Networks;
 namespace Calculus.Properties;
 
 /// <summary>Sheet 1f: the gradient of L = ℓ(wᵀσ̂(Wx + b); y), for every hidden activation and every loss of exercise 3.</summary>

@@ -1,3 +1,5 @@
+using Calculus.Activations;
+using Calculus.Functions;
 namespace Calculus.Properties;
 
 /// <summary>Sheet 2a–2g: the claims every catalog entry states, one test per entry and claim. The catalog drives

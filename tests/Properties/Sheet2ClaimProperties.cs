@@ -1,3 +1,5 @@
+using Calculus.Activations;
+using Calculus.Functions;
 namespace Calculus.Properties;
 
 /// <summary>Sheet 2: the closed-form identities and the claims behind each advantage and disadvantage.</summary>

@@ -1,3 +1,4 @@
+using Calculus.Losses;
 namespace Calculus.Properties;
 
 /// <summary>Sheet 3b and 3c: softplus, the hinge h, the smooth hinge h* and the logistic loss l.</summary>

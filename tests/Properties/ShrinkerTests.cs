@@ -1,3 +1,4 @@
+using Calculus.Functions;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Properties;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Calculus.Checking;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli.Commands;

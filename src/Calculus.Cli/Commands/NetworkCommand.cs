@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli.Commands;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Calculus.Functions;
+using Calculus.Losses;
 
 namespace Calculus.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Calculus.Cli.Report;
+using Calculus.Functions;
 using static Calculus.Verification.Reports.VerifyReports;
 
 namespace Calculus.Cli.Commands;

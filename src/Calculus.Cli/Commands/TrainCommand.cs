@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Calculus.Cli.Report;
 using Calculus.Cli.Input;
+using Calculus.Cli.Report;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 
 namespace Calculus.Cli.Commands;

@@ -1,3 +1,6 @@
+using Calculus.Activations;
+using Calculus.Functions;
+using Calculus.Losses;
 using ScottPlot;
 
 namespace Calculus.Cli.Report;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Calculus.Checking;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 
 namespace Calculus.Cli.Report;

@@ -1,4 +1,6 @@
+using Calculus.Activations;
 using Calculus.Checking;
+using Calculus.Functions;
 using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;

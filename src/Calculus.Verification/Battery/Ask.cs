@@ -1,3 +1,4 @@
+using Calculus.Functions;
 using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;

@@ -1,3 +1,4 @@
+using Calculus.Functions;
 namespace Calculus.Verification;
 
 /// <summary>The whole battery: every check of every sheet item, in the sheet's order. The same list runs against the

@@ -1,4 +1,5 @@
 using Calculus.Checking;
+using Calculus.Losses;
 using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;

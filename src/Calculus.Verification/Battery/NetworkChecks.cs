@@ -1,4 +1,6 @@
 using Calculus.Checking;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;
 

@@ -1,4 +1,5 @@
 using Calculus.Checking;
+using Calculus.Functions;
 using Calculus.Verification.Generation;
 
 namespace Calculus.Verification;

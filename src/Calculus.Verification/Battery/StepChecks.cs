@@ -1,4 +1,6 @@
 using Calculus.Checking;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 using Calculus.Verification.Generation;
 using MathNet.Numerics.LinearAlgebra;

@@ -1,4 +1,6 @@
-using Calculus.Training;
+using Calculus.Activations;
+using Calculus.Functions;
+using Calculus.Losses;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Verification;
@@ -108,7 +110,7 @@ public static class KnownMistakes
         var gwo = Vector<double>.Build.Dense(wout.Count);
         for (int k = 0; k < q.Xs.Length; k++)
         {
-            var g = Calculus.Network.Gradient(w, b, wout, Vector<double>.Build.DenseOfArray(q.Xs[k]), q.Ys[k], f, loss);
+            var g = Calculus.Networks.Network.Gradient(w, b, wout, Vector<double>.Build.DenseOfArray(q.Xs[k]), q.Ys[k], f, loss);
             gw += g.Weights;
             gb += g.Bias;
             gwo += g.OutputWeights;

@@ -1,3 +1,4 @@
+using Calculus.Functions;
 namespace Calculus.Verification;
 
 /// <summary>An implementation of exercise sheet 4, one member per row of the protocol (docs/protocol.md): the subject

@@ -1,3 +1,5 @@
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -64,7 +66,7 @@ public sealed class ReferenceSheet : ISheet
         ArgumentNullException.ThrowIfNull(query);
         return Guarded(() =>
         {
-            var g = Calculus.Network.Gradient(Matrix(query.W), Vector(query.B), Vector(query.Wout), Vector(query.X), query.Y,
+            var g = Calculus.Networks.Network.Gradient(Matrix(query.W), Vector(query.B), Vector(query.Wout), Vector(query.X), query.Y,
                 Activation(query.Activation), MarginLosses.Find(query.Loss));
             return new NetworkAnswer(g.Loss, g.Weights.ToRowArrays(), g.Bias.ToArray(), g.OutputWeights.ToArray(), g.Input.ToArray());
         });

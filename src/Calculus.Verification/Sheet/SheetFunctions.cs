@@ -1,3 +1,4 @@
+using Calculus.Functions;
 namespace Calculus.Verification;
 
 /// <summary>The catalog's functions of one variable as the protocol names them, and the facts the checks read off a

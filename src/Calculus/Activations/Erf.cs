@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using Calculus.Internal;
 using MathNet.Numerics;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt (sheet 2b), by MathNet's <c>SpecialFunctions.Erf</c>.</summary>
 /// <remarks>

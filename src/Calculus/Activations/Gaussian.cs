@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The Gaussian activation f(x) = e^(−x²) (sheet 2g).</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The leaky ReLU f(x) = max(0.01x, x) (sheet 2d).</summary>
 /// <remarks>

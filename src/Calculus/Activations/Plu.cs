@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The piecewise linear unit PLU(x) = max(α(x + c) − c, min(α(x − c) + c, x)) (sheet 2e).</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The rectified linear unit ReLU(x) = max(0, x) (sheet 2c).</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The logistic sigmoid σ(a) = 1 / (1 + e^(−a)) and its derivative (sheet 1d).</summary>
 /// <remarks>

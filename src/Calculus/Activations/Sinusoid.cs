@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The sinusoid activation f(x) = sin(x) (sheet 2f).</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Activations;
 
 /// <summary>The hyperbolic tangent tanh(x) = (e^x − e^(−x)) / (e^x + e^(−x)) (sheet 2a).</summary>
 /// <remarks>

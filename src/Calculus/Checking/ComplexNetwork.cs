@@ -1,4 +1,7 @@
 using System.Numerics;
+using Calculus.Activations;
+using Calculus.Functions;
+using Calculus.Losses;
 
 namespace Calculus.Checking;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Calculus.Functions;
 using Calculus.Internal;
 using MathNet.Numerics.Differentiation;
 

@@ -1,4 +1,5 @@
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
 
 namespace Calculus.Checking;
 

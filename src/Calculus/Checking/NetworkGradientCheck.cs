@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Checking;

@@ -1,3 +1,6 @@
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Checking;

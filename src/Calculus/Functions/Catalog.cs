@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Act = Calculus.Activations;
+using Loss = Calculus.Losses;
 
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>Every function of the sheet, one descriptor each: the activations of sheet 1d and 2 (a–g), the losses of
 /// exercise 3 with softplus, the label-logistic loss of 1e, and the vector functions of 3a. The library, the tests, the
@@ -23,8 +25,8 @@ public static class Catalog
     /// <summary>PLU's α and c: α ∈ [0, 1] in eighths (and its default 0.1), c from 1e-3 to 5.</summary>
     private static IReadOnlyList<Parameter> PluParameters { get; } =
     [
-        new("alpha", "α", Calculus.Plu.DefaultAlpha, Interval.Closed(0, 1), [.. Enumerable.Range(0, 9).Select(k => k / 8.0)], [Calculus.Plu.DefaultAlpha]),
-        new("c", "c", Calculus.Plu.DefaultC, new Interval(0, double.PositiveInfinity, false, false), [0.25, 0.5, 1, 1.5, 2, 3, 5], [1e-3, 0.01, 0.1]),
+        new("alpha", "α", Act.Plu.DefaultAlpha, Interval.Closed(0, 1), [.. Enumerable.Range(0, 9).Select(k => k / 8.0)], [Act.Plu.DefaultAlpha]),
+        new("c", "c", Act.Plu.DefaultC, new Interval(0, double.PositiveInfinity, false, false), [0.25, 0.5, 1, 1.5, 2, 3, 5], [1e-3, 0.01, 0.1]),
     ];
 
     /// <summary>The label y of sheet 1e: any finite real, ±1 on the sheet; no default.</summary>
@@ -36,8 +38,8 @@ public static class Catalog
     {
         Name = "sigmoid", Item = "1d", Role = FunctionRole.Activation,
         Formula = "1/(1 + e^(−x))", DerivativeFormula = "σ(x)·σ(−x)",
-        Value = Calculus.Sigmoid.Value, Derivative = Calculus.Sigmoid.Derivative,
-        Values = Calculus.Sigmoid.Value, Derivatives = Calculus.Sigmoid.Derivative, ComplexForm = Calculus.Sigmoid.OfComplex,
+        Value = Act.Sigmoid.Value, Derivative = Act.Sigmoid.Derivative,
+        Values = Act.Sigmoid.Value, Derivatives = Act.Sigmoid.Derivative, ComplexForm = Act.Sigmoid.OfComplex,
         Range = Interval.Open(0, 1), FloatingPointRange = Interval.Closed(0, 1),
         SaturatesInDouble = "rounds to 1 from x ≥ 37.43 (36.74 for the naive form); subnormal from x ≤ −708.3965; 0 from x ≤ −745.1333",
         InsideRangeBelow = 37.4, Lipschitz = 0.25, Parity = Parity.None, Monotonicity = Monotonicity.Increasing,
@@ -51,8 +53,8 @@ public static class Catalog
     {
         Name = "tanh", Item = "2a", Role = FunctionRole.Activation,
         Formula = "tanh(x)", DerivativeFormula = "1 − tanh²(x) = sech²(x)",
-        Value = Calculus.Tanh.Value, Derivative = Calculus.Tanh.Derivative,
-        Values = Calculus.Tanh.Value, Derivatives = Calculus.Tanh.Derivative, ComplexForm = Calculus.Tanh.OfComplex,
+        Value = Act.Tanh.Value, Derivative = Act.Tanh.Derivative,
+        Values = Act.Tanh.Value, Derivatives = Act.Tanh.Derivative, ComplexForm = Act.Tanh.OfComplex,
         Range = Interval.Open(-1, 1), FloatingPointRange = Interval.Closed(-1, 1),
         SaturatesInDouble = "rounds to ±1 from |x| ≥ 19.0616", InsideRangeBelow = 19.06,
         Lipschitz = 1.0, Parity = Parity.Odd, Monotonicity = Monotonicity.Increasing,
@@ -66,11 +68,11 @@ public static class Catalog
     {
         Name = "erf", Item = "2b", Role = FunctionRole.Activation,
         Formula = "erf(x) = (2/√π)∫₀ˣ e^(−t²) dt", DerivativeFormula = "(2/√π)·e^(−x²)",
-        Value = Calculus.Erf.Value, Derivative = Calculus.Erf.Derivative,
-        Values = Calculus.Erf.Value, Derivatives = Calculus.Erf.Derivative, ComplexForm = Calculus.Erf.OfComplex,
+        Value = Act.Erf.Value, Derivative = Act.Erf.Derivative,
+        Values = Act.Erf.Value, Derivatives = Act.Erf.Derivative, ComplexForm = Act.Erf.OfComplex,
         Range = Interval.Open(-1, 1), FloatingPointRange = Interval.Closed(-1, 1),
         SaturatesInDouble = "rounds to ±1 from |x| ≥ 5.9216", InsideRangeBelow = 5.92,
-        Lipschitz = Calculus.Erf.TwoOverSqrtPi, Parity = Parity.Odd, Monotonicity = Monotonicity.Increasing,
+        Lipschitz = Act.Erf.TwoOverSqrtPi, Parity = Parity.Odd, Monotonicity = Monotonicity.Increasing,
         Saturation = new Saturation(5, VanishingGradient),
         Advantage = "Zero-centred and smooth like tanh, with a cheap closed-form derivative.",
         Disadvantage = "Saturates even faster than tanh (erf' < 1e-8 for |x| ≥ 5) and erf itself is costly to evaluate.",
@@ -81,8 +83,8 @@ public static class Catalog
     {
         Name = "relu", Item = "2c", Role = FunctionRole.Activation,
         Formula = "max(0, x)", DerivativeFormula = "1 for x > 0, 0 for x ≤ 0",
-        Value = Calculus.Relu.Value, Derivative = Calculus.Relu.Derivative,
-        Values = Calculus.Relu.Value, Derivatives = Calculus.Relu.Derivative, ComplexForm = Calculus.Relu.OfComplex,
+        Value = Act.Relu.Value, Derivative = Act.Relu.Derivative,
+        Values = Act.Relu.Value, Derivatives = Act.Relu.Derivative, ComplexForm = Act.Relu.OfComplex,
         Kinks = [new Kink(0, 0, 1, 0)],
         Range = new Interval(0, double.PositiveInfinity, true, false), FloatingPointRange = Interval.Closed(0, double.MaxValue),
         SaturatesInDouble = "never saturates above; exactly 0 for every x ≤ 0", InsideRangeBelow = double.PositiveInfinity,
@@ -96,9 +98,9 @@ public static class Catalog
     {
         Name = "leaky-relu", Item = "2d", Role = FunctionRole.Activation,
         Formula = "max(0.01x, x)", DerivativeFormula = "1 for x > 0, 0.01 for x ≤ 0",
-        Value = Calculus.LeakyRelu.Value, Derivative = Calculus.LeakyRelu.Derivative,
-        Values = Calculus.LeakyRelu.Value, Derivatives = Calculus.LeakyRelu.Derivative, ComplexForm = Calculus.LeakyRelu.OfComplex,
-        Kinks = [new Kink(0, Calculus.LeakyRelu.Slope, 1, Calculus.LeakyRelu.Slope)],
+        Value = Act.LeakyRelu.Value, Derivative = Act.LeakyRelu.Derivative,
+        Values = Act.LeakyRelu.Value, Derivatives = Act.LeakyRelu.Derivative, ComplexForm = Act.LeakyRelu.OfComplex,
+        Kinks = [new Kink(0, Act.LeakyRelu.Slope, 1, Act.LeakyRelu.Slope)],
         Range = Interval.RealLine, FloatingPointRange = Interval.Closed(-double.MaxValue / 100, double.MaxValue),
         SaturatesInDouble = "never saturates", InsideRangeBelow = double.PositiveInfinity,
         Lipschitz = 1.0, Parity = Parity.None, Monotonicity = Monotonicity.Increasing,
@@ -107,15 +109,15 @@ public static class Catalog
     };
 
     /// <summary>PLU with the defaults α = 0.1, c = 1 (sheet 2e); <see cref="ScalarFunction.With"/>(α, c) for others.</summary>
-    public static ScalarFunction Plu { get; } = CreatePlu(Calculus.Plu.DefaultAlpha, Calculus.Plu.DefaultC);
+    public static ScalarFunction Plu { get; } = CreatePlu(Act.Plu.DefaultAlpha, Act.Plu.DefaultC);
 
     /// <summary>sin(x) (sheet 2f).</summary>
     public static ScalarFunction Sinusoid { get; } = new()
     {
         Name = "sin", Item = "2f", Role = FunctionRole.Activation,
         Formula = "sin(x)", DerivativeFormula = "cos(x)",
-        Value = Calculus.Sinusoid.Value, Derivative = Calculus.Sinusoid.Derivative,
-        Values = Calculus.Sinusoid.Value, Derivatives = Calculus.Sinusoid.Derivative, ComplexForm = Calculus.Sinusoid.OfComplex,
+        Value = Act.Sinusoid.Value, Derivative = Act.Sinusoid.Derivative,
+        Values = Act.Sinusoid.Value, Derivatives = Act.Sinusoid.Derivative, ComplexForm = Act.Sinusoid.OfComplex,
         Range = Interval.Closed(-1, 1), FloatingPointRange = Interval.Closed(-1, 1),
         SaturatesInDouble = "never saturates: periodic, values in [−1, 1] for every finite x", InsideRangeBelow = double.PositiveInfinity,
         Lipschitz = 1.0, Parity = Parity.Odd, Monotonicity = Monotonicity.None, LimitsAtInfinity = false,
@@ -128,8 +130,8 @@ public static class Catalog
     {
         Name = "gaussian", Item = "2g", Role = FunctionRole.Activation,
         Formula = "e^(−x²)", DerivativeFormula = "−2x·e^(−x²)",
-        Value = Calculus.Gaussian.Value, Derivative = Calculus.Gaussian.Derivative,
-        Values = Calculus.Gaussian.Value, Derivatives = Calculus.Gaussian.Derivative, ComplexForm = Calculus.Gaussian.OfComplex,
+        Value = Act.Gaussian.Value, Derivative = Act.Gaussian.Derivative,
+        Values = Act.Gaussian.Value, Derivatives = Act.Gaussian.Derivative, ComplexForm = Act.Gaussian.OfComplex,
         Range = new Interval(0, 1, false, true), FloatingPointRange = Interval.Closed(0, 1),
         SaturatesInDouble = "1 for |x| ≤ 2^-27; subnormal from |x| ≥ 26.6158; 0 from |x| ≥ 27.2972", InsideRangeBelow = 27.29,
         Lipschitz = 0.8577638849607068, Parity = Parity.Even, Monotonicity = Monotonicity.None,
@@ -143,8 +145,8 @@ public static class Catalog
     {
         Name = "softplus", Item = "3b", Role = FunctionRole.Loss,
         Formula = "ln(1 + e^x)", DerivativeFormula = "σ(x)",
-        Value = Calculus.Softplus.Value, Derivative = Calculus.Softplus.Derivative,
-        Values = Calculus.Softplus.Value, Derivatives = Calculus.Softplus.Derivative, ComplexForm = Calculus.Softplus.OfComplex,
+        Value = Loss.Softplus.Value, Derivative = Loss.Softplus.Derivative,
+        Values = Loss.Softplus.Value, Derivatives = Loss.Softplus.Derivative, ComplexForm = Loss.Softplus.OfComplex,
         Range = Interval.Open(0, double.PositiveInfinity), FloatingPointRange = Interval.Closed(0, double.MaxValue),
         SaturatesInDouble = "0 from x ≤ −745.1333; rounds to x from x ≥ 33.2711", InsideRangeBelow = 745,
         Lipschitz = 1.0, Parity = Parity.None, Monotonicity = Monotonicity.Increasing,
@@ -155,8 +157,8 @@ public static class Catalog
     {
         Name = "hinge", Item = "3b", Role = FunctionRole.Loss,
         Formula = "max(0, 1 − t)", DerivativeFormula = "−1 for t < 1, 0 for t ≥ 1 (a subgradient at the kink t = 1)",
-        Value = Calculus.Hinge.Value, Derivative = Calculus.Hinge.Subgradient,
-        Values = Calculus.Hinge.Value, Derivatives = Calculus.Hinge.Subgradient, ComplexForm = Calculus.Hinge.OfComplex,
+        Value = Loss.Hinge.Value, Derivative = Loss.Hinge.Subgradient,
+        Values = Loss.Hinge.Value, Derivatives = Loss.Hinge.Subgradient, ComplexForm = Loss.Hinge.OfComplex,
         Kinks = [new Kink(1, -1, 0, 0)],
         Range = new Interval(0, double.PositiveInfinity, true, false), FloatingPointRange = Interval.Closed(0, double.MaxValue),
         SaturatesInDouble = "exactly 0 for every t ≥ 1", InsideRangeBelow = double.PositiveInfinity,
@@ -168,8 +170,8 @@ public static class Catalog
     {
         Name = "smooth-hinge", Item = "3b", Role = FunctionRole.Loss,
         Formula = "ln(1 + e^(1 − t))", DerivativeFormula = "−σ(1 − t)",
-        Value = Calculus.SmoothHinge.Value, Derivative = Calculus.SmoothHinge.Derivative,
-        Values = Calculus.SmoothHinge.Value, Derivatives = Calculus.SmoothHinge.Derivative, ComplexForm = Calculus.SmoothHinge.OfComplex,
+        Value = Loss.SmoothHinge.Value, Derivative = Loss.SmoothHinge.Derivative,
+        Values = Loss.SmoothHinge.Value, Derivatives = Loss.SmoothHinge.Derivative, ComplexForm = Loss.SmoothHinge.OfComplex,
         Range = Interval.Open(0, double.PositiveInfinity), FloatingPointRange = Interval.Closed(0, double.MaxValue),
         SaturatesInDouble = "0 from t ≥ 746.1333", InsideRangeBelow = 745,
         Lipschitz = 1.0, Parity = Parity.None, Monotonicity = Monotonicity.Decreasing,
@@ -180,8 +182,8 @@ public static class Catalog
     {
         Name = "logistic", Item = "3c", Role = FunctionRole.Loss,
         Formula = "ln(1 + e^(−t))", DerivativeFormula = "−σ(−t)",
-        Value = LogisticLoss.Value, Derivative = LogisticLoss.Derivative,
-        Values = LogisticLoss.Value, Derivatives = LogisticLoss.Derivative, ComplexForm = LogisticLoss.OfComplex,
+        Value = Loss.LogisticLoss.Value, Derivative = Loss.LogisticLoss.Derivative,
+        Values = Loss.LogisticLoss.Value, Derivatives = Loss.LogisticLoss.Derivative, ComplexForm = Loss.LogisticLoss.OfComplex,
         Range = Interval.Open(0, double.PositiveInfinity), FloatingPointRange = Interval.Closed(0, double.MaxValue),
         SaturatesInDouble = "0 from t ≥ 745.1333; rounds to −t from t ≤ −33.2711", InsideRangeBelow = 745,
         Lipschitz = 1.0, Parity = Parity.None, Monotonicity = Monotonicity.Decreasing,
@@ -246,7 +248,7 @@ public static class Catalog
     /// <exception cref="ArgumentOutOfRangeException">α outside [0, 1] or c not in (0, ∞).</exception>
     public static ScalarFunction CreatePlu(double alpha, double c)
     {
-        Calculus.Plu.Validate(alpha, c);
+        Act.Plu.Validate(alpha, c);
         if (Plus.TryGetValue((alpha, c), out var known))
         {
             return known;
@@ -263,15 +265,15 @@ public static class Catalog
 
     private static ScalarFunction NewPlu(double alpha, double c)
     {
-        double Value(double x) => Calculus.Plu.Value(x, alpha, c);
+        double Value(double x) => Act.Plu.Value(x, alpha, c);
         string a = Show(alpha), h = Show(c);
         return new ScalarFunction
         {
             Name = "plu", Item = "2e", Role = FunctionRole.Activation,
             Formula = $"max({a}(x + {h}) − {h}, min({a}(x − {h}) + {h}, x))", DerivativeFormula = $"1 for |x| < {h}, {a} for |x| ≥ {h}",
-            Value = Value, Derivative = x => Calculus.Plu.Derivative(x, alpha, c),
-            Values = (x, result) => Calculus.Plu.Value(x, result, alpha, c),
-            Derivatives = (x, result) => Calculus.Plu.Derivative(x, result, alpha, c),
+            Value = Value, Derivative = x => Act.Plu.Derivative(x, alpha, c),
+            Values = (x, result) => Act.Plu.Value(x, result, alpha, c),
+            Derivatives = (x, result) => Act.Plu.Derivative(x, result, alpha, c),
             Kinks = [new Kink(-c, alpha, 1, alpha), new Kink(c, 1, alpha, alpha)],
             Range = alpha > 0 ? Interval.RealLine : Interval.Closed(-c, c),
             FloatingPointRange = Interval.Closed(Value(-double.MaxValue), Value(double.MaxValue)),
@@ -292,8 +294,8 @@ public static class Catalog
         {
             Name = "label-logistic", Item = "1e", Role = FunctionRole.Loss,
             Formula = "ln(1 + e^(−y·a))", DerivativeFormula = "−y·σ(−y·a)",
-            Value = a => LabelLogisticLoss.Value(a, Need()), Derivative = a => LabelLogisticLoss.Derivative(a, Need()),
-            ComplexForm = a => LabelLogisticLoss.OfComplex(a, Need()),
+            Value = a => Loss.LabelLogisticLoss.Value(a, Need()), Derivative = a => Loss.LabelLogisticLoss.Derivative(a, Need()),
+            ComplexForm = a => Loss.LabelLogisticLoss.OfComplex(a, Need()),
             Range = Interval.Open(0, double.PositiveInfinity), FloatingPointRange = Interval.Closed(0, double.MaxValue),
             SaturatesInDouble = "0 from y·a ≥ 745.1333; rounds to −y·a from y·a ≤ −33.2711", InsideRangeBelow = double.PositiveInfinity,
             Lipschitz = label is { } y ? Math.Abs(y) : double.PositiveInfinity, Parity = Parity.None,

@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>What a function of the catalog is for on the sheet.</summary>
 public enum FunctionRole

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>An interval of the extended real line with open or closed ends, e.g. (0, 1), [0, ∞), [−1, 1].</summary>
 /// <remarks>An infinite end is always open in the mathematical sense: ∞ is not a real value of any function here.</remarks>

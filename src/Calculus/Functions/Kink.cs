@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>A point where a function is continuous but not differentiable.</summary>
 /// <param name="At">The location of the kink.</param>

@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>Monotonicity of a function over the real line.</summary>
 public enum Monotonicity

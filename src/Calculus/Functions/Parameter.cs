@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>A real parameter of a function of the catalog, such as PLU's α and c or the label y of sheet 1e.</summary>
 /// <param name="Name">The name as the protocol and the command line spell it ("alpha", "c", "y"; the option is

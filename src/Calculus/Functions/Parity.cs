@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>Symmetry of a function under x ↦ −x.</summary>
 public enum Parity

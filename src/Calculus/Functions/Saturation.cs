@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>A vanishing-gradient claim: |f'(x)| ≤ <paramref name="GradientBound"/> for every |x| ≥ <paramref name="Threshold"/>.</summary>
 /// <param name="Threshold">The |x| from which the bound holds.</param>

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>A function applied to every element of a span: result[i] = f(x[i]).</summary>
 /// <param name="x">The arguments.</param>

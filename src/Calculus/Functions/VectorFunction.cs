@@ -1,4 +1,4 @@
-namespace Calculus;
+namespace Calculus.Functions;
 
 /// <summary>A function of a whole vector of the sheet (log-sum-exp of 3a and its excess over the maximum).</summary>
 /// <param name="Name">The name the protocol and the command line take.</param>

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Losses;
 
 /// <summary>The hinge loss h(t) = max(0, 1 − t) of a margin t = y·wᵀx (sheet 3).</summary>
 /// <remarks>

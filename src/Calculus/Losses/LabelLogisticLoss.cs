@@ -1,7 +1,8 @@
 using System.Numerics;
+using Calculus.Activations;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Losses;
 
 /// <summary>The label logistic loss ℓ(a; y) = log(1 + e^(−y·a)) of a score a and a label y (sheet 1e).</summary>
 /// <remarks>

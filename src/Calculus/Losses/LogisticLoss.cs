@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Calculus.Activations;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Losses;
 
 /// <summary>The logistic loss l(t) = ln(1 + e^(−t)) of a margin t = y·wᵀx (sheet 3, 3c).</summary>
 /// <remarks>

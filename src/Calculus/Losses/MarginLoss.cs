@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Calculus;
+namespace Calculus.Losses;
 
 /// <summary>A loss of the score z of the sheet-1f network with label y, through the margin t = y·z: the losses of
 /// exercise 3, so that the network gradient and the trainer do not care which one is used.</summary>
@@ -37,10 +37,10 @@ public static class MarginLosses
     /// <summary>l(yz) = log(1 + e^(−yz)), the loss of sheet 1f; ∂/∂z = f_e(z) = −y·σ(−yz) (<see cref="LabelLogisticLoss"/>).</summary>
     public static IMarginLoss Logistic { get; } = new LogisticMargin();
 
-    /// <summary>h*(yz) = ln(1 + e^(1−yz)); ∂/∂z = −y·σ(1 − yz) (<see cref="Calculus.SmoothHinge"/>).</summary>
+    /// <summary>h*(yz) = ln(1 + e^(1−yz)); ∂/∂z = −y·σ(1 − yz) (<see cref="Losses.SmoothHinge"/>).</summary>
     public static IMarginLoss SmoothHinge { get; } = new SmoothHingeMargin();
 
-    /// <summary>max(0, 1 − yz) with the subgradient −y for yz &lt; 1 and 0 otherwise (<see cref="Calculus.Hinge"/>).</summary>
+    /// <summary>max(0, 1 − yz) with the subgradient −y for yz &lt; 1 and 0 otherwise (<see cref="Losses.Hinge"/>).</summary>
     public static IMarginLoss Hinge { get; } = new HingeMargin();
 
     /// <summary>Logistic, smooth hinge, hinge.</summary>
@@ -80,11 +80,11 @@ public static class MarginLosses
 
         public double? Kink => null;
 
-        public double Value(double z, double y) => Calculus.SmoothHinge.Value(y * z);
+        public double Value(double z, double y) => Losses.SmoothHinge.Value(y * z);
 
-        public double DerivativeInScore(double z, double y) => y * Calculus.SmoothHinge.Derivative(y * z);
+        public double DerivativeInScore(double z, double y) => y * Losses.SmoothHinge.Derivative(y * z);
 
-        public Func<Complex, double, Complex> ComplexForm => (z, y) => Calculus.SmoothHinge.OfComplex(y * z);
+        public Func<Complex, double, Complex> ComplexForm => (z, y) => Losses.SmoothHinge.OfComplex(y * z);
     }
 
     private sealed class HingeMargin : IMarginLoss
@@ -95,10 +95,10 @@ public static class MarginLosses
 
         public double? Kink => 1.0;
 
-        public double Value(double z, double y) => Calculus.Hinge.Value(y * z);
+        public double Value(double z, double y) => Losses.Hinge.Value(y * z);
 
-        public double DerivativeInScore(double z, double y) => y * Calculus.Hinge.Subgradient(y * z);
+        public double DerivativeInScore(double z, double y) => y * Losses.Hinge.Subgradient(y * z);
 
-        public Func<Complex, double, Complex> ComplexForm => (z, y) => Calculus.Hinge.OfComplex(y * z);
+        public Func<Complex, double, Complex> ComplexForm => (z, y) => Losses.Hinge.OfComplex(y * z);
     }
 }

@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Calculus.Activations;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Losses;
 
 /// <summary>The smooth hinge h*(t) = ln(1 + e^(1−t)), the log-sum-exp approximation of max(0, 1 − t) (sheet 3b, 3c).</summary>
 /// <remarks>

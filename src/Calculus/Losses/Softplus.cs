@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Calculus.Activations;
 using Calculus.Internal;
 
-namespace Calculus;
+namespace Calculus.Losses;
 
 /// <summary>Softplus, softplus(u) = ln(1 + e^u), the smooth maximum of 0 and u (sheet 3b).</summary>
 /// <remarks>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 

@@ -1,3 +1,5 @@
+using Calculus.Functions;
+using Calculus.Networks;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 

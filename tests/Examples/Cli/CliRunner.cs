@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Calculus.Cli;
 using Calculus.Examples.Verify;
+using Calculus.Networks;
 
 namespace Calculus.Examples.Cli;
 

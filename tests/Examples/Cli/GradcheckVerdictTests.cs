@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Calculus.Checking;
 using Calculus.Cli.Commands;
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples.Cli;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Calculus.Cli;
 using Calculus.Examples.Support;
 using Calculus.Examples.Verify;
+using Calculus.Networks;
 
 namespace Calculus.Examples.Cli;
 

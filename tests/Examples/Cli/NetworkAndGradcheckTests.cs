@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples.Cli;
@@ -72,7 +75,7 @@ public sealed class NetworkAndGradcheckTests
     public void Gradcheck_FailsAWrongGradient_ThroughTheInternalSeam()
     {
         // The f_d factor dropped from every hidden unit: a mistake the sheet invites.
-        NetworkGradient Wrong(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, ScalarFunction a, Calculus.IMarginLoss l)
+        NetworkGradient Wrong(Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, ScalarFunction a, Calculus.Losses.IMarginLoss l)
         {
             var right = Network.Gradient(w, b, wo, x, y, a, l);
             var g = wo * LabelLogisticLoss.Derivative(right.Z, y);

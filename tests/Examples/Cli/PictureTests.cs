@@ -1,5 +1,7 @@
 using Calculus.Cli.Report;
 using Calculus.Examples.Support;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Training;
 using ScottPlot;
 using ScottPlot.Plottables;

@@ -1,6 +1,10 @@
+using Calculus.Activations;
 using Calculus.Cli;
 using Calculus.Cli.Commands;
 using Calculus.Examples.Support;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Examples.Cli;
@@ -102,7 +106,7 @@ public sealed class ReportCommandTests(ReportCommandTests.Run report) : IClassFi
     }
 
     private static NetworkGradient WithoutTheActivationsDerivative(
-        Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, ScalarFunction a, Calculus.IMarginLoss l)
+        Matrix<double> w, Vector<double> b, Vector<double> wo, Vector<double> x, double y, ScalarFunction a, Calculus.Losses.IMarginLoss l)
     {
         var right = Network.Gradient(w, b, wo, x, y, a, l);
         var g = wo * LabelLogisticLoss.Derivative(right.Z, y);

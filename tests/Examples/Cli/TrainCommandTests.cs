@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Calculus.Cli;
 using Calculus.Examples.Support;
+using Calculus.Functions;
+using Calculus.Losses;
+using Calculus.Networks;
 using Calculus.Training;
 
 namespace Calculus.Examples.Cli;

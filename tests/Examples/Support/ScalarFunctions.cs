@@ -1,3 +1,6 @@
+using Calculus.Activations;
+using Calculus.Functions;
+using Calculus.Losses;
 namespace Calculus.Examples.Support;
 
 /// <summary>Every scalar function of the library by the name the reference table (Reference/scalar.csv) uses.</summary>

@@ -1,5 +1,8 @@
+using Calculus.Activations;
 using Calculus.Checking;
 using Calculus.Examples.Support;
+using Calculus.Functions;
+using Calculus.Losses;
 using Calculus.Subjects;
 using Calculus.Verification;
 

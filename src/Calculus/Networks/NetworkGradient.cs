@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Calculus;
+namespace Calculus.Networks;
 
 /// <summary>The loss of the sheet-1f network at one example and its gradient with respect to every input.</summary>
 /// <param name="Loss">L = log(1 + exp(−y·z)).</param>

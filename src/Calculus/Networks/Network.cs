@@ -1,7 +1,8 @@
-using Calculus.Training;
+using Calculus.Functions;
+using Calculus.Losses;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Calculus;
+namespace Calculus.Networks;
 
 /// <summary>The one-hidden-layer network of sheet 1f: L(W, b, w; x, y) = log(1 + exp(−y·wᵀσ̂(Wx + b))).</summary>
 /// <remarks>

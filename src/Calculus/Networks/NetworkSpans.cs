@@ -1,9 +1,11 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Calculus.Training;
+using Calculus.Activations;
+using Calculus.Functions;
+using Calculus.Losses;
 
-namespace Calculus;
+namespace Calculus.Networks;
 
 /// <summary>The sheet-1f loss and gradient over spans, and the library's one implementation of them:
 /// <see cref="Network"/> is a front that hands it MathNet's storage. W row-major in one span, the gradients written into

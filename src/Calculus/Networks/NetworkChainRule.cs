@@ -1,6 +1,8 @@
+using Calculus.Functions;
+using Calculus.Losses;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Calculus;
+namespace Calculus.Networks;
 
 /// <summary>The sheet's per-entry chain rule for the network of 1f, written out plainly: the specification that
 /// <c>Network.Gradient</c> is checked against.</summary>

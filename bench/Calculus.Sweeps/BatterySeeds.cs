@@ -1,6 +1,8 @@
 using Calculus.Checking;
 using Calculus.Subjects;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Running;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Sweeps;
 

@@ -3,7 +3,8 @@ using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Losses;
 using Calculus.Networks;
-using Calculus.Verification;
+using Calculus.Verification.Diagnosis;
+using Calculus.Verification.Sheet;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Sweeps;
@@ -104,7 +105,7 @@ internal static class GradientGrid
                                 var query = new NetworkQuery(w.ToRowArrays(), b.ToArray(), wout.ToArray(), x.ToArray(), y, activation.Name, loss.Name);
                                 foreach (var m in mistakes)
                                 {
-                                    if (activation.Name == "plu" || m.Sheet.Network(query) is not { Kind: AnswerKind.Value, Value: { } a })
+                                    if (activation.Name == "plu" || m.Sheet.Ask(query) is not { Kind: AnswerKind.Value, Value: { } a })
                                     {
                                         continue; // PLU with its defaults only in the protocol's network; a mistake that cannot be formed here (W·g, W not square)
                                     }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Calculus.Checking;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
 using Calculus.Verification.Protocol;
+using Calculus.Verification.Running;
 
 namespace Calculus.Sweeps;
 

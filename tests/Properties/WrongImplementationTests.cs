@@ -1,3 +1,5 @@
+using Calculus.Verification.Diagnosis;
+using Calculus.Verification.Running;
 namespace Calculus.Properties;
 
 /// <summary>The battery catches the mistakes people really make on this sheet: every known mistake

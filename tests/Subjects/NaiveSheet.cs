@@ -1,4 +1,4 @@
-using Calculus.Verification;
+using Calculus.Verification.Sheet;
 using MathNet.Numerics;
 
 namespace Calculus.Subjects;
@@ -8,7 +8,7 @@ namespace Calculus.Subjects;
 /// e^(−x·x), ln(1 + e^x), the sheet's literal f_e = −y·e^(−ya)·σ(ya), log-sum-exp without the shift, and the network
 /// by the sheet's chain with those pieces. Every formula is right; only its floating-point form is naive. It must pass
 /// every core check (no false alarm); its stable failures are real and known.</summary>
-public sealed class NaiveSheet : ISheet
+public sealed class NaiveSheet : SheetBase
 {
     private static double Sigma(double x) => 1 / (1 + Math.Exp(-x));
 
@@ -48,18 +48,18 @@ public sealed class NaiveSheet : ISheet
 
     private static double Fe(double a, double y) => -y * Math.Exp(-y * a) * Sigma(y * a);
 
-    public Answer<double[]> Scalar(ScalarQuery query) =>
+    public override Answer<double[]> Scalar(ScalarQuery query) =>
         Answer.Of<double[]>([.. query.X.Select(x => (query.Derivative ? Derivative(query.Function, x, query.Parameter("alpha") ?? 0.1, query.Parameter("c") ?? 1) : Value(query.Function, x, query.Parameter("alpha") ?? 0.1, query.Parameter("c") ?? 1)))]);
 
-    public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y) =>
-        Answer.Of<double[]>([.. a.Select(v => derivative ? Fe(v, y) : Math.Log(1 + Math.Exp(-y * v)))]);
+    public override Answer<double[]> LabelLogistic(LabelLogisticCall call) =>
+        Answer.Of<double[]>([.. call.A.Select(v => call.Derivative ? Fe(v, call.Y) : Math.Log(1 + Math.Exp(-call.Y * v)))]);
 
-    public Answer<double[]> LogSumExp(double[][] vectors) => Answer.Of<double[]>([.. vectors.Select(v => Math.Log(v.Sum(Math.Exp)))]);
+    public override Answer<double[]> LogSumExp(LogSumExpCall call) => Answer.Of<double[]>([.. call.Vectors.Select(v => Math.Log(v.Sum(Math.Exp)))]);
 
-    public Answer<double[]> Affine(double[][] w, double[] b, double[] x) =>
-        Answer.Of<double[]>([.. w.Select((row, i) => row.Select((wij, j) => wij * x[j]).Sum() + b[i])]);
+    public override Answer<double[]> Affine(AffineCall call) =>
+        Answer.Of<double[]>([.. call.W.Select((row, i) => row.Select((wij, j) => wij * call.X[j]).Sum() + call.B[i])]);
 
-    public Answer<double[]> AffinePartial(AffinePartialQuery query)
+    public override Answer<double[]> AffinePartial(AffinePartialQuery query)
     {
         var q = query;
         var p = new double[q.B.Length];
@@ -79,11 +79,11 @@ public sealed class NaiveSheet : ISheet
         return Answer.Of(p);
     }
 
-    public Answer<NetworkAnswer> Network(NetworkQuery query)
+    public override Answer<NetworkAnswer> Network(NetworkQuery query)
     {
         var q = query;
         int h = q.B.Length, d = q.X.Length;
-        var a = Affine(q.W, q.B, q.X).Value!;
+        var a = Affine(new AffineCall(q.W, q.B, q.X)).Value!;
         double z = 0;
         for (int i = 0; i < h; i++)
         {
@@ -111,7 +111,7 @@ public sealed class NaiveSheet : ISheet
             [.. Enumerable.Range(0, d).Select(j => Enumerable.Range(0, h).Sum(i => q.W[i][j] * g[i]))]));
     }
 
-    public Answer<StepAnswer> GdStep(StepQuery query)
+    public override Answer<StepAnswer> GdStep(StepQuery query)
     {
         var q = query;
         int h = q.B.Length, d = q.W[0].Length, n = q.Xs.Length;

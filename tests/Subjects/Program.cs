@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Calculus.Subjects;
-using Calculus.Verification;
 using Calculus.Verification.Protocol;
+using Calculus.Verification.Sheet;
 
 // calculus-subjects MODE [FUNCTION [KEY]]: a protocol subject for the tests of calculus verify.
 //   naive            the naive textbook implementation (NaiveSheet)

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Calculus.Verification;
+using Calculus.Verification.Diagnosis;
 using Calculus.Verification.Protocol;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Calculus.Checking;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
 using Calculus.Verification.Protocol;
 using Calculus.Verification.Reports;
+using Calculus.Verification.Running;
 
 namespace Calculus.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using Calculus.Activations;
 using Calculus.Functions;
 using Calculus.Losses;
+using Calculus.Verification.Sheet;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Diagnosis;
 
 /// <summary>A mistake people make on this sheet, as a subject: the reference with that one function wrong.</summary>
 /// <param name="Id">A short name, the function and a number: "sigmoid-1" (for <c>calculus serve --mistake</c>).</param>

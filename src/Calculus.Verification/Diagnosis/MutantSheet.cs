@@ -1,109 +1,54 @@
-namespace Calculus.Verification;
+using Calculus.Verification.Sheet;
 
-/// <summary>The reference with one function replaced: a known mistake as a subject.</summary>
-public sealed class MutantSheet : ISheet
+namespace Calculus.Verification.Diagnosis;
+
+/// <summary>The reference with one function replaced: a known mistake as a subject (a <see cref="SheetDecorator"/>
+/// over <see cref="ReferenceSheet.Instance"/>).</summary>
+public static class MutantSheet
 {
-    private readonly ReferenceSheet inner = ReferenceSheet.Instance;
-
-    private MutantSheet()
-    {
-    }
-
-    private string? ScalarFunction { get; init; }
-
-    private Func<double, double>? ScalarValue { get; init; }
-
-    private Func<double, double>? ScalarDerivative { get; init; }
-
-    private Func<double, double, double>? LabelValue { get; init; }
-
-    private Func<double, double, double>? LabelDerivative { get; init; }
-
-    private Func<double[], double>? Lse { get; init; }
-
-    private string? PartialWrt { get; init; }
-
-    private Func<AffinePartialQuery, double[]>? Partial { get; init; }
-
-    private Func<NetworkQuery, NetworkAnswer>? NetworkOverride { get; init; }
-
-    private Func<StepQuery, StepAnswer>? Step { get; init; }
-
-    /// <summary>A scalar function with its value and/or derivative replaced (PLU with its default parameters).</summary>
+    /// <summary>A scalar function with its value and/or derivative replaced (with any parameters).</summary>
     /// <param name="function">The protocol name.</param>
     /// <param name="value">The wrong f, or null to keep the reference's.</param>
     /// <param name="derivative">The wrong f', or null to keep the reference's.</param>
     /// <returns>The mutant.</returns>
-    public static MutantSheet Scalars(string function, Func<double, double>? value = null, Func<double, double>? derivative = null) =>
-        new() { ScalarFunction = function, ScalarValue = value, ScalarDerivative = derivative };
+    public static ISheet Scalars(string function, Func<double, double>? value = null, Func<double, double>? derivative = null) =>
+        Of(call => call is ScalarQuery q && q.Function == function && (q.Derivative ? derivative : value) is { } f
+            ? Answer.Of<double[]>([.. q.X.Select(f)]) : null);
 
     /// <summary>ℓ(a; y) and/or f_e(a; y) replaced.</summary>
     /// <param name="value">The wrong ℓ(a, y), or null.</param>
     /// <param name="derivative">The wrong f_e(a, y), or null.</param>
     /// <returns>The mutant.</returns>
-    public static MutantSheet Label(Func<double, double, double>? value = null, Func<double, double, double>? derivative = null) =>
-        new() { LabelValue = value, LabelDerivative = derivative };
+    public static ISheet Label(Func<double, double, double>? value = null, Func<double, double, double>? derivative = null) =>
+        Of(call => call is LabelLogisticCall l && (l.Derivative ? derivative : value) is { } f
+            ? Answer.Of<double[]>([.. l.A.Select(a => f(a, l.Y))]) : null);
 
     /// <summary>Log-sum-exp replaced.</summary>
     /// <param name="lse">The wrong LSE.</param>
     /// <returns>The mutant.</returns>
-    public static MutantSheet LogSumExpOf(Func<double[], double> lse) => new() { Lse = lse };
+    public static ISheet LogSumExpOf(Func<double[], double> lse) =>
+        Of(call => call is LogSumExpCall l ? Answer.Of<double[]>([.. l.Vectors.Select(lse)]) : null);
 
     /// <summary>One partial of the affine map replaced.</summary>
     /// <param name="wrt">"W", "b" or "x".</param>
     /// <param name="partial">The wrong partial.</param>
     /// <returns>The mutant.</returns>
-    public static MutantSheet AffinePartialOf(string wrt, Func<AffinePartialQuery, double[]> partial) => new() { PartialWrt = wrt, Partial = partial };
+    public static ISheet AffinePartialOf(string wrt, Func<AffinePartialQuery, double[]> partial) =>
+        Of(call => call is AffinePartialQuery q && q.Wrt == wrt ? Guarded(() => partial(q)) : null);
 
     /// <summary>The network's answer replaced.</summary>
     /// <param name="network">The wrong loss and gradient.</param>
     /// <returns>The mutant.</returns>
-    public static MutantSheet NetworkOf(Func<NetworkQuery, NetworkAnswer> network) => new() { NetworkOverride = network };
+    public static ISheet NetworkOf(Func<NetworkQuery, NetworkAnswer> network) =>
+        Of(call => call is NetworkQuery q ? Guarded(() => network(q)) : null);
 
     /// <summary>The gradient step replaced.</summary>
     /// <param name="step">The wrong step.</param>
     /// <returns>The mutant.</returns>
-    public static MutantSheet StepOf(Func<StepQuery, StepAnswer> step) => new() { Step = step };
+    public static ISheet StepOf(Func<StepQuery, StepAnswer> step) =>
+        Of(call => call is StepQuery q ? Guarded(() => step(q)) : null);
 
-    /// <inheritdoc/>
-    public Answer<double[]> Scalar(ScalarQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var f = query.Function != ScalarFunction ? null : query.Derivative ? ScalarDerivative : ScalarValue;
-        return f is null ? inner.Scalar(query) : Answer.Of<double[]>([.. query.X.Select(f)]);
-    }
-
-    /// <inheritdoc/>
-    public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        var f = derivative ? LabelDerivative : LabelValue;
-        return f is null ? inner.LabelLogistic(derivative, a, y) : Answer.Of<double[]>([.. a.Select(v => f(v, y))]);
-    }
-
-    /// <inheritdoc/>
-    public Answer<double[]> LogSumExp(double[][] vectors)
-    {
-        ArgumentNullException.ThrowIfNull(vectors);
-        return Lse is null ? inner.LogSumExp(vectors) : Answer.Of<double[]>([.. vectors.Select(Lse)]);
-    }
-
-    /// <inheritdoc/>
-    public Answer<double[]> Affine(double[][] w, double[] b, double[] x) => inner.Affine(w, b, x);
-
-    /// <inheritdoc/>
-    public Answer<double[]> AffinePartial(AffinePartialQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return Partial is null || query.Wrt != PartialWrt ? inner.AffinePartial(query) : Guarded(() => Partial(query));
-    }
-
-    /// <inheritdoc/>
-    public Answer<NetworkAnswer> Network(NetworkQuery query) =>
-        NetworkOverride is null ? inner.Network(query) : Guarded(() => NetworkOverride(query));
-
-    /// <inheritdoc/>
-    public Answer<StepAnswer> GdStep(StepQuery query) => Step is null ? inner.GdStep(query) : Guarded(() => Step(query));
+    private static SheetDecorator Of(Func<SheetCall, object?> replace) => new(ReferenceSheet.Instance, replace);
 
     /// <summary>A mistake that cannot be formed for this shape (an index out of range) answers an error.</summary>
     private static Answer<T> Guarded<T>(Func<T> compute)

@@ -1,6 +1,8 @@
 using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Losses;
+using FsCheck;
+using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Verification.Generation;

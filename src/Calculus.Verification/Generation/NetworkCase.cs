@@ -2,6 +2,7 @@ using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Losses;
 using Calculus.Networks;
+using Calculus.Verification.Sheet;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Verification.Generation;

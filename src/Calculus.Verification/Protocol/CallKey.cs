@@ -1,3 +1,4 @@
+using Calculus.Verification.Sheet;
 namespace Calculus.Verification.Protocol;
 
 /// <summary>A 128-bit fingerprint of a sheet call (two independent 64-bit multiply-xorshift streams over every number's

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Verification.Protocol;
 
@@ -7,7 +8,7 @@ namespace Calculus.Verification.Protocol;
 /// Lines over its standard input and output (docs/protocol.md). Batches scalar requests, pipelines the rest, caches every
 /// answer of the current check, and survives a subject that prints junk, hangs or exits: the request concerned fails
 /// with what happened, the subject is restarted, and the rest go on.</summary>
-public sealed class ProcessSheet : ISheet, IDisposable
+public sealed class ProcessSheet : SheetBase, IDisposable
 {
     /// <summary>Points per batched request: 4,096 numbers are ≤ 100 kB of JSON, one line a subject reads at once.</summary>
     public const int MaxBatch = 4096;
@@ -114,38 +115,42 @@ public sealed class ProcessSheet : ISheet, IDisposable
     }
 
     /// <inheritdoc/>
-    public Answer<double[]> Scalar(ScalarQuery query)
+    public override Answer<double[]> Scalar(ScalarQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Points(ScalarFamily(query), [.. query.X.Select(x => new[] { x })]);
     }
 
     /// <inheritdoc/>
-    public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y)
+    public override Answer<double[]> LabelLogistic(LabelLogisticCall call)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        return Points(LabelFamily(derivative, y), [.. a.Select(x => new[] { x })]);
+        ArgumentNullException.ThrowIfNull(call);
+        return Points(LabelFamily(call.Derivative, call.Y), [.. call.A.Select(x => new[] { x })]);
     }
 
     /// <inheritdoc/>
-    public Answer<double[]> LogSumExp(double[][] vectors) => Points(LseFamily(), vectors);
+    public override Answer<double[]> LogSumExp(LogSumExpCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return Points(LseFamily(), call.Vectors);
+    }
 
     /// <inheritdoc/>
-    public Answer<double[]> Affine(double[][] w, double[] b, double[] x) => Call(new AffineCall(w, b, x), ProtocolJson.ReadNumbers);
+    public override Answer<double[]> Affine(AffineCall call) => Call(call, ProtocolJson.ReadNumbers);
 
     /// <inheritdoc/>
-    public Answer<double[]> AffinePartial(AffinePartialQuery query) => Call(query, ProtocolJson.ReadNumbers);
+    public override Answer<double[]> AffinePartial(AffinePartialQuery query) => Call(query, ProtocolJson.ReadNumbers);
 
     /// <inheritdoc/>
-    public Answer<NetworkAnswer> Network(NetworkQuery query) => Call(query, ProtocolJson.ReadNetwork);
+    public override Answer<NetworkAnswer> Network(NetworkQuery query) => Call(query, ProtocolJson.ReadNetwork);
 
     /// <inheritdoc/>
-    public Answer<StepAnswer> GdStep(StepQuery query) => Call(query, ProtocolJson.ReadStep);
+    public override Answer<StepAnswer> GdStep(StepQuery query) => Call(query, ProtocolJson.ReadStep);
 
     /// <summary>Sends every request a check will make, in batches, before the check asks them one by one; answers of
     /// earlier checks are dropped first (memory stays bounded by one check's requests).</summary>
-    /// <param name="requests">The calls, as <see cref="RecordingSheet"/> recorded them.</param>
-    public void Prefetch(IReadOnlyList<object> requests)
+    /// <param name="requests">The calls, as a <see cref="SheetDecorator"/> over the reference recorded them.</param>
+    public void Prefetch(IReadOnlyList<SheetCall> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
         calls.Clear();
@@ -174,12 +179,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
         Parallel.For(0, unique.Length, k => lines[k] = ProtocolJson.Request(rest[unique[k]]));
         var responses = Exchange([.. lines]);
         var answers = new object[unique.Length];
-        Parallel.For(0, unique.Length, k => answers[k] = rest[unique[k]] switch
-        {
-            NetworkQuery => Decode(responses[k], ProtocolJson.ReadNetwork),
-            StepQuery => Decode(responses[k], ProtocolJson.ReadStep),
-            _ => Decode(responses[k], ProtocolJson.ReadNumbers),
-        });
+        Parallel.For(0, unique.Length, k => answers[k] = rest[unique[k]].Accept(new Reader(responses[k])));
         for (int k = 0; k < unique.Length; k++)
         {
             calls[keys[unique[k]]] = answers[k];
@@ -213,7 +213,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
 
     private Family LseFamily() => FamilyOf(("logsumexp", false, ""), points => new LogSumExpCall(points));
 
-    private Family FamilyOf((string, bool, string) key, Func<double[][], object> request)
+    private Family FamilyOf((string, bool, string) key, Func<double[][], SheetCall> request)
     {
         if (!families.TryGetValue(key, out var f))
         {
@@ -224,7 +224,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
     }
 
     /// <summary>A call whose points can be merged with others into one request: its family and points.</summary>
-    private (Family? Family, double[][] Points) Batchable(object call) => call switch
+    private (Family? Family, double[][] Points) Batchable(SheetCall call) => call switch
     {
         ScalarQuery q => (ScalarFamily(q), [.. q.X.Select(x => new[] { x })]),
         LabelLogisticCall l => (LabelFamily(l.Derivative, l.Y), [.. l.A.Select(x => new[] { x })]),
@@ -243,7 +243,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
 
         if (points.Length == 1 && family.Results.TryGetValue(Key(points[0]), out var known))
         {
-            return known.Error is { } e ? Answer.Error<double[]>(e) : Answer.Of<double[]>([known.Value]); // the common case: one cached point
+            return known.Error is { } e ? Failed(known) : Answer.Of<double[]>([known.Value]); // the common case: one cached point
         }
 
         var missing = points.Where(p => !family.Results.ContainsKey(Key(p))).DistinctBy(Key).ToArray();
@@ -261,9 +261,9 @@ public sealed class ProcessSheet : ISheet, IDisposable
         for (int k = 0; k < points.Length; k++)
         {
             var r = family.Results[Key(points[k])];
-            if (r.Error is { } error)
+            if (r.Error is not null)
             {
-                return Answer.Error<double[]>(error);
+                return Failed(r);
             }
 
             values[k] = r.Value;
@@ -297,7 +297,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 {
                     for (int p = 0; p < points.Length; p++)
                     {
-                        family.Results[Key(points[p])] = new PointResult(answer.Value[p], null);
+                        family.Results[Key(points[p])] = new PointResult(answer.Value[p], null, false);
                     }
 
                     continue;
@@ -306,7 +306,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 string error = answer.Kind == AnswerKind.Value
                     ? $"wrong shape: {points.Length} input{(points.Length == 1 ? " needs 1 value" : $"s need {points.Length} values")}; got {answer.Value!.Length}"
                     : answer.Message!;
-                if (points.Length > 1 && answers[k].StartsWith(FailurePrefix, StringComparison.Ordinal))
+                if (points.Length > 1 && answers[k].Failure is not null)
                 {
                     // The subject died, hung or printed junk on this batch: ask each point alone (pipelined), so that
                     // the failure lands on the points that cause it and the rest get their answers.
@@ -321,7 +321,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 }
                 else
                 {
-                    family.Results[Key(points[0])] = new PointResult(double.NaN, error);
+                    family.Results[Key(points[0])] = new PointResult(double.NaN, error, answer.Kind == AnswerKind.NotAsked);
                 }
             }
 
@@ -329,40 +329,57 @@ public sealed class ProcessSheet : ISheet, IDisposable
         }
     }
 
-    /// <summary>A call's answer: from the cache (parsed once, then kept parsed), or asked now.</summary>
-    private Answer<T> Call<T>(object call, Func<JsonElement, T> read)
+    /// <summary>A call's answer: from the cache (parsed once), or asked now.</summary>
+    private Answer<T> Call<T>(SheetCall<T> call, Func<JsonElement, T> read)
     {
         var key = CallKey.Of(call);
-        if (!calls.TryGetValue(key, out object? cached))
+        if (calls.TryGetValue(key, out object? cached))
         {
-            cached = Exchange([ProtocolJson.Request(call)])[0];
+            return (Answer<T>)cached;
         }
 
-        if (cached is Answer<T> answer)
-        {
-            return answer;
-        }
-
-        answer = Decode((string)cached, read);
+        var answer = Decode(Exchange([ProtocolJson.Request(call)])[0], read);
         calls[key] = answer;
         return answer;
     }
 
-    /// <summary>Reads a response line: a failure of the exchange (its message says what happened), or the line as
-    /// <see cref="ProtocolJson.ReadAnswer"/> reads it.</summary>
-    private static Answer<T> Decode<T>(string response, Func<JsonElement, T> read) =>
-        response.StartsWith(FailurePrefix, StringComparison.Ordinal) ? Answer.Error<T>(response[FailurePrefix.Length..]) : ProtocolJson.ReadAnswer(response, read);
+    /// <summary>Reads a response: a failure of the exchange (its message says what happened; not asked when the
+    /// request was refused), or the line as <see cref="ProtocolJson.ReadAnswer"/> reads it.</summary>
+    private static Answer<T> Decode<T>(Response response, Func<JsonElement, T> read) =>
+        response.Failure is not { } failure ? ProtocolJson.ReadAnswer(response.Line!, read)
+        : response.NotAsked ? Answer.NotAsked<T>(failure)
+        : Answer.Error<T>(failure);
 
-    private const string FailurePrefix = "\u0001failure:";
+    /// <summary>What came back for one request line: the subject's line, or why there is none (a timeout, an exit, a
+    /// line that is not JSON), with whether the request was not sent at all.</summary>
+    private readonly record struct Response(string? Line, string? Failure, bool NotAsked);
+
+    /// <summary>Decodes a response as the value type of the call it answers.</summary>
+    private sealed class Reader(Response response) : ISheetCallVisitor<object>
+    {
+        public object Scalar(ScalarQuery query) => Decode(response, ProtocolJson.ReadNumbers);
+
+        public object LabelLogistic(LabelLogisticCall call) => Decode(response, ProtocolJson.ReadNumbers);
+
+        public object LogSumExp(LogSumExpCall call) => Decode(response, ProtocolJson.ReadNumbers);
+
+        public object Affine(AffineCall call) => Decode(response, ProtocolJson.ReadNumbers);
+
+        public object AffinePartial(AffinePartialQuery query) => Decode(response, ProtocolJson.ReadNumbers);
+
+        public object Network(NetworkQuery query) => Decode(response, ProtocolJson.ReadNetwork);
+
+        public object GdStep(StepQuery query) => Decode(response, ProtocolJson.ReadStep);
+    }
 
     /// <summary>Sends the lines and collects one response line each, in order. A timeout, the subject's exit, or a
     /// line that is not a JSON object fails that request (recorded as a failure line), kills the subject, and the
     /// requests after it are sent again to a new one. A function that failed <see cref="MaxFailuresPerFunction"/> times
     /// is not asked again (its requests fail at once with the last reason), and after <see cref="MaxRestarts"/> restarts
     /// no request is: a subject that hangs or crashes everywhere ends the run in seconds.</summary>
-    private List<string> Exchange(List<string> lines)
+    private List<Response> Exchange(List<string> lines)
     {
-        var answers = new string?[lines.Count];
+        var answers = new Response?[lines.Count];
         int answered = 0;
         while (answered < lines.Count)
         {
@@ -382,7 +399,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                         : null);
                 if (refusal is not null)
                 {
-                    answers[k] = FailurePrefix + refusal;
+                    answers[k] = new Response(null, refusal, true);
                     answered++;
                 }
                 else
@@ -433,7 +450,7 @@ public sealed class ProcessSheet : ISheet, IDisposable
                 answered++;
                 if (failure is not null)
                 {
-                    answers[k] = FailurePrefix + failure;
+                    answers[k] = new Response(null, failure, false);
                     lastFailure = failure;
                     string fn = FunctionOf(lines[k]);
                     var (timeouts, others, _) = failures.GetValueOrDefault(fn, (0, 0, ""));
@@ -443,11 +460,11 @@ public sealed class ProcessSheet : ISheet, IDisposable
                     break;
                 }
 
-                answers[k] = line!;
+                answers[k] = new Response(line!, null, false);
             }
         }
 
-        return [.. answers.Select(a => a!)];
+        return [.. answers.Select(a => a!.Value)];
     }
 
     /// <summary>Starts the subject again and waits for its answer to the probe (up to <see cref="StartupTimeout"/>), so
@@ -495,11 +512,14 @@ public sealed class ProcessSheet : ISheet, IDisposable
         return line.StartsWith(prefix, StringComparison.Ordinal) && end > 0 ? line[prefix.Length..end] : "";
     }
 
-    private sealed record PointResult(double Value, string? Error);
+    /// <summary>A point's value, or the error its request got (not asked, when it was refused).</summary>
+    private sealed record PointResult(double Value, string? Error, bool NotAsked);
 
-    private sealed class Family(Func<double[][], object> request)
+    private static Answer<double[]> Failed(PointResult r) => r.NotAsked ? Answer.NotAsked<double[]>(r.Error!) : Answer.Error<double[]>(r.Error!);
+
+    private sealed class Family(Func<double[][], SheetCall> request)
     {
-        public Func<double[][], object> Request { get; } = request;
+        public Func<double[][], SheetCall> Request { get; } = request;
 
         public Dictionary<CallKey, PointResult> Results { get; } = [];
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Calculus.Functions;
+using Calculus.Verification.Sheet;
+using FsCheck.Fluent;
 
 namespace Calculus.Verification.Protocol;
 
@@ -42,52 +44,51 @@ public static class ProtocolJson
     /// <summary>The protocol's version.</summary>
     public const int Version = 1;
 
-    /// <summary>The request line of a sheet call (a query or call record, as <see cref="RecordingSheet"/> records them).</summary>
+    /// <summary>The request line of a sheet call.</summary>
     /// <param name="call">The call.</param>
     /// <returns>One line of JSON.</returns>
-    public static string Request(object call)
+    public static string Request(SheetCall call)
     {
+        ArgumentNullException.ThrowIfNull(call);
         var w = new Writer();
-        switch (call)
+        w.Name("fn").String(call.Function);
+        call.Accept(new RequestWriter(w));
+        return w.End();
+    }
+
+    /// <summary>Writes each call's arguments after its "fn".</summary>
+    private sealed class RequestWriter(Writer w) : ISheetCallVisitor<Writer>
+    {
+        public Writer Scalar(ScalarQuery query)
         {
-            case ScalarQuery q:
-                w.Name("fn").String(q.Function).Name("derivative").Bool(q.Derivative).Name("x").Numbers(q.X);
-                foreach (var (name, value) in ParametersInOrder(q))
-                {
-                    w.Name(name).Number(value);
-                }
+            w.Name("derivative").Bool(query.Derivative).Name("x").Numbers(query.X);
+            foreach (var (name, value) in ParametersInOrder(query))
+            {
+                w.Name(name).Number(value);
+            }
 
-                break;
-            case LabelLogisticCall l:
-                w.Name("fn").String("label-logistic").Name("derivative").Bool(l.Derivative).Name("x").Numbers(l.A).Name("y").Number(l.Y);
-                break;
-            case LogSumExpCall l:
-                w.Name("fn").String("logsumexp").Name("a").Rows(l.Vectors);
-                break;
-            case AffineCall a:
-                w.Name("fn").String("affine").Name("W").Rows(a.W).Name("b").Numbers(a.B).Name("x").Numbers(a.X);
-                break;
-            case AffinePartialQuery p:
-                w.Name("fn").String("affine-partial").Name("W").Rows(p.W).Name("b").Numbers(p.B).Name("x").Numbers(p.X).Name("wrt").String(p.Wrt).Name("i").Integer(p.I);
-                if (p.Wrt == "W")
-                {
-                    w.Name("j").Integer(p.J);
-                }
-
-                break;
-            case NetworkQuery n:
-                w.Name("fn").String("network").Name("W").Rows(n.W).Name("b").Numbers(n.B).Name("w").Numbers(n.Wout).Name("x").Numbers(n.X).Name("y").Number(n.Y)
-                    .Name("activation").String(n.Activation).Name("loss").String(n.Loss);
-                break;
-            case StepQuery s:
-                w.Name("fn").String("gd-step").Name("W").Rows(s.W).Name("b").Numbers(s.B).Name("w").Numbers(s.Wout).Name("X").Rows(s.Xs).Name("Y").Numbers(s.Ys)
-                    .Name("lr").Number(s.LearningRate).Name("activation").String(s.Activation).Name("loss").String(s.Loss);
-                break;
-            default:
-                throw new ArgumentException($"not a sheet call: {call?.GetType().Name ?? "null"}", nameof(call));
+            return w;
         }
 
-        return w.End();
+        public Writer LabelLogistic(LabelLogisticCall call) => w.Name("derivative").Bool(call.Derivative).Name("x").Numbers(call.A).Name("y").Number(call.Y);
+
+        public Writer LogSumExp(LogSumExpCall call) => w.Name("a").Rows(call.Vectors);
+
+        public Writer Affine(AffineCall call) => w.Name("W").Rows(call.W).Name("b").Numbers(call.B).Name("x").Numbers(call.X);
+
+        public Writer AffinePartial(AffinePartialQuery query)
+        {
+            w.Name("W").Rows(query.W).Name("b").Numbers(query.B).Name("x").Numbers(query.X).Name("wrt").String(query.Wrt).Name("i").Integer(query.I);
+            return query.Wrt == "W" ? w.Name("j").Integer(query.J) : w;
+        }
+
+        public Writer Network(NetworkQuery query) =>
+            w.Name("W").Rows(query.W).Name("b").Numbers(query.B).Name("w").Numbers(query.Wout).Name("x").Numbers(query.X).Name("y").Number(query.Y)
+                .Name("activation").String(query.Activation).Name("loss").String(query.Loss);
+
+        public Writer GdStep(StepQuery query) =>
+            w.Name("W").Rows(query.W).Name("b").Numbers(query.B).Name("w").Numbers(query.Wout).Name("X").Rows(query.Xs).Name("Y").Numbers(query.Ys)
+                .Name("lr").Number(query.LearningRate).Name("activation").String(query.Activation).Name("loss").String(query.Loss);
     }
 
     /// <summary>Parses a request line into its query or call record.</summary>
@@ -95,7 +96,7 @@ public static class ProtocolJson
     /// <returns>A <see cref="ScalarQuery"/>, <see cref="LabelLogisticCall"/>, <see cref="LogSumExpCall"/>,
     /// <see cref="AffineCall"/>, <see cref="AffinePartialQuery"/>, <see cref="NetworkQuery"/> or <see cref="StepQuery"/>.</returns>
     /// <exception cref="ProtocolException">The line is not a request of this protocol; the message says why.</exception>
-    public static object ParseRequest(string line)
+    public static SheetCall ParseRequest(string line)
     {
         using var doc = Parse(line, "request");
         var o = doc.RootElement;
@@ -132,53 +133,63 @@ public static class ProtocolJson
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => (p.Key, p.Value));
 
-    /// <summary>Answers a request with a sheet: the call dispatched to the member of its row.</summary>
+    /// <summary>Answers a request with a sheet.</summary>
     /// <param name="sheet">The sheet.</param>
     /// <param name="call">The parsed request.</param>
     /// <returns>The response line.</returns>
-    public static string Answer(ISheet sheet, object call)
+    public static string Answer(ISheet sheet, SheetCall call)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        return call switch
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Accept(new Responder(sheet));
+    }
+
+    /// <summary>Each call answered by the sheet, the answer written as a response line.</summary>
+    private sealed class Responder(ISheet sheet) : ISheetCallVisitor<string>
+    {
+        public string Scalar(ScalarQuery query) => Response(sheet.Ask(query), Numbers);
+
+        public string LabelLogistic(LabelLogisticCall call) => Response(sheet.Ask(call), Numbers);
+
+        public string LogSumExp(LogSumExpCall call) => Response(sheet.Ask(call), Numbers);
+
+        public string Affine(AffineCall call) => Response(sheet.Ask(call), Numbers);
+
+        public string AffinePartial(AffinePartialQuery query) => Response(sheet.Ask(query), Numbers);
+
+        public string Network(NetworkQuery query) => Response(sheet.Ask(query), (w, a) =>
         {
-            ScalarQuery q => Response(sheet.Scalar(q), Numbers),
-            LabelLogisticCall l => Response(sheet.LabelLogistic(l.Derivative, l.A, l.Y), Numbers),
-            LogSumExpCall l => Response(sheet.LogSumExp(l.Vectors), Numbers),
-            AffineCall a => Response(sheet.Affine(a.W, a.B, a.X), Numbers),
-            AffinePartialQuery p => Response(sheet.AffinePartial(p), Numbers),
-            NetworkQuery n => Response(sheet.Network(n), (w, a) =>
+            w.Object();
+            if (a.Loss is { } loss)
             {
-                w.Object();
-                if (a.Loss is { } loss)
-                {
-                    w.Name("loss").Number(loss);
-                }
+                w.Name("loss").Number(loss);
+            }
 
-                if (a.DWeights is { } dW)
-                {
-                    w.Name("dW").Rows(dW);
-                }
+            if (a.DWeights is { } dW)
+            {
+                w.Name("dW").Rows(dW);
+            }
 
-                if (a.DBias is { } db)
-                {
-                    w.Name("db").Numbers(db);
-                }
+            if (a.DBias is { } db)
+            {
+                w.Name("db").Numbers(db);
+            }
 
-                if (a.DOutputWeights is { } dw)
-                {
-                    w.Name("dw").Numbers(dw);
-                }
+            if (a.DOutputWeights is { } dw)
+            {
+                w.Name("dw").Numbers(dw);
+            }
 
-                if (a.DInput is { } dx)
-                {
-                    w.Name("dx").Numbers(dx);
-                }
+            if (a.DInput is { } dx)
+            {
+                w.Name("dx").Numbers(dx);
+            }
 
-                w.Close();
-            }),
-            StepQuery s => Response(sheet.GdStep(s), (w, a) => w.Object().Name("W").Rows(a.W).Name("b").Numbers(a.B).Name("w").Numbers(a.Wout).Close()),
-            _ => throw new ArgumentException($"not a sheet call: {call?.GetType().Name ?? "null"}", nameof(call)),
-        };
+            w.Close();
+        });
+
+        public string GdStep(StepQuery query) =>
+            Response(sheet.Ask(query), (w, a) => w.Object().Name("W").Rows(a.W).Name("b").Numbers(a.B).Name("w").Numbers(a.Wout).Close());
     }
 
     /// <summary>An error response.</summary>
@@ -201,9 +212,9 @@ public static class ProtocolJson
         if (o.TryGetProperty("error", out var error))
         {
             string message = error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText();
-            return message.Trim().Equals(Verification.Answer.NotImplementedMessage, StringComparison.OrdinalIgnoreCase)
-                ? Verification.Answer.NotImplemented<T>()
-                : Verification.Answer.Error<T>(message);
+            return message.Trim().Equals(Sheet.Answer.NotImplementedMessage, StringComparison.OrdinalIgnoreCase)
+                ? Sheet.Answer.NotImplemented<T>()
+                : Sheet.Answer.Error<T>(message);
         }
 
         if (!o.TryGetProperty("value", out var value))
@@ -213,7 +224,7 @@ public static class ProtocolJson
 
         try
         {
-            return Verification.Answer.Of(read(value));
+            return Sheet.Answer.Of(read(value));
         }
         catch (ProtocolException e) when (e.WrongShape)
         {
@@ -234,11 +245,11 @@ public static class ProtocolJson
         try
         {
             var answer = ParseResponse(line, read);
-            return answer.Kind == AnswerKind.Error ? Verification.Answer.Error<T>($"the subject answered an error: {answer.Message}") : answer;
+            return answer.Kind == AnswerKind.Error ? Sheet.Answer.Error<T>($"the subject answered an error: {answer.Message}") : answer;
         }
         catch (ProtocolException e)
         {
-            return Verification.Answer.Error<T>(e.WrongShape ? $"{e.Message}, in the answer {Excerpt(line)}" : $"an answer that breaks the protocol ({e.Message}): {Excerpt(line)}");
+            return Sheet.Answer.Error<T>(e.WrongShape ? $"{e.Message}, in the answer {Excerpt(line)}" : $"an answer that breaks the protocol ({e.Message}): {Excerpt(line)}");
         }
     }
 
@@ -454,7 +465,7 @@ public static class ProtocolJson
     {
         if (answer.Kind != AnswerKind.Value)
         {
-            return Error(answer.Message ?? Verification.Answer.NotImplementedMessage);
+            return Error(answer.Message ?? Sheet.Answer.NotImplementedMessage);
         }
 
         var w = new Writer().Name("value");

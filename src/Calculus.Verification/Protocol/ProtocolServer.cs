@@ -1,3 +1,4 @@
+using Calculus.Verification.Sheet;
 namespace Calculus.Verification.Protocol;
 
 /// <summary>Answers protocol requests with a sheet, one response line per request line, in order: what

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Running;
 
 namespace Calculus.Verification.Reports;
 

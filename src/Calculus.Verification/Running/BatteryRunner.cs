@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Diagnosis;
+using Calculus.Verification.Sheet;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Running;
 
 /// <summary>What a verify run does: which checks, how many cases, the seed, the error model and the ulp limit.</summary>
 /// <param name="Checks">The checks to run.</param>
@@ -48,7 +51,7 @@ public static class BatteryRunner
     /// <param name="prefetch">Sends a check's requests ahead in batches (a process subject), or null.</param>
     /// <param name="progress">Called after each check, or null.</param>
     /// <returns>The result.</returns>
-    public static VerifyResult Run(ISheet subject, VerifySettings settings, Action<IReadOnlyList<object>>? prefetch = null, Action<CheckRun, int, int>? progress = null)
+    public static VerifyResult Run(ISheet subject, VerifySettings settings, Action<IReadOnlyList<SheetCall>>? prefetch = null, Action<CheckRun, int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(settings);
@@ -84,7 +87,7 @@ public static class BatteryRunner
         return z ^ (z >> 31);
     }
 
-    private static CheckRun RunOne(Check check, CheckContext context, VerifySettings settings, Action<IReadOnlyList<object>>? prefetch)
+    private static CheckRun RunOne(Check check, CheckContext context, VerifySettings settings, Action<IReadOnlyList<SheetCall>>? prefetch)
     {
         CheckRun run;
         try
@@ -101,6 +104,6 @@ public static class BatteryRunner
             };
         }
 
-        return run.Verdict == CheckVerdict.Fail ? run with { Diagnosis = Diagnosis.Of(run)?.Description, Answers = null } : run;
+        return run.Verdict == CheckVerdict.Fail ? run with { Diagnosis = MistakeMatch.Of(run)?.Description, Answers = null } : run;
     }
 }

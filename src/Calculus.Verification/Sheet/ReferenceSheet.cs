@@ -3,17 +3,17 @@ using Calculus.Losses;
 using Calculus.Training;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Sheet;
 
 /// <summary>The reference library as a subject: every answer computed by <c>src/Calculus</c>. Bad requests (unknown
 /// names, shapes that do not fit) are error answers with the library's message, never exceptions.</summary>
-public sealed class ReferenceSheet : ISheet
+public sealed class ReferenceSheet : SheetBase
 {
     /// <summary>One shared instance (the reference keeps no state).</summary>
     public static ReferenceSheet Instance { get; } = new();
 
     /// <inheritdoc/>
-    public Answer<double[]> Scalar(ScalarQuery query)
+    public override Answer<double[]> Scalar(ScalarQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Guarded(() =>
@@ -25,25 +25,28 @@ public sealed class ReferenceSheet : ISheet
     }
 
     /// <inheritdoc/>
-    public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y)
+    public override Answer<double[]> LabelLogistic(LabelLogisticCall call)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        return Answer.Of<double[]>([.. a.Select(v => derivative ? LabelLogisticLoss.Derivative(v, y) : LabelLogisticLoss.Value(v, y))]);
+        ArgumentNullException.ThrowIfNull(call);
+        return Answer.Of<double[]>([.. call.A.Select(v => call.Derivative ? LabelLogisticLoss.Derivative(v, call.Y) : LabelLogisticLoss.Value(v, call.Y))]);
     }
 
     /// <inheritdoc/>
-    public Answer<double[]> LogSumExp(double[][] vectors)
+    public override Answer<double[]> LogSumExp(LogSumExpCall call)
     {
-        ArgumentNullException.ThrowIfNull(vectors);
-        return Answer.Of<double[]>([.. vectors.Select(v => Calculus.LogSumExp.Value(v))]);
+        ArgumentNullException.ThrowIfNull(call);
+        return Answer.Of<double[]>([.. call.Vectors.Select(v => Calculus.LogSumExp.Value(v))]);
     }
 
     /// <inheritdoc/>
-    public Answer<double[]> Affine(double[][] w, double[] b, double[] x) =>
-        Guarded(() => AffineMap.Apply(Matrix(w), Vector(x), Vector(b)).ToArray());
+    public override Answer<double[]> Affine(AffineCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return Guarded(() => AffineMap.Apply(Matrix(call.W), Vector(call.X), Vector(call.B)).ToArray());
+    }
 
     /// <inheritdoc/>
-    public Answer<double[]> AffinePartial(AffinePartialQuery query)
+    public override Answer<double[]> AffinePartial(AffinePartialQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Guarded(() =>
@@ -61,7 +64,7 @@ public sealed class ReferenceSheet : ISheet
     }
 
     /// <inheritdoc/>
-    public Answer<NetworkAnswer> Network(NetworkQuery query)
+    public override Answer<NetworkAnswer> Network(NetworkQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Guarded(() =>
@@ -73,7 +76,7 @@ public sealed class ReferenceSheet : ISheet
     }
 
     /// <inheritdoc/>
-    public Answer<StepAnswer> GdStep(StepQuery query)
+    public override Answer<StepAnswer> GdStep(StepQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Guarded(() =>

@@ -1,5 +1,5 @@
 using Calculus.Functions;
-namespace Calculus.Verification;
+namespace Calculus.Verification.Sheet;
 
 /// <summary>The catalog's functions of one variable as the protocol names them, and the facts the checks read off a
 /// descriptor.</summary>

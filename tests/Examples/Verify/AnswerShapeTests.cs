@@ -1,4 +1,5 @@
-using Calculus.Verification;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Examples.Verify;
 

@@ -4,7 +4,10 @@ using Calculus.Examples.Support;
 using Calculus.Functions;
 using Calculus.Losses;
 using Calculus.Subjects;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Diagnosis;
+using Calculus.Verification.Running;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Examples.Verify;
 

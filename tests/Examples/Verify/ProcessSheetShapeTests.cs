@@ -1,5 +1,5 @@
-using Calculus.Verification;
 using Calculus.Verification.Protocol;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Examples.Verify;
 

@@ -1,6 +1,6 @@
 using Calculus.Functions;
-using Calculus.Verification;
 using Calculus.Verification.Protocol;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Examples.Verify;
 
@@ -20,7 +20,7 @@ public sealed class ProtocolJsonTests
     [Fact]
     public void EveryRequestKind_RoundTrips()
     {
-        object[] calls =
+        SheetCall[] calls =
         [
             new ScalarQuery("tanh", true, [0.5, double.NaN]),
             new LabelLogisticCall(true, [1, -2], -1),

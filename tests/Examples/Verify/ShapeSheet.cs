@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Calculus.Verification;
 using Calculus.Verification.Protocol;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Examples.Verify;
 
@@ -11,33 +11,31 @@ namespace Calculus.Examples.Verify;
 /// <param name="function">The protocol name whose answers are reshaped.</param>
 /// <param name="key">The member of a network or gd-step value to reshape, or null for the whole value.</param>
 /// <param name="reshape">The rewrite.</param>
-internal sealed class ShapeSheet(string function, string? key, Reshape reshape) : ISheet
+internal sealed class ShapeSheet(string function, string? key, Reshape reshape) : SheetBase
 {
     private static readonly ReferenceSheet Reference = ReferenceSheet.Instance;
 
-    public Answer<double[]> Scalar(ScalarQuery query) =>
-        query.Function == function ? Reshaped(query, ProtocolJson.ReadNumbers) : Reference.Scalar(query);
+    public override Answer<double[]> Scalar(ScalarQuery query) =>
+        query.Function == function ? Reshaped(query, ProtocolJson.ReadNumbers) : Reference.Ask(query);
 
-    public Answer<double[]> LabelLogistic(bool derivative, double[] a, double y) =>
-        function == "label-logistic" ? Reshaped(new LabelLogisticCall(derivative, a, y), ProtocolJson.ReadNumbers) : Reference.LabelLogistic(derivative, a, y);
+    public override Answer<double[]> LabelLogistic(LabelLogisticCall call) => Answered(call, ProtocolJson.ReadNumbers);
 
-    public Answer<double[]> LogSumExp(double[][] vectors) =>
-        function == "logsumexp" ? Reshaped(new LogSumExpCall(vectors), ProtocolJson.ReadNumbers) : Reference.LogSumExp(vectors);
+    public override Answer<double[]> LogSumExp(LogSumExpCall call) => Answered(call, ProtocolJson.ReadNumbers);
 
-    public Answer<double[]> Affine(double[][] w, double[] b, double[] x) =>
-        function == "affine" ? Reshaped(new AffineCall(w, b, x), ProtocolJson.ReadNumbers) : Reference.Affine(w, b, x);
+    public override Answer<double[]> Affine(AffineCall call) => Answered(call, ProtocolJson.ReadNumbers);
 
-    public Answer<double[]> AffinePartial(AffinePartialQuery query) =>
-        function == "affine-partial" ? Reshaped(query, ProtocolJson.ReadNumbers) : Reference.AffinePartial(query);
+    public override Answer<double[]> AffinePartial(AffinePartialQuery query) => Answered(query, ProtocolJson.ReadNumbers);
 
-    public Answer<NetworkAnswer> Network(NetworkQuery query) =>
-        function == "network" ? Reshaped(query, ProtocolJson.ReadNetwork) : Reference.Network(query);
+    public override Answer<NetworkAnswer> Network(NetworkQuery query) => Answered(query, ProtocolJson.ReadNetwork);
 
-    public Answer<StepAnswer> GdStep(StepQuery query) =>
-        function == "gd-step" ? Reshaped(query, ProtocolJson.ReadStep) : Reference.GdStep(query);
+    public override Answer<StepAnswer> GdStep(StepQuery query) => Answered(query, ProtocolJson.ReadStep);
+
+    /// <summary>The call reshaped when it is of the function, else the reference's answer.</summary>
+    private Answer<T> Answered<T>(SheetCall<T> call, Func<System.Text.Json.JsonElement, T> read) =>
+        call.Function == function ? Reshaped(call, read) : Reference.Ask(call);
 
     /// <summary>The reference's response line to the call, reshaped, as the protocol reader reads it.</summary>
-    public string Line(object call)
+    public string Line(SheetCall call)
     {
         var root = JsonNode.Parse(ProtocolJson.QuoteNonFinite(ProtocolJson.Answer(Reference, call)))!.AsObject();
         var parent = key is null ? root : root["value"]!.AsObject();
@@ -45,7 +43,7 @@ internal sealed class ShapeSheet(string function, string? key, Reshape reshape) 
         return root.ToJsonString();
     }
 
-    private Answer<T> Reshaped<T>(object call, Func<System.Text.Json.JsonElement, T> read) => ProtocolJson.ReadAnswer(Line(call), read);
+    private Answer<T> Reshaped<T>(SheetCall call, Func<System.Text.Json.JsonElement, T> read) => ProtocolJson.ReadAnswer(Line(call), read);
 }
 
 /// <summary>Rewrites the member <c>name</c> of a response object in place.</summary>

@@ -1,5 +1,5 @@
 using Calculus.Examples.Support;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
 
 namespace Calculus.Examples.Verify;
 

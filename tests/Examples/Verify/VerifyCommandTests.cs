@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Calculus.Examples.Cli;
 using Calculus.Examples.Support;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Diagnosis;
 
 namespace Calculus.Examples.Verify;
 

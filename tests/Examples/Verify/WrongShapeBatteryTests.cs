@@ -1,5 +1,7 @@
 using Calculus.Checking;
-using Calculus.Verification;
+using Calculus.Verification.Checks;
+using Calculus.Verification.Running;
+using Calculus.Verification.Sheet;
 
 namespace Calculus.Examples.Verify;
 

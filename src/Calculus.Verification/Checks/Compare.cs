@@ -2,7 +2,7 @@ using Calculus.Checking;
 using Calculus.Verification.Generation;
 using MathNet.Numerics;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>How a subject's value is compared with the reference's: the tolerance of one value, the verdict, and the
 /// ulp distance of the accurate tier.</summary>

@@ -1,7 +1,10 @@
 using Calculus.Checking;
 using Calculus.Verification.Generation;
+using Calculus.Verification.Sheet;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>An affine map u = Wx + b with one index pair: W is h×d, i indexes a row (or an entry of x for 1c), j a column.</summary>
 /// <param name="W">W, h rows of d.</param>

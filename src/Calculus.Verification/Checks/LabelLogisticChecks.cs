@@ -1,8 +1,10 @@
 using Calculus.Checking;
 using Calculus.Losses;
 using Calculus.Verification.Generation;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>Sheet 1e: ℓ(a; y) = log(1 + e^(−ya)) and its derivative f_e(a) = −y·σ(−ya).</summary>
 public static class LabelLogisticChecks

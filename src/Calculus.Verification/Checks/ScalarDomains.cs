@@ -1,7 +1,9 @@
 using Calculus.Functions;
 using Calculus.Verification.Generation;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>One point of a scalar function, with the function bound to the case's parameters when it takes any.</summary>
 /// <param name="X">The point.</param>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Calculus.Verification.Sheet;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>A check over cases of type <typeparamref name="T"/>: a generator, a shrinker that keeps the generator's
 /// constraints, and the evaluation of one case against a <see cref="CheckContext"/>. The same three parts make the FsCheck
@@ -58,7 +61,7 @@ public sealed class PropertyCheck<T> : Check
             // The accurate tier only measures: an error there is an infinite distance, a failure only under --max-ulp.
             return e.Kind == AnswerKind.NotImplemented ? CaseOutcome.NotImplemented
                 : Tier == Tier.Accurate && context.MaxUlp is null ? CaseOutcome.Pass with { Detail = e.Message, Measure = double.PositiveInfinity }
-                : CaseOutcome.Fail(e.Message);
+                : CaseOutcome.Fail(e.Message) with { NotAsked = e.Kind == AnswerKind.NotAsked };
         }
     }
 
@@ -69,12 +72,12 @@ public sealed class PropertyCheck<T> : Check
     public T[] Sample(int count, ulong seed) => [.. Gen.Sample(generator, count, new Rnd(seed, Gamma), 100)];
 
     /// <inheritdoc/>
-    public override CheckRun Run(CheckContext context, int cases, ulong seed, Action<IReadOnlyList<object>>? prefetch = null)
+    public override CheckRun Run(CheckContext context, int cases, ulong seed, Action<IReadOnlyList<SheetCall>>? prefetch = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
         var sample = Sample(cases, seed);
-        var log = new AnswerLog(context.Subject);
+        var log = new SheetDecorator(context.Subject, log: true);
         var logged = context with { Subject = log };
         var outcomes = new List<CaseOutcome>(sample.Length) { Evaluate(sample[0], logged) };
         if (outcomes[0].Verdict != CheckVerdict.NotImplemented) // a function not implemented for the first case is not implemented: skip the rest
@@ -84,17 +87,17 @@ public sealed class PropertyCheck<T> : Check
                 // The recording pass asks only the reference (stateless), so it runs on every core; the calls are merged
                 // in case order, so the subject sees the same batches on every run.
                 var parts = sample.Skip(1).Chunk(Math.Max(1, sample.Length / (4 * Environment.ProcessorCount))).ToArray();
-                var recorded = new IReadOnlyList<object>[parts.Length];
+                var recorded = new IReadOnlyList<SheetCall>[parts.Length];
                 Parallel.For(0, parts.Length, k =>
                 {
-                    var recorder = new RecordingSheet(context.Reference);
+                    var recorder = new SheetDecorator(context.Reference, log: true);
                     var recording = context with { Subject = recorder };
                     foreach (var c in parts[k])
                     {
                         Evaluate(c, recording);
                     }
 
-                    recorded[k] = recorder.Calls;
+                    recorded[k] = [.. recorder.Calls];
                 });
                 prefetch([.. recorded.SelectMany(r => r)]);
             }
@@ -105,7 +108,7 @@ public sealed class PropertyCheck<T> : Check
         var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed);
         // The counterexample: the first failing case whose failure is about its input, not a request refused because
         // its function failed too often before.
-        int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail && !Refused(o));
+        int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail && !o.NotAsked);
         failed = failed >= 0 ? failed : outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail);
         if (failed >= 0)
         {
@@ -139,7 +142,6 @@ public sealed class PropertyCheck<T> : Check
         });
     }
 
-    private static bool Refused(CaseOutcome o) => o.Detail?.Contains(Protocol.ProcessSheet.NotAskedAgain, StringComparison.Ordinal) == true;
 
     /// <summary>Greedy shrinking: the first candidate that still fails becomes the new counterexample, until none does.</summary>
     private (T Case, CaseOutcome Outcome, int Steps) Shrink(T c, CaseOutcome outcome, CheckContext context)
@@ -157,7 +159,7 @@ public sealed class PropertyCheck<T> : Check
                 }
 
                 var o = Evaluate(candidate, context);
-                if (o.Verdict == CheckVerdict.Fail && !Refused(o))
+                if (o.Verdict == CheckVerdict.Fail && !o.NotAsked)
                 {
                     (c, outcome, progressed) = (candidate, o, true);
                     steps++;
@@ -210,7 +212,7 @@ public sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, int 
     public string? WorstAt { get; init; }
 
     /// <summary>Every call the subject answered during a failed run, with its answer, for the diagnosis.</summary>
-    internal IReadOnlyList<(object Call, object Answer)>? Answers { get; init; }
+    internal IReadOnlyList<(SheetCall Call, IAnswer Answer)>? Answers { get; init; }
 
     /// <summary>Counts the outcomes and decides the verdict: not-implemented when no case was implemented, fail when any
     /// failed, pass when at least <see cref="MinimumDecided"/> of the implemented ones passed, inconclusive otherwise.</summary>

@@ -1,8 +1,10 @@
 using Calculus.Checking;
 using Calculus.Losses;
 using Calculus.Verification.Generation;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>Sheets 3b and 3c: how the hinge, the smooth hinge h*, softplus, log-sum-exp and the logistic loss relate.
 /// Each claim is checked on the subject's own values of the functions it names (not implemented when one is not).</summary>

@@ -1,5 +1,5 @@
 using Calculus.Functions;
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>The whole battery: every check of every sheet item, in the sheet's order. The same list runs against the
 /// reference in <c>tests/Properties</c> and against a student's process in <c>calculus verify</c>.</summary>

@@ -2,8 +2,11 @@ using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Losses;
 using Calculus.Verification.Generation;
+using Calculus.Verification.Sheet;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>Sheet 1f: the loss L = ℓ(wᵀσ̂(Wx + b); y) and its gradient, against the reference entry by entry (each
 /// entry's tolerance from its conditioning, <see cref="NetworkErrorBounds"/>) and against the slope of the subject's
@@ -78,7 +81,7 @@ public static class NetworkChecks
     private static CaseOutcome Against(NetworkCase n, CheckContext ctx, string[] parts)
     {
         var got = Ask.Network(ctx.Subject, n.Query);
-        var expected = Ask.Value(ctx.Reference.Network(n.Query));
+        var expected = Ask.Value(ctx.Reference.Ask(n.Query));
         if (parts.Length == 1 && Part(got, parts[0]) is null)
         {
             return CaseOutcome.NotImplemented;

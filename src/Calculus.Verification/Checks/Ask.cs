@@ -1,7 +1,8 @@
 using Calculus.Functions;
 using Calculus.Verification.Generation;
+using Calculus.Verification.Sheet;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>The subject's answers as plain values for the checks: a "not implemented" or error answer, or an answer of
 /// the wrong shape, is thrown as a <see cref="SubjectAnswerException"/>, which the runner turns into the case's outcome.</summary>
@@ -45,7 +46,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(query.X);
-        return Sized(sheet.Scalar(query), query.X.Length, () => $"{query.Function}{(query.Derivative ? "'" : "")} at {query.X.Length} points");
+        return Sized(sheet.Ask(query), query.X.Length, () => $"{query.Function}{(query.Derivative ? "'" : "")} at {query.X.Length} points");
     }
 
     /// <summary>ℓ(a; y) or f_e(a) at one score.</summary>
@@ -91,7 +92,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(query);
-        return Sized(sheet.AffinePartial(query), query.B.Length, () => $"affine-partial wrt {query.Wrt}");
+        return Sized(sheet.Ask(query), query.B.Length, () => $"affine-partial wrt {query.Wrt}");
     }
 
     /// <summary>The network's answer, the shapes of every block given checked.</summary>
@@ -102,7 +103,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(query);
-        var n = Value(sheet.Network(query));
+        var n = Value(sheet.Ask(query));
         int h = query.B.Length, d = query.X.Length;
         Shape(n.DWeights is null || (n.DWeights.Length == h && n.DWeights.All(r => r.Length == d)), $"dW must be {h} rows of {d}", n.DWeights is null ? "" : Rows(n.DWeights));
         Shape(n.DBias is null || n.DBias.Length == h, $"db must have length {h}", $"length {n.DBias?.Length}");
@@ -119,7 +120,7 @@ public static class Ask
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(query);
-        var s = Value(sheet.GdStep(query));
+        var s = Value(sheet.Ask(query));
         int h = query.B.Length, d = query.W[0].Length;
         Shape(s.W.Length == h && s.W.All(r => r.Length == d) && s.B.Length == h && s.Wout.Length == h,
             $"W, b, w must keep their shapes ({h} rows of {d}, {h}, {h})", $"W of {Rows(s.W)}, b of {s.B.Length}, w of {s.Wout.Length}");
@@ -135,7 +136,7 @@ public static class Ask
         ArgumentNullException.ThrowIfNull(answer);
         return answer.Kind == AnswerKind.Value && answer.Value is { } v ? v
             : answer.Kind == AnswerKind.NotImplemented ? throw new SubjectAnswerException(AnswerKind.NotImplemented, Answer.NotImplementedMessage)
-            : throw new SubjectAnswerException(AnswerKind.Error, answer.Message ?? "an error without a message");
+            : throw new SubjectAnswerException(answer.Kind == AnswerKind.NotAsked ? AnswerKind.NotAsked : AnswerKind.Error, answer.Message ?? "an error without a message");
     }
 
     private static double[] Sized(Answer<double[]> answer, int expected, Func<string> what)

@@ -1,7 +1,10 @@
 using Calculus.Checking;
 using Calculus.Verification.Generation;
+using Calculus.Verification.Sheet;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>Sheet 3a: LSE(a) = ln Σ e^(a_i) and its limit max a as the gap a** − a* → −∞.</summary>
 public static class LogSumExpChecks

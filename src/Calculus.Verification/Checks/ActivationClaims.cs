@@ -2,8 +2,10 @@ using Calculus.Activations;
 using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Verification.Generation;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>The claims sheets 1d and 2 make about single activations, beyond what the catalog's table states: the
 /// identities of the derivatives, dead ReLU units, leaky ReLU's gradient, PLU's identity piece, the sinusoid's period,

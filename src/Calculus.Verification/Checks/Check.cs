@@ -1,6 +1,8 @@
 using Calculus.Checking;
+using Calculus.Verification.Sheet;
+using FsCheck;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>How strict a check is (docs/protocol.md, "Tiers").</summary>
 public enum Tier
@@ -43,6 +45,10 @@ public sealed record CaseOutcome(CheckVerdict Verdict, string? Detail = null, st
 {
     /// <summary>A passing case.</summary>
     public static CaseOutcome Pass { get; } = new(CheckVerdict.Pass);
+
+    /// <summary>Whether the case failed because the transport did not send its request (its function, or the run, had
+    /// failed too often before): such a failure says nothing about the case's input, so shrinking does not follow it.</summary>
+    public bool NotAsked { get; init; }
 
     /// <summary>The outcome in one line: what, and for a failure the expected and obtained values and the tolerance.</summary>
     public string Summary => Expected is null ? Detail ?? Verdict.ToString()
@@ -183,7 +189,7 @@ public abstract class Check
     /// <param name="prefetch">Called with every request the cases will make, before they are evaluated (a process
     /// subject sends them in batches); null when the subject needs no prefetch.</param>
     /// <returns>The run.</returns>
-    public abstract CheckRun Run(CheckContext context, int cases, ulong seed, Action<IReadOnlyList<object>>? prefetch = null);
+    public abstract CheckRun Run(CheckContext context, int cases, ulong seed, Action<IReadOnlyList<SheetCall>>? prefetch = null);
 
     /// <summary>The check as an FsCheck property over the same generator and shrinker: it fails exactly when a case fails;
     /// every outcome is counted in <paramref name="tally"/>.</summary>

@@ -1,8 +1,11 @@
 using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Verification.Generation;
+using Calculus.Verification.Sheet;
+using FsCheck;
+using FsCheck.Fluent;
 
-namespace Calculus.Verification;
+namespace Calculus.Verification.Checks;
 
 /// <summary>The checks every scalar function of the sheet gets, driven by its descriptor (<see cref="ScalarFunction"/>): values and
 /// derivatives against the reference, the derivative against the slope of the subject's own values, kinks, range,

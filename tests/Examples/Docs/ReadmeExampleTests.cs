@@ -6,21 +6,28 @@ using Calculus.Examples.Verify;
 
 namespace Calculus.Examples.Docs;
 
-/// <summary>Every <c>$ calculus …</c> example of README.md, run for real and compared with the output the README
-/// shows: a README example is a test. Each runs as a child process in a temporary folder of its own, which takes what
+/// <summary>Every <c>$ calculus …</c> example of README.md and docs/cli.md, run for real and compared with the output
+/// the document shows: a documented example is a test. Each runs as a child process in a temporary folder of its own, which takes what
 /// it writes (report and train write into ./artifacts/) and is deleted after it. Times, rates and absolute paths are masked (they differ per run and machine),
 /// runs of spaces are one space (table columns widen with the times), and the JSON of <c>network</c> is compared
-/// without whitespace (the README prints it compactly).</summary>
+/// without whitespace (the documents print it compactly).</summary>
 public sealed partial class ReadmeExampleTests
 {
-    public static TheoryData<int, string> Examples
+    /// <summary>The documents whose examples are tests, with the fewest examples each is known to hold (so that a
+    /// change of format that hides them from <see cref="ReadExamples"/> fails instead of testing nothing).</summary>
+    private static readonly (string File, int AtLeast)[] Documents = [("README.md", 1), ("docs/cli.md", 17)];
+
+    public static TheoryData<string, int, string> Examples
     {
         get
         {
-            var data = new TheoryData<int, string>();
-            foreach (var example in ReadExamples())
+            var data = new TheoryData<string, int, string>();
+            foreach (var (file, _) in Documents)
             {
-                data.Add(example.Line, example.Command);
+                foreach (var example in ReadExamples(file))
+                {
+                    data.Add(file, example.Line, example.Command);
+                }
             }
 
             return data;
@@ -29,9 +36,9 @@ public sealed partial class ReadmeExampleTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task ReadmeExample_PrintsWhatTheReadmeShows(int line, string command)
+    public async Task DocumentedExample_PrintsWhatTheDocumentShows(string file, int line, string command)
     {
-        var example = ReadExamples().Single(e => e.Line == line);
+        var example = ReadExamples(file).Single(e => e.Line == line);
         if (command.Contains("python3", StringComparison.Ordinal) && SubjectCommands.Python is null)
         {
             Assert.Skip("python3 is not on the PATH");
@@ -40,13 +47,13 @@ public sealed partial class ReadmeExampleTests
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.Path);
         var (code, actual) = await Execute(command, folder.Path);
-        Assert.True(code == example.ExitCode, $"README.md line {line}: exit {code}, expected {example.ExitCode}\n{actual}");
+        Assert.True(code == example.ExitCode, $"{file} line {line}: exit {code}, expected {example.ExitCode}\n{actual}");
         bool json = command.EndsWith("| calculus network", StringComparison.Ordinal);
         string expected = Normalize(example.Output, json);
         string got = Normalize(actual, json);
         if (!json && expected.Split('\n').Contains(Elision))
         {
-            Assert.True(MatchesWithElisions(expected.Split('\n'), got.Split('\n')), $"README.md line {line}: the output does not match\n--- README:\n{expected}\n--- run:\n{got}");
+            Assert.True(MatchesWithElisions(expected.Split('\n'), got.Split('\n')), $"{file} line {line}: the output does not match\n--- {file}:\n{expected}\n--- run:\n{got}");
         }
         else
         {
@@ -54,8 +61,8 @@ public sealed partial class ReadmeExampleTests
         }
     }
 
-    /// <summary>A README output line that stands for any number of output lines (the report prints 20 checks; the
-    /// README shows some of them).</summary>
+    /// <summary>An output line of a document that stands for any number of output lines (the report prints 20
+    /// checks; docs/cli.md shows some of them).</summary>
     private const string Elision = "…";
 
     /// <summary>Whether the shown lines, split at the elisions, appear in the actual lines in order: the first piece at
@@ -107,16 +114,22 @@ public sealed partial class ReadmeExampleTests
     }
 
     [Fact]
-    public void TheReadmeHasItsExamples() =>
-        Assert.True(ReadExamples().Count >= 9, "the README's `$ calculus` examples were not found");
+    public void EveryDocument_HasItsExamples()
+    {
+        foreach (var (file, atLeast) in Documents)
+        {
+            int found = ReadExamples(file).Count;
+            Assert.True(found >= atLeast, $"{file}: {found} `$ calculus` examples found, at least {atLeast} expected");
+        }
+    }
 
     private sealed record Example(int Line, string Command, string Output, int ExitCode);
 
     /// <summary>The examples: a line "$ COMMAND" in a fenced block, then its output up to the next "$ " line or the end
     /// of the block; an output line ending in "(exit code N)" is the error line of a run that exits N.</summary>
-    private static List<Example> ReadExamples()
+    private static List<Example> ReadExamples(string file)
     {
-        var lines = File.ReadAllLines(Path.Combine(SubjectCommands.Root, "README.md"));
+        var lines = File.ReadAllLines(Path.Combine(SubjectCommands.Root, file));
         var examples = new List<Example>();
         bool fenced = false;
         for (int k = 0; k < lines.Length; k++)
@@ -180,7 +193,7 @@ public sealed partial class ReadmeExampleTests
                     output = string.Join('\n', output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(n));
                     break;
                 default:
-                    throw new InvalidOperationException($"README example: cannot run '{words[0]}'");
+                    throw new InvalidOperationException($"documented example: cannot run '{words[0]}'");
             }
         }
 
@@ -277,7 +290,7 @@ public sealed partial class ReadmeExampleTests
     [GeneratedRegex(@"\b\d+(\.\d+)? per\b")]
     private static partial Regex Rate();
 
-    /// <summary>An absolute path up to an artifacts folder, which the README writes as "/…/artifacts/".</summary>
+    /// <summary>An absolute path up to an artifacts folder, which the documents write as "/…/artifacts/".</summary>
     [GeneratedRegex(@"/\S*?/artifacts/")]
     private static partial Regex AbsolutePath();
 

@@ -1,3 +1,4 @@
+using Calculus.Cli.Report;
 using Calculus.Activations;
 using Calculus.Checking;
 using Calculus.Functions;
@@ -111,7 +112,7 @@ public sealed class RegressionExamples
         var t = Tanh.OfComplex(new System.Numerics.Complex(1e-6, 1e-20));
         double exact = Math.Tanh(1e-6), ulp = Math.BitIncrement(exact) - exact;
         Assert.True(Math.Abs(t.Real - exact) <= 2 * ulp, $"{t.Real:R} against {exact:R}"); // the old form was ~1e5 ulp off
-        var setup = Calculus.Cli.Commands.GradcheckCommand.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.Losses.MarginLosses.Logistic);
+        var setup = GradcheckRun.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.Losses.MarginLosses.Logistic);
         var layout = new NetworkParameters(2, 2);
         var rows = NetworkGradientCheck.Run(layout, layout.Flatten(setup.W, setup.B, setup.Wout, setup.X), setup.Y, Catalog.Tanh,
             layout.Flatten(Network.Gradient(setup.W, setup.B, setup.Wout, setup.X, setup.Y, Catalog.Tanh)));
@@ -129,7 +130,7 @@ public sealed class RegressionExamples
         // The sweep's network is the one `calculus gradcheck --hidden 8 --inputs 32 --seed 3301920 --activation sin
         // --scale 1000` draws (its grid seed: seed 1, scale index 18, sin the catalog's entry 6, h, d).
         const int h = 8, d = 32;
-        var s = Calculus.Cli.Commands.GradcheckCommand.Random(
+        var s = GradcheckRun.Random(
             h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, Catalog.Sinusoid, 1000, Calculus.Losses.MarginLosses.Logistic);
         var (w, b, wout, x, y) = (s.W, s.B, s.Wout, s.X, s.Y);
         var layout = new NetworkParameters(h, d);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Calculus.Cli.Common;
 using Calculus.Functions;
 
 namespace Calculus.Cli.Commands;

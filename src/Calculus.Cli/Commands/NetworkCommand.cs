@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Calculus.Cli.Common;
 using Calculus.Functions;
 using Calculus.Losses;
 using Calculus.Networks;
@@ -149,7 +150,7 @@ internal static class NetworkCommand
         }
         else
         {
-            writer.WriteStringValue(Cli.Numbers.Format(v));
+            writer.WriteStringValue(Numbers.Format(v));
         }
     }
 }

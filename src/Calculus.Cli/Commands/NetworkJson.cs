@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Calculus.Cli.Common;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Cli.Commands;
@@ -86,7 +87,7 @@ internal static partial class NetworkJson
                 string? near = Fields.FirstOrDefault(f => string.Equals(f, key, StringComparison.OrdinalIgnoreCase))
                     ?? Fields.Where(f => f.Length > 1 && Distance(f, key) <= 2).OrderBy(f => Distance(f, key)).FirstOrDefault();
                 string hint = near is null ? "" : $" (did you mean \"{near}\"?)";
-                throw new UsageException($"unknown key \"{Cli.Numbers.Shorten(key)}\"{hint}; the keys are {string.Join(", ", Fields)}");
+                throw new UsageException($"unknown key \"{Common.Numbers.Shorten(key)}\"{hint}; the keys are {string.Join(", ", Fields)}");
             }
 
             if (!seen.Add(key))
@@ -152,7 +153,7 @@ internal static partial class NetworkJson
                 // System.Text.Json reads 1e999 as ∞ without a word: a number that overflows is refused here.
                 return e.TryGetDouble(out double v) && double.IsFinite(v)
                     ? v
-                    : throw new UsageException($"field {where}: {Cli.Numbers.BeyondTheDoubles(e.GetRawText())} (write the string \"Infinity\" or \"-Infinity\" if ±∞ is meant)");
+                    : throw new UsageException($"field {where}: {Common.Numbers.BeyondTheDoubles(e.GetRawText())} (write the string \"Infinity\" or \"-Infinity\" if ±∞ is meant)");
             case JsonValueKind.String:
                 string text = e.GetString() ?? "";
                 return text switch
@@ -160,9 +161,9 @@ internal static partial class NetworkJson
                     "NaN" => double.NaN,
                     "Infinity" => double.PositiveInfinity,
                     "-Infinity" => double.NegativeInfinity,
-                    _ when Cli.Numbers.TryParse(text, out double quoted) && double.IsFinite(quoted) =>
-                        throw new UsageException($"field {where}: \"{Cli.Numbers.Shorten(text)}\" is a string; write the number without quotes (the only strings read as numbers are \"NaN\", \"Infinity\" and \"-Infinity\")"),
-                    _ => throw new UsageException($"field {where}: cannot read '{Cli.Numbers.Shorten(text)}' as a number (numbers are written without quotes; the only strings read as numbers are \"NaN\", \"Infinity\" and \"-Infinity\")"),
+                    _ when Common.Numbers.TryParse(text, out double quoted) && double.IsFinite(quoted) =>
+                        throw new UsageException($"field {where}: \"{Common.Numbers.Shorten(text)}\" is a string; write the number without quotes (the only strings read as numbers are \"NaN\", \"Infinity\" and \"-Infinity\")"),
+                    _ => throw new UsageException($"field {where}: cannot read '{Common.Numbers.Shorten(text)}' as a number (numbers are written without quotes; the only strings read as numbers are \"NaN\", \"Infinity\" and \"-Infinity\")"),
                 };
             default:
                 throw new UsageException($"field {where} must be a number; got {Kind(e)}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Calculus.Cli.Common;
 using Calculus.Cli.Report;
 using Calculus.Functions;
 using static Calculus.Verification.Reports.VerifyReports;

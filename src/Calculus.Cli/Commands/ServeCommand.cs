@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Calculus.Cli.Common;
 using Calculus.Verification.Diagnosis;
 using Calculus.Verification.Protocol;
 using Calculus.Verification.Sheet;

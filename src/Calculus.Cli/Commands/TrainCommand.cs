@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Calculus.Cli.Common;
 using Calculus.Cli.Input;
 using Calculus.Cli.Report;
 using Calculus.Functions;
@@ -65,18 +66,6 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>The first epoch whose accuracy is at least <paramref name="accuracy"/>, or "never".</summary>
-    internal static string FirstEpoch(IReadOnlyList<EpochRecord> history, double accuracy) =>
-        history.FirstOrDefault(r => r.Accuracy >= accuracy)?.Epoch.ToString(CultureInfo.InvariantCulture) ?? "never";
-
-    /// <summary>"≥ 95% first reached at epoch 37, 100% at epoch 203", "… 100% never", or "≥ 95% never reached".</summary>
-    internal static string Milestones(IReadOnlyList<EpochRecord> history)
-    {
-        string ninetyFive = FirstEpoch(history, 0.95), all = FirstEpoch(history, 1.0);
-        return ninetyFive == "never" ? "≥ 95% never reached"
-            : $"≥ 95% first reached at epoch {ninetyFive}, 100% {(all == "never" ? "never" : $"at epoch {all}")}";
-    }
-
     private static int Run(CliContext context, Dataset set, string source, NetworkModel model, IMarginLoss loss, TrainingOptions options, string directory)
     {
         int n = options.Epochs, h = model.Bias.Count;
@@ -117,7 +106,7 @@ internal static class TrainCommand
 
         context.Output.WriteLine(n == 0
             ? Invariant($"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1}: the initial network (0 epochs, nothing trained)")
-            : Invariant($"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1} ({Milestones(result.History)}); training took {took.TotalSeconds:0.00} s, {took.TotalMilliseconds / n:0.00} ms per epoch"));
+            : Invariant($"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1} ({TrainingSummary.Milestones(result.History)}); training took {took.TotalSeconds:0.00} s, {took.TotalMilliseconds / n:0.00} ms per epoch"));
         context.Output.WriteLine($"pictures: {Path.GetFullPath(Path.Combine(directory, "curve.png"))}{(set.Dimension == 2 ? ", boundary.png" : "")}");
         return ExitCodes.Ok;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Calculus.Checking;
+using Calculus.Cli.Common;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Protocol;
 using Calculus.Verification.Reports;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Calculus.Checking;
+using Calculus.Cli.Common;
 using Calculus.Functions;
 using Calculus.Losses;
 using Calculus.Training;
@@ -44,7 +45,7 @@ internal static class ReportChecks
     {
         foreach (var (h, d) in new[] { (2, 2), (4, 3), (3, 7), (16, 16), (32, 32) })
         {
-            var rows = Commands.GradcheckCommand.Run(gradient, Commands.GradcheckCommand.Random(h, d, h * 100 + d, Catalog.Sigmoid, 1.0, MarginLosses.Logistic));
+            var rows = GradcheckRun.Run(gradient, GradcheckRun.Random(h, d, h * 100 + d, Catalog.Sigmoid, 1.0, MarginLosses.Logistic));
             bool passed = rows.All(r => r.Verdict != Verdict.Fail);
             yield return new ReportCheck("1f", $"gradient of a random {h}×{d} network (σ), every entry, central difference and complex step",
                 $"max |error| {E(rows.Max(r => r.MaxAbsoluteError))}, worst error/tolerance {rows.Where(r => r.WorstCheck.Verdict != Verdict.Inconclusive).Select(r => r.WorstCheck.AbsoluteError / r.WorstCheck.Tolerance).DefaultIfEmpty(0).Max().ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Where(r => r.Oracle == GradientCheck.CentralDifferenceOracle).Sum(r => r.Entries)} entries",
@@ -66,7 +67,7 @@ internal static class ReportChecks
             runs.Add((loss.Name, result.History));
             var last = result.History[^1];
             checks.Add(new ReportCheck("4", $"XOR trained with the {loss.Name} loss reaches ≥ 95% training accuracy",
-                string.Create(CultureInfo.InvariantCulture, $"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1}, {Commands.TrainCommand.Milestones(result.History)}"),
+                string.Create(CultureInfo.InvariantCulture, $"final loss {last.Loss:0.0000}, accuracy {last.Accuracy:P1}, {TrainingSummary.Milestones(result.History)}"),
                 last.Accuracy >= 0.95));
         }
 

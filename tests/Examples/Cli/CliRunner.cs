@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Calculus.Cli;
+using Calculus.Cli.Common;
 using Calculus.Examples.Verify;
 using Calculus.Networks;
 

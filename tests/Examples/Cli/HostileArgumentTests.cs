@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Calculus.Cli;
+using Calculus.Cli.Common;
 using Calculus.Examples.Support;
 using Calculus.Examples.Verify;
 using Calculus.Networks;

@@ -1,6 +1,6 @@
 using Calculus.Activations;
-using Calculus.Cli;
 using Calculus.Cli.Commands;
+using Calculus.Cli.Common;
 using Calculus.Examples.Support;
 using Calculus.Functions;
 using Calculus.Losses;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Calculus.Cli;
+using Calculus.Cli.Common;
 using Calculus.Examples.Support;
 using Calculus.Functions;
 using Calculus.Losses;

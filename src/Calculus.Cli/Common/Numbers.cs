@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Calculus.Cli;
+namespace Calculus.Cli.Common;
 
 /// <summary>Reading and writing doubles: invariant culture, shortest round-trip, and the IEEE specials by name.</summary>
 internal static class Numbers

@@ -1,4 +1,4 @@
-namespace Calculus.Cli;
+namespace Calculus.Cli.Common;
 
 /// <summary>The exit codes of <c>calculus</c>.</summary>
 internal static class ExitCodes

@@ -1,5 +1,5 @@
 using Calculus.Functions;
-namespace Calculus.Cli;
+namespace Calculus.Cli.Common;
 
 /// <summary>Names and parameters from the command line, looked up in the library: an unknown name or a bad value is a
 /// usage error.</summary>

@@ -33,8 +33,8 @@ public sealed class BatteryExamples
         Assert.True(stable.Count > 0, $"{Replay(seed)}: no stable check failed");
         foreach (var r in stable)
         {
-            Assert.True(r.Check.Tier == Tier.Stable && (r.Failure!.Got is "NaN" or "Infinity" or "-Infinity"
-                || (r.Check.Item == "3a" && r.Check.Name.StartsWith("LSE over the whole double range", StringComparison.Ordinal) && InGradualUnderflow(r.Failure.Expected))),
+            Assert.True(r.Check.Tier == Tier.Stable && (r.Failure!.Got is { } got && !double.IsFinite(got)
+                || (r.Check.Item == "3a" && r.Check.Name.StartsWith("LSE over the whole double range", StringComparison.Ordinal) && InGradualUnderflow(r.Failure.Expected?.Value))),
                 $"{Replay(seed)}: {r.Check.Id} ({r.Check.Tier}): {r.Failure?.Summary} at {r.Counterexample}");
         }
 
@@ -51,8 +51,7 @@ public sealed class BatteryExamples
 
     /// <summary>Whether an LSE value lies below ln of the smallest normal double (≈ −708.40), where the unshifted
     /// e^x is subnormal and keeps fewer than 53 bits.</summary>
-    private static bool InGradualUnderflow(string? lse) =>
-        double.TryParse(lse, System.Globalization.CultureInfo.InvariantCulture, out double v) && v < Math.Log(Math.ScaleB(1, -1022));
+    private static bool InGradualUnderflow(double? lse) => lse < Math.Log(Math.ScaleB(1, -1022));
 
     [Theory]
     [InlineData(5340639729003186406UL)]
@@ -109,13 +108,13 @@ public sealed class BatteryExamples
         var convention = MutantSheet.Scalars(function, derivative: x => x == kink ? atKink : spec.Derivative(x));
         ulong seed = BatterySeed.Next();
         var result = Run(convention, [spec.Item], seed);
-        foreach (var r in result.Runs.Where(r => r.Check.Function.Split(", ").Contains(function)))
+        foreach (var r in result.Runs.Where(r => r.Check.Functions.Contains(function)))
         {
             Assert.True(r.Verdict != CheckVerdict.Fail, $"{Replay(seed)}: {r.Check.Id}: {r.Failure?.Summary} at {r.Counterexample}");
         }
 
         var outside = MutantSheet.Scalars(function, derivative: x => x == kink ? 2.0 : spec.Derivative(x));
-        var kinkCheck = Battery.All.Single(c => c.Item == spec.Item && c.Function == function && c.Name.StartsWith("at each kink", StringComparison.Ordinal));
+        var kinkCheck = Battery.All.Single(c => c.Item == spec.Item && c.Functions.SequenceEqual([function]) && c.Name.StartsWith("at each kink", StringComparison.Ordinal));
         var rejected = kinkCheck.Run(CheckContext.For(outside), 50, 1);
         Assert.Equal(CheckVerdict.Fail, rejected.Verdict);
         Assert.Contains($"{function}'({kink}) at the kink must lie in", rejected.Failure!.Detail, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class WrongShapeBatteryTests
     [MemberData(nameof(Subjects))]
     public void EveryCheckOfTheFunction_FailsWithTheWrongShape_NeverInconclusive(string function, string? key, string reshape)
     {
-        var checks = Battery.All.Where(c => c.Function.Split(", ").Contains(function)).ToList();
+        var checks = Battery.All.Where(c => c.Functions.Contains(function)).ToList();
         Assert.NotEmpty(checks);
         var result = BatteryRunner.Run(new ShapeSheet(function, key, Reshapes.All[reshape]), new VerifySettings(checks, 1, Cases, ElementaryError.Student(), null));
         Assert.All(result.Runs, r =>

@@ -92,7 +92,7 @@ internal static class VerifyCommand
             {
                 result = BatteryRunner.Run(subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
                 {
-                    context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.Function}".PadRight(60));
+                    context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
                     context.Error.Flush();
                 } : null);
                 if (context.Interactive)

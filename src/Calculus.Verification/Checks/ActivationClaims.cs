@@ -18,7 +18,7 @@ public static class ActivationClaims
         get
         {
             var core = ScalarDomains.Core;
-            yield return Claim("1d", "sigmoid", "σ'(x) = σ(x)(1 − σ(x)) (the sheet's identity, from your own σ)", core, InCore, (x, ctx) =>
+            yield return Claim("1d", ["sigmoid"], "σ'(x) = σ(x)(1 − σ(x)) (the sheet's identity, from your own σ)", core, InCore, (x, ctx) =>
             {
                 // σ(1 − σ) from values within δσ: error |1 − 2σ|·δσ + δσ² + 2ε; plus σ''s own tolerance.
                 double[] v = Ask.Scalars(ctx.Subject, "sigmoid", false, [x]);
@@ -28,21 +28,21 @@ public static class ActivationClaims
                 double tolerance = Compare.Tolerance(ctx.Model, Sigmoid.Derivative(x), 0.1, x) + (Math.Abs(1 - (2 * s)) * ds) + (ds * ds) + (2 * Tolerances.Epsilon);
                 return Compare.Values(() => $"σ'({Show.R(x)}) against σ(1 − σ) of your σ", v[0] * (1 - v[0]), d, tolerance);
             });
-            yield return Claim("2a", "tanh", "tanh'(x) = 1 − tanh²(x) (from your own tanh)", core, InCore, (x, ctx) =>
+            yield return Claim("2a", ["tanh"], "tanh'(x) = 1 − tanh²(x) (from your own tanh)", core, InCore, (x, ctx) =>
             {
                 double t = Ask.Scalar(ctx.Subject, "tanh", false, x), d = Ask.Scalar(ctx.Subject, "tanh", true, x);
                 double dt = Compare.Tolerance(ctx.Model, Tanh.Value(x), Tanh.Derivative(x), x);
                 double tolerance = Compare.Tolerance(ctx.Model, Tanh.Derivative(x), 2, x) + (2 * Math.Abs(Tanh.Value(x)) * dt) + (dt * dt) + (2 * Tolerances.Epsilon);
                 return Compare.Values(() => $"tanh'({Show.R(x)}) against 1 − tanh² of your tanh", 1 - (t * t), d, tolerance);
             });
-            yield return Claim("2b", "erf, gaussian", "erf'(x) = (2/√π)·e^(−x²) (your erf' against your Gaussian)", core, InCore, (x, ctx) =>
+            yield return Claim("2b", ["erf", "gaussian"], "erf'(x) = (2/√π)·e^(−x²) (your erf' against your Gaussian)", core, InCore, (x, ctx) =>
             {
                 double d = Ask.Scalar(ctx.Subject, "erf", true, x), g = Ask.Scalar(ctx.Subject, "gaussian", false, x);
                 double tolerance = Compare.Tolerance(ctx.Model, Erf.Derivative(x), 2 * x * Erf.Derivative(x), x)
                     + (Erf.TwoOverSqrtPi * Compare.Tolerance(ctx.Model, Gaussian.Value(x), Gaussian.Derivative(x), x));
                 return Compare.Values(() => $"erf'({Show.R(x)}) against (2/√π) times your gaussian", Erf.TwoOverSqrtPi * g, d, tolerance);
             });
-            yield return Claim("2c", "relu", "dead units: ReLU(x) = 0 and ReLU'(x) = 0 for every x < 0", Generators.Finite.Select(x => -Math.Abs(x)).Where(x => x < 0), x => x < 0, (x, ctx) =>
+            yield return Claim("2c", ["relu"], "dead units: ReLU(x) = 0 and ReLU'(x) = 0 for every x < 0", Generators.Finite.Select(x => -Math.Abs(x)).Where(x => x < 0), x => x < 0, (x, ctx) =>
             {
                 double v = Ask.Scalar(ctx.Subject, "relu", false, x), d = Ask.Scalar(ctx.Subject, "relu", true, x);
                 double tolerance = ctx.Model.Of(0);
@@ -50,9 +50,9 @@ public static class ActivationClaims
                     () => Compare.Values(() => $"relu({Show.R(x)})", 0, v, tolerance),
                     () => Compare.Values(() => $"relu'({Show.R(x)})", 0, d, tolerance));
             });
-            yield return Claim("2d", "leaky-relu", "the gradient is never 0: leaky'(x) is 0.01 for x < 0 and 1 for x > 0", Generators.Finite.Where(x => x != 0), x => x != 0, (x, ctx) =>
+            yield return Claim("2d", ["leaky-relu"], "the gradient is never 0: leaky'(x) is 0.01 for x < 0 and 1 for x > 0", Generators.Finite.Where(x => x != 0), x => x != 0, (x, ctx) =>
                 Compare.Values(() => $"leaky-relu'({Show.R(x)})", x > 0 ? 1 : LeakyRelu.Slope, Ask.Scalar(ctx.Subject, "leaky-relu", true, x), ctx.Model.Of(1)));
-            yield return new PropertyCheck<ScalarCase>("2e", "plu", "the identity on [−c, c], and a gradient of at least α everywhere", Tier.Core, ScalarChecks.Cases, true,
+            yield return new PropertyCheck<ScalarCase>("2e", ["plu"], "the identity on [−c, c], and a gradient of at least α everywhere", Tier.Core, ScalarChecks.Cases, true,
                 ScalarDomains.Cases(Catalog.Plu, Generators.Finite), _ => [], c => c.ToString(), (c, ctx) =>
                 {
                     var plu = c.Bound!;
@@ -61,9 +61,9 @@ public static class ActivationClaims
                     return Compare.All(
                         () => Math.Abs(c.X) < half ? Compare.Values(() => $"plu({Show.R(c.X)}) inside [−c, c]", c.X, v, Compare.Tolerance(ctx.Model, c.X, 1, c.X)) : CaseOutcome.Pass,
                         () => d >= alpha - ctx.Model.Of(alpha) ? CaseOutcome.Pass
-                            : CaseOutcome.Fail($"plu'({Show.R(c.X)}) must be at least α", $"≥ {Show.R(alpha)}", Show.R(d), Show.R(ctx.Model.Of(alpha))));
+                            : CaseOutcome.Fail($"plu'({Show.R(c.X)}) must be at least α", Expectation.AtLeast(alpha), d, ctx.Model.Of(alpha)));
                 });
-            yield return Claim("2f", "sin", "periodic: sin(x + 2π) = sin(x) (|x| ≤ 1000)", Generators.Band(-1e3, 1e3), x => Math.Abs(x) <= 1e3, (x, ctx) =>
+            yield return Claim("2f", ["sin"], "periodic: sin(x + 2π) = sin(x) (|x| ≤ 1000)", Generators.Band(-1e3, 1e3), x => Math.Abs(x) <= 1e3, (x, ctx) =>
             {
                 // x + 2π rounds by ε|x + 2π|/2, and 2π itself is 2.4e-16 off: |sin(x + 2π) − sin x| ≤ ε(|x| + 8) + the two values' tolerances.
                 double[] v = Ask.Scalars(ctx.Subject, "sin", false, [x, x + (2 * Math.PI)]);
@@ -74,8 +74,8 @@ public static class ActivationClaims
     }
 
     /// <summary>A claim over points x; shrinking stays inside <paramref name="keep"/>, the generator's constraint.</summary>
-    private static PropertyCheck<double> Claim(string item, string function, string name, Gen<double> xs, Func<double, bool> keep, Func<double, CheckContext, CaseOutcome> evaluate) =>
-        new(item, function, name, Tier.Core, ScalarChecks.Cases, true, xs, Generators.ShrinkDouble(keep), x => $"x = {Show.R(x)}", evaluate);
+    private static PropertyCheck<double> Claim(string item, string[] functions, string name, Gen<double> xs, Func<double, bool> keep, Func<double, CheckContext, CaseOutcome> evaluate) =>
+        new(item, functions, name, Tier.Core, ScalarChecks.Cases, true, xs, Generators.ShrinkDouble(keep), x => $"x = {Show.R(x)}", evaluate);
 
     private static bool InCore(double x) => Math.Abs(x) <= ScalarDomains.CoreBound;
 }

@@ -43,15 +43,15 @@ public static class AffineChecks
     {
         get
         {
-            yield return Make("1a", "affine", "u = Wx + b matches the reference", Tier.Core, false, Maps, (m, ctx) => Value(m, ctx));
+            yield return Make("1a", ["affine"], "u = Wx + b matches the reference", Tier.Core, false, Maps, (m, ctx) => Value(m, ctx));
             foreach (var (item, wrt, formula) in new[] { ("1a", "W", "x_j·e_i"), ("1b", "b", "e_i"), ("1c", "x", "W_(·,i), column i of W") })
             {
-                yield return Make(item, "affine-partial", $"∂u/∂{wrt}_{(wrt == "W" ? "ij" : "i")} = {formula}", Tier.Core, true, Maps, (m, ctx) => ClosedForm(m, wrt, ctx));
-                yield return Make(item, "affine-partial, affine", $"∂u/∂{wrt}_{(wrt == "W" ? "ij" : "i")} matches the slope of your own u = Wx + b (central differences)",
+                yield return Make(item, ["affine-partial"], $"∂u/∂{wrt}_{(wrt == "W" ? "ij" : "i")} = {formula}", Tier.Core, true, Maps, (m, ctx) => ClosedForm(m, wrt, ctx));
+                yield return Make(item, ["affine-partial", "affine"], $"∂u/∂{wrt}_{(wrt == "W" ? "ij" : "i")} matches the slope of your own u = Wx + b (central differences)",
                     Tier.Core, true, Maps, (m, ctx) => Slope(m, wrt, ctx));
             }
 
-            yield return Make("1a", "affine", "u over entries up to 1e150: finite where the true value is, and within tolerance", Tier.Stable, false, WideMaps, (m, ctx) => Value(m, ctx));
+            yield return Make("1a", ["affine"], "u over entries up to 1e150: finite where the true value is, and within tolerance", Tier.Stable, false, WideMaps, (m, ctx) => Value(m, ctx));
         }
     }
 
@@ -150,6 +150,6 @@ public static class AffineChecks
         }
     }
 
-    private static PropertyCheck<AffineCase> Make(string item, string function, string name, Tier tier, bool independent, Gen<AffineCase> cases, Func<AffineCase, CheckContext, CaseOutcome> evaluate) =>
-        new(item, function, name, tier, Cases, independent, cases, Shrink, m => m.ToString(), evaluate);
+    private static PropertyCheck<AffineCase> Make(string item, string[] functions, string name, Tier tier, bool independent, Gen<AffineCase> cases, Func<AffineCase, CheckContext, CaseOutcome> evaluate) =>
+        new(item, functions, name, tier, Cases, independent, cases, Shrink, m => m.ToString(), evaluate);
 }

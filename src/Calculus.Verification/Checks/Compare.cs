@@ -56,15 +56,15 @@ public static class Compare
 
         if (double.IsInfinity(expected))
         {
-            return got == expected ? CaseOutcome.Pass : CaseOutcome.Fail($"{what()} is the limit {Show.R(expected)}", Show.R(expected), Show.R(got), "exact");
+            return got == expected ? CaseOutcome.Pass : new CaseOutcome(CheckVerdict.Fail, $"{what()} is the limit {Show.R(expected)}", Expectation.Of(expected), got, Slack.Exact);
         }
 
         if (!double.IsFinite(got))
         {
-            return CaseOutcome.Fail($"{what()} is {Show.R(got)} where the true value is finite", Show.R(expected), Show.R(got), Show.R(tolerance));
+            return CaseOutcome.Fail($"{what()} is {Show.R(got)} where the true value is finite", Expectation.Of(expected), got, tolerance);
         }
 
-        return Math.Abs(got - expected) <= tolerance ? CaseOutcome.Pass : CaseOutcome.Fail(what(), Show.R(expected), Show.R(got), Show.R(tolerance));
+        return Math.Abs(got - expected) <= tolerance ? CaseOutcome.Pass : CaseOutcome.Fail(what(), Expectation.Of(expected), got, tolerance);
     }
 
     /// <summary>The number of doubles from a to b: 0 when equal (±0 included), ∞ when exactly one is NaN or they differ
@@ -88,7 +88,7 @@ public static class Compare
         ArgumentNullException.ThrowIfNull(what);
         double ulps = Ulps(expected, got);
         return maxUlp is { } limit && ulps > limit
-            ? CaseOutcome.Fail($"{what()} is {Show.R(ulps)} ulp from the reference (--max-ulp {Show.R(limit)})", Show.R(expected), Show.R(got), $"{Show.R(limit)} ulp") with { Measure = ulps }
+            ? new CaseOutcome(CheckVerdict.Fail, $"{what()} is {Show.R(ulps)} ulp from the reference (--max-ulp {Show.R(limit)})", Expectation.Of(expected), got, new Slack(limit, SlackUnit.Ulp), ulps)
             : CaseOutcome.Pass with { Measure = ulps };
     }
 

@@ -48,9 +48,9 @@ public static class LabelLogisticChecks
                 double tolerance = ctx.Model.Of(t.Y);
                 double lo = Math.Min(-t.Y, 0) - tolerance, hi = Math.Max(-t.Y, 0) + tolerance;
                 bool positive = v > 0 || (v >= -valueTolerance && exact <= valueTolerance);
-                return positive && d >= lo && d <= hi ? CaseOutcome.Pass
-                    : CaseOutcome.Fail($"ℓ({Show.R(t.A)}; {Show.R(t.Y)}) = {Show.R(v)} must be > 0 and f_e in [{Show.R(Math.Min(-t.Y, 0))}, {Show.R(Math.Max(-t.Y, 0))}]",
-                        $"ℓ > 0, f_e in [{Show.R(Math.Min(-t.Y, 0))}, {Show.R(Math.Max(-t.Y, 0))}]", $"ℓ = {Show.R(v)}, f_e = {Show.R(d)}", Show.R(tolerance));
+                return !positive ? CaseOutcome.Fail($"ℓ({Show.R(t.A)}; {Show.R(t.Y)}) must be > 0", Expectation.Above(0), v, valueTolerance)
+                    : d < lo || d > hi ? CaseOutcome.Fail($"f_e({Show.R(t.A)}; {Show.R(t.Y)}) must lie between −y and 0", Expectation.Between(Math.Min(-t.Y, 0), Math.Max(-t.Y, 0)), d, tolerance)
+                    : CaseOutcome.Pass;
             });
             yield return Make("ℓ over the whole double range (ya up to ±800 and beyond)", Tier.Stable, false, whole, _ => true, (t, ctx) => Value(t.A, t.Y, ctx, false));
             yield return Make("f_e over the whole double range: finite where the true value is (the sheet's literal form is NaN for ya ≤ −709.8)",
@@ -76,7 +76,7 @@ public static class LabelLogisticChecks
 
     private static PropertyCheck<(double A, double Y)> Make(
         string name, Tier tier, bool independent, Gen<(double A, double Y)> cases, Func<(double A, double Y), bool> keep, Func<(double A, double Y), CheckContext, CaseOutcome> evaluate) =>
-        new(Item, Function, name, tier, ScalarChecks.Cases, independent, cases,
+        new(Item, [Function], name, tier, ScalarChecks.Cases, independent, cases,
             t => Generators.ShrinkDouble(_ => true)(t.A).Select(a => (a, t.Y)).Concat(t.Y is 1 or -1 ? [] : [(t.A, Math.Sign(t.Y) * 1.0)]).Where(keep),
             t => $"a = {Show.R(t.A)}, y = {Show.R(t.Y)}", evaluate);
 }

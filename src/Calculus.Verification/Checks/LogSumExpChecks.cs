@@ -42,10 +42,10 @@ public static class LogSumExpChecks
                 double lse = Ask.LogSumExp(ctx.Subject, a), max = a.Max(), tolerance = Tolerance(a, ctx);
                 return lse >= max - tolerance && lse <= max + Math.Log(a.Length) + tolerance ? CaseOutcome.Pass
                     : CaseOutcome.Fail($"LSE must lie in [max a, max a + ln n] = [{Show.R(max)}, {Show.R(max + Math.Log(a.Length))}]",
-                        $"[{Show.R(max)}, {Show.R(max + Math.Log(a.Length))}]", Show.R(lse), Show.R(tolerance));
+                        Expectation.Between(max, max + Math.Log(a.Length)), lse, tolerance);
             });
             var gaps = Generators.Gap.Where(g => Math.Abs(g.Max) <= ScalarDomains.CoreBound);
-            yield return new PropertyCheck<GapVector>(Item, Function, "ln(1 + e^gap) ≤ LSE − max ≤ ln(1 + (n − 1)e^gap): LSE → max as the gap a** − a* → −∞",
+            yield return new PropertyCheck<GapVector>(Item, [Function], "ln(1 + e^gap) ≤ LSE − max ≤ ln(1 + (n − 1)e^gap): LSE → max as the gap a** − a* → −∞",
                 Tier.Core, Cases, true, gaps, _ => [], g => g.ToString(), (g, ctx) =>
                 {
                     int n = g.Values.Length;
@@ -53,10 +53,10 @@ public static class LogSumExpChecks
                     double lower = Math.Log(1 + Math.Exp(g.Gap)), upper = Math.Log(1 + ((n - 1) * Math.Exp(g.Gap)));
                     double tolerance = Tolerance(g.Values, ctx) + (2 * Tolerances.Epsilon * (lower + upper));
                     return excess >= lower - tolerance && excess <= upper + tolerance ? CaseOutcome.Pass
-                        : CaseOutcome.Fail("LSE − max must lie between ln(1 + e^gap) and ln(1 + (n − 1)e^gap)", $"[{Show.R(lower)}, {Show.R(upper)}]", Show.R(excess), Show.R(tolerance));
+                        : CaseOutcome.Fail("LSE − max must lie between ln(1 + e^gap) and ln(1 + (n − 1)e^gap)", Expectation.Between(lower, upper), excess, tolerance);
                 });
             var shifted = Core.Zip(Generators.Band(-20, 20), (a, c) => (A: a, C: c));
-            yield return new PropertyCheck<(double[] A, double C)>(Item, Function, "shift invariant: LSE(a + c) = LSE(a) + c", Tier.Core, Cases, true,
+            yield return new PropertyCheck<(double[] A, double C)>(Item, [Function], "shift invariant: LSE(a + c) = LSE(a) + c", Tier.Core, Cases, true,
                 shifted, t => ShrinkVector(t.A).Where(InCore).Select(a => (a, t.C)), t => $"a = {Show.Vector(t.A)}, c = {Show.R(t.C)}", (t, ctx) =>
                 {
                     var moved = t.A.Select(v => v + t.C).ToArray();
@@ -121,5 +121,5 @@ public static class LogSumExpChecks
 
     private static PropertyCheck<double[]> Make(
         string name, Tier tier, bool independent, Gen<double[]> cases, Func<double[], bool> keep, Func<double[], CheckContext, CaseOutcome> evaluate) =>
-        new(Item, Function, name, tier, Cases, independent, cases, a => ShrinkVector(a).Where(keep), a => $"a = {Show.Vector(a)}", evaluate);
+        new(Item, [Function], name, tier, Cases, independent, cases, a => ShrinkVector(a).Where(keep), a => $"a = {Show.Vector(a)}", evaluate);
 }

@@ -128,7 +128,7 @@ public static class NetworkChecks
     private static PropertyCheck<(NetworkCase N, double[] V)> Directional(string name, Tier tier, Gen<NetworkCase> networks)
     {
         var cases = from n in networks from v in Generators.UnitDirection(n.Layout.Count) select (n, v);
-        return new PropertyCheck<(NetworkCase N, double[] V)>(Item, Function, name, tier, Cases, true, cases, ShrinkWithDirection,
+        return new PropertyCheck<(NetworkCase N, double[] V)>(Item, [Function], name, tier, Cases, true, cases, ShrinkWithDirection,
             t => $"direction {Show.Vector(t.V)} at {t.N}", (t, ctx) =>
             {
                 var (n, v) = t;
@@ -230,5 +230,5 @@ public static class NetworkChecks
     };
 
     private static PropertyCheck<NetworkCase> Make(string name, Tier tier, bool independent, Gen<NetworkCase> cases, Func<NetworkCase, CheckContext, CaseOutcome> evaluate) =>
-        new(Item, Function, name, tier, Cases, independent, cases, n => n.Shrink(), n => n.ToString(), evaluate);
+        new(Item, [Function], name, tier, Cases, independent, cases, n => n.Shrink(), n => n.ToString(), evaluate);
 }

@@ -26,7 +26,7 @@ public sealed class PropertyCheck<T> : Check
 
     /// <summary>Creates the check.</summary>
     /// <param name="item">The sheet item.</param>
-    /// <param name="function">The function(s) it calls.</param>
+    /// <param name="functions">The functions it calls.</param>
     /// <param name="name">What it states.</param>
     /// <param name="tier">Its tier.</param>
     /// <param name="cases">Its default number of cases.</param>
@@ -36,9 +36,9 @@ public sealed class PropertyCheck<T> : Check
     /// <param name="describe">A case in words, every number round-trip.</param>
     /// <param name="evaluate">One case's outcome.</param>
     public PropertyCheck(
-        string item, string function, string name, Tier tier, int cases, bool independent,
+        string item, IReadOnlyList<string> functions, string name, Tier tier, int cases, bool independent,
         Gen<T> generator, Func<T, IEnumerable<T>> shrinker, Func<T, string> describe, Func<T, CheckContext, CaseOutcome> evaluate)
-        : base(item, function, name, tier, cases, independent)
+        : base(item, functions, name, tier, cases, independent)
     {
         this.generator = generator;
         this.shrinker = shrinker;

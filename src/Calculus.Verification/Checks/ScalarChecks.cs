@@ -46,7 +46,7 @@ public static class ScalarChecks
         {
             string direction = spec.Direction() > 0 ? "increasing" : "decreasing";
             var pairs = ScalarDomains.Cases(spec, ScalarDomains.Core).Zip(ScalarDomains.Core, (c, y) => (Case: c, Y: y));
-            yield return new PropertyCheck<(ScalarCase Case, double Y)>(spec.Item, f, $"{(spec.IsStrictlyMonotone() ? "" : "non-strictly ")}{direction}", Tier.Core, Cases, true,
+            yield return new PropertyCheck<(ScalarCase Case, double Y)>(spec.Item, [f], $"{(spec.IsStrictlyMonotone() ? "" : "non-strictly ")}{direction}", Tier.Core, Cases, true,
                 pairs, _ => [], t => $"{t.Case} and y = {Show.R(t.Y)}", (t, ctx) => Monotone(spec, t.Case, t.Y, ctx));
         }
 
@@ -70,7 +70,7 @@ public static class ScalarChecks
 
     private static PropertyCheck<ScalarCase> Make(
         ScalarFunction spec, string name, Tier tier, bool independent, Gen<ScalarCase> cases, Func<ScalarCase, bool> keep, Func<ScalarCase, CheckContext, CaseOutcome> evaluate) =>
-        new(spec.Item, spec.Name, name, tier, Cases, independent, cases, ScalarDomains.Shrink(keep), c => c.ToString(), evaluate);
+        new(spec.Item, [spec.Name], name, tier, Cases, independent, cases, ScalarDomains.Shrink(keep), c => c.ToString(), evaluate);
 
     /// <summary>f(x) or f'(x) of the subject against the reference's, within <see cref="Compare.Tolerance"/>.</summary>
     internal static CaseOutcome Value(ScalarFunction spec, ScalarCase c, CheckContext ctx, bool derivative)
@@ -103,7 +103,7 @@ public static class ScalarChecks
         // stays below half the distance between PLU's kinks (2c ≥ 2e-3).
         var gen = ScalarDomains.Cases(spec, Gen.Constant(0.0)).Zip(Generators.LogUniform(1e-5, 1e-3, bothSigns: false), (c, t) => (c, t));
         string kinks = string.Join(", ", spec.Kinks.Select(k => Show.R(k.At)));
-        return new PropertyCheck<(ScalarCase Case, double Step)>(spec.Item, spec.Name,
+        return new PropertyCheck<(ScalarCase Case, double Step)>(spec.Item, [spec.Name],
             $"at each kink ({kinks}{(spec.Parameters.Count > 0 ? " for the defaults; they move with the parameters" : "")}) the derivative lies between the one-sided slopes of your values",
             Tier.Core, Cases, true, gen, _ => [], t => $"{t.Case}, one-sided step {Show.R(t.Step)}", (t, ctx) =>
             {
@@ -135,7 +135,7 @@ public static class ScalarChecks
         double tolerance = ctx.Model.Of(hi);
         return got >= lo - tolerance && got <= hi + tolerance
             ? CaseOutcome.Pass
-            : CaseOutcome.Fail($"{spec.Name}'({Show.R(kink.At)}) at the kink must lie in [{Show.R(lo)}, {Show.R(hi)}]", $"[{Show.R(lo)}, {Show.R(hi)}]", Show.R(got), Show.R(tolerance));
+            : CaseOutcome.Fail($"{spec.Name}'({Show.R(kink.At)}) at the kink must lie in [{Show.R(lo)}, {Show.R(hi)}]", Expectation.Between(lo, hi), got, tolerance);
     }
 
     /// <summary>f(x) lies in the range; an open end may be reached by rounding only where the true value is within the
@@ -152,7 +152,7 @@ public static class ScalarChecks
             || (got == r.Upper && Math.Abs(exact - r.Upper) <= tolerance)
             || (got < r.Lower && r.Lower - got <= tolerance)
             || (got > r.Upper && got - r.Upper <= tolerance);
-        return inside ? CaseOutcome.Pass : CaseOutcome.Fail($"{spec.Name}({Show.R(c.X)}) must lie in {r}", r.ToString(), Show.R(got), Show.R(tolerance));
+        return inside ? CaseOutcome.Pass : CaseOutcome.Fail($"{spec.Name}({Show.R(c.X)}) must lie in {r}", new Expectation(r), got, tolerance);
     }
 
     private static CaseOutcome Symmetric(ScalarFunction spec, ScalarCase c, CheckContext ctx)
@@ -180,8 +180,8 @@ public static class ScalarChecks
         double trueRise = spec.Direction() * (s.Value(y) - s.Value(x));
         bool holds = rise >= -tolerance && (!spec.IsStrictlyMonotone() || trueRise <= tolerance || rise > 0);
         return holds ? CaseOutcome.Pass
-            : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction() > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}",
-                $"f(y) {(spec.Direction() > 0 ? ">" : "<")} f(x)", Show.R(v[1] - v[0]), Show.R(tolerance));
+            : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction() > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}; f(y) − f(x)",
+                spec.Direction() > 0 ? Expectation.Above(0) : Expectation.Below(0), v[1] - v[0], tolerance);
     }
 
     private static CaseOutcome Ulps(ScalarFunction spec, ScalarCase c, CheckContext ctx, bool derivative)

@@ -49,9 +49,9 @@ public static class StepChecks
     {
         get
         {
-            yield return new PropertyCheck<StepCase>(Item, Function, "one full-batch step gives θ − η·(1/n)Σ_k ∇L(θ; x_k, y_k) for W, b and w", Tier.Core, NetworkChecks.Cases, false,
+            yield return new PropertyCheck<StepCase>(Item, [Function], "one full-batch step gives θ − η·(1/n)Σ_k ∇L(θ; x_k, y_k) for W, b and w", Tier.Core, NetworkChecks.Cases, false,
                 Steps, Shrink, s => s.ToString(), Step);
-            yield return new PropertyCheck<StepCase>(Item, Function, "a small step (η = 1e-3) does not raise the mean loss", Tier.Core, NetworkChecks.Cases, true,
+            yield return new PropertyCheck<StepCase>(Item, [Function], "a small step (η = 1e-3) does not raise the mean loss", Tier.Core, NetworkChecks.Cases, true,
                 Steps.Select(s => s with { Rate = 1e-3 }), Shrink, s => s.ToString(), Descends);
         }
     }
@@ -104,7 +104,7 @@ public static class StepChecks
         double tolerance = 2 * Enumerable.Range(0, s.Xs.Length).Average(k =>
             (s.Network with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] }).Bounds.Loss) + ((s.Xs.Length + 4) * Tolerances.Epsilon * old);
         return now <= old + tolerance ? CaseOutcome.Pass
-            : CaseOutcome.Fail("the mean loss rose after a step of η = 1e-3 (an ascent step?)", $"≤ {Show.R(old)}", Show.R(now), Show.R(tolerance));
+            : CaseOutcome.Fail("the mean loss rose after a step of η = 1e-3 (an ascent step?)", Expectation.AtMost(old), now, tolerance);
     }
 
     private static double[] Flatten(NetworkParameters layout, StepAnswer a, double[] before) =>

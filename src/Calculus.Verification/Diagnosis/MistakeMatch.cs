@@ -25,7 +25,7 @@ public static class MistakeMatch
             return null;
         }
 
-        var functions = run.Check.Function.Split(", ");
+        var functions = run.Check.Functions;
         return KnownMistakes.All.FirstOrDefault(m => functions.Contains(m.Function) && AgreesEverywhere(answers, m));
     }
 

@@ -36,7 +36,7 @@ public static class VerifyReports
         if (run.Verdict == CheckVerdict.Fail && run.Failure is { } f)
         {
             yield return $"counterexample: {run.Counterexample}{(run.Shrinks > 0 ? $" (shrunk in {run.Shrinks} step{(run.Shrinks == 1 ? "" : "s")})" : "")}";
-            yield return f.Expected is null ? f.Detail ?? "failed" : $"{f.Detail}: expected {f.Expected}, got {f.Got}, tolerance {f.Tolerance}";
+            yield return f.Expected is null ? f.Detail ?? "failed" : f.Summary;
             if (run.Diagnosis is { } d)
             {
                 yield return $"diagnosis: your values agree with a known mistake at every sampled case: {d}";
@@ -59,12 +59,12 @@ public static class VerifyReports
     {
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
-        int fw = Math.Max("function".Length, result.Runs.Max(r => r.Check.Function.Length));
+        int fw = Math.Max("function".Length, result.Runs.Max(r => r.Check.FunctionText.Length));
         sb.Append(CultureInfo.InvariantCulture, $"{"item",-4}  {"function".PadRight(fw)}  {"tier",-8}  {"verdict",-15}  {"cases",5}  check\n");
         foreach (var run in result.Runs)
         {
             string verdict = run.Verdict == CheckVerdict.Fail ? "FAIL" : Word(run.Verdict);
-            sb.Append(CultureInfo.InvariantCulture, $"{run.Check.Item,-4}  {run.Check.Function.PadRight(fw)}  {Word(run.Check.Tier),-8}  {verdict,-15}  {run.Cases,5}  {run.Check.Name}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{run.Check.Item,-4}  {run.Check.FunctionText.PadRight(fw)}  {Word(run.Check.Tier),-8}  {verdict,-15}  {run.Cases,5}  {run.Check.Name}\n");
             foreach (string line in Details(run))
             {
                 sb.Append(CultureInfo.InvariantCulture, $"      {line}\n");
@@ -102,14 +102,21 @@ public static class VerifyReports
                 var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
                 w.WriteStartObject();
                 w.WriteString("item", item);
-                w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Function.Split(", ")).Distinct()));
+                w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Functions).Distinct()));
                 w.WriteString("verdict", Word(result.VerdictOf(item)));
                 w.WriteStartArray("checks");
                 foreach (var run in runs)
                 {
                     w.WriteStartObject();
                     w.WriteString("name", run.Check.Name);
-                    w.WriteString("function", run.Check.Function);
+                    w.WriteString("function", run.Check.FunctionText);
+                    w.WriteStartArray("functions");
+                    foreach (string f in run.Check.Functions)
+                    {
+                        w.WriteStringValue(f);
+                    }
+
+                    w.WriteEndArray();
                     w.WriteString("tier", Word(run.Check.Tier));
                     w.WriteString("verdict", Word(run.Verdict));
                     w.WriteNumber("cases", run.Cases);
@@ -118,22 +125,22 @@ public static class VerifyReports
                     w.WriteNumber("inconclusive", run.Inconclusive);
                     Optional(w, "counterexample", run.Counterexample);
                     Optional(w, "failure", run.Failure?.Detail);
-                    Optional(w, "expected", run.Failure?.Expected);
-                    Optional(w, "got", run.Failure?.Got);
-                    Optional(w, "tolerance", run.Failure?.Tolerance);
+                    if (run.Failure is { Expected: { } expected } failure)
+                    {
+                        Expected(w, expected);
+                        Number(w, "got", failure.Got ?? double.NaN);
+                        Number(w, "tolerance", failure.Tolerance?.Amount ?? double.NaN);
+                        if (failure.Tolerance?.Unit == SlackUnit.Ulp)
+                        {
+                            w.WriteString("tolerance_unit", "ulp");
+                        }
+                    }
+
                     Optional(w, "diagnosis", run.Diagnosis);
                     Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : null);
                     if (run.Worst is { } worst)
                     {
-                        if (double.IsFinite(worst))
-                        {
-                            w.WriteNumber("worst_ulp", worst);
-                        }
-                        else
-                        {
-                            w.WriteString("worst_ulp", "Infinity");
-                        }
-
+                        Number(w, "worst_ulp", worst);
                         Optional(w, "worst_at", run.WorstAt);
                     }
 
@@ -169,7 +176,7 @@ public static class VerifyReports
                 new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented)),
                 new XAttribute("time", Seconds(new TimeSpan(runs.Sum(r => r.Elapsed.Ticks)))),
                 runs.Select(run => new XElement("testcase",
-                    new XAttribute("classname", $"{item}.{run.Check.Function}"),
+                    new XAttribute("classname", $"{item}.{run.Check.FunctionText}"),
                     new XAttribute("name", $"{run.Check.Name} [{Word(run.Check.Tier)}]"),
                     new XAttribute("time", Seconds(run.Elapsed)),
                     run.Verdict switch
@@ -209,7 +216,7 @@ public static class VerifyReports
         foreach (var run in result.Runs)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {run.Check.Item} | {Cell(run.Check.Function)} | {Word(run.Check.Tier)} | {Bold(run.Verdict)} | {run.Cases} | {Cell(run.Check.Name)} | {Cell(string.Join("; ", Details(run)))} |\n");
+                $"| {run.Check.Item} | {Cell(run.Check.FunctionText)} | {Word(run.Check.Tier)} | {Bold(run.Verdict)} | {run.Cases} | {Cell(run.Check.Name)} | {Cell(string.Join("; ", Details(run)))} |\n");
         }
 
         return sb.ToString();
@@ -229,6 +236,37 @@ public static class VerifyReports
     /// <summary>An ulp distance: whole up to a million, then with an exponent (between 0 and 2 lie 4.6e18 doubles).</summary>
     private static string Ulp(double ulps) => !double.IsFinite(ulps) ? "∞"
         : ulps < 1e6 ? ulps.ToString("0", CultureInfo.InvariantCulture) : ulps.ToString("0.0e+00", CultureInfo.InvariantCulture);
+
+    /// <summary>"expected": a number, or {"lower", "upper", "lower_closed", "upper_closed"} for a range.</summary>
+    private static void Expected(Utf8JsonWriter w, Expectation expected)
+    {
+        if (expected.Value is { } value)
+        {
+            Number(w, "expected", value);
+            return;
+        }
+
+        w.WriteStartObject("expected");
+        Number(w, "lower", expected.Range.Lower);
+        Number(w, "upper", expected.Range.Upper);
+        w.WriteBoolean("lower_closed", expected.Range.LowerClosed);
+        w.WriteBoolean("upper_closed", expected.Range.UpperClosed);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A JSON number; NaN and ±∞, which JSON has no number for, as the strings "NaN", "Infinity", "-Infinity"
+    /// (the protocol's spelling).</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteString(name, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
 
     private static void Optional(Utf8JsonWriter w, string name, string? value)
     {

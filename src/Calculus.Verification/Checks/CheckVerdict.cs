@@ -1,0 +1,17 @@
+namespace Calculus.Verification.Checks;
+
+/// <summary>The verdict of one case or one check.</summary>
+public enum CheckVerdict
+{
+    /// <summary>Every case decided passed (and enough were decided).</summary>
+    Pass,
+
+    /// <summary>A case failed; the smallest counterexample found is reported.</summary>
+    Fail,
+
+    /// <summary>The oracle could not decide (a kink in the stencil, a value not finite on both sides, …): never a failure.</summary>
+    Inconclusive,
+
+    /// <summary>The subject answered "not implemented".</summary>
+    NotImplemented,
+}

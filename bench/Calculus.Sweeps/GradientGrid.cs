@@ -57,7 +57,7 @@ internal static class GradientGrid
             $"calculus gradcheck --hidden {h} --inputs {d} --seed {GridSeed(h, d, scale, seed, activation)} --activation {activation.Name} --scale {scale.ToString("R", inv)} --loss {loss.Name}");
         foreach (var r in rows)
         {
-            output.WriteLine($"{r.Block} {r.Oracle}: {r.Verdict}, {r.Failed} failed, {r.Inconclusive} inconclusive of {r.Entries}; worst {r.Worst}: {r.WorstCheck}");
+            output.WriteLine($"{r.Block} {r.Oracle.Description()}: {r.Verdict}, {r.Failed} failed, {r.Inconclusive} inconclusive of {r.Entries}; worst {r.Worst}: {r.WorstCheck}");
         }
 
         return rows.Any(r => r.Verdict == Verdict.Fail) ? 1 : 0;

@@ -60,16 +60,16 @@ public sealed class CheckingExamples
     [Fact]
     public void CheckResult_RelativeError_UsesTheLargerMagnitude_AndPrintsEveryNumber()
     {
-        var r = new CheckResult("oracle", 2.0, 1.0, 0.5);
+        var r = new CheckResult(Oracle.ComplexStep, 2.0, 1.0, 0.5);
         Assert.Equal(1.0, r.AbsoluteError);
         Assert.Equal(0.5, r.RelativeError); // 1 / max(2, 1)
         Assert.False(r.Passed);
-        Assert.Equal(0.0, new CheckResult("o", 0, 0, 0).RelativeError);
-        Assert.Equal(3.0, new CheckResult("o", 0, 3, 0).RelativeError * 3); // both zero only gives 0; here 3/3 = 1
-        Assert.Equal("FAIL [oracle] analytic 2, numeric 1, |error| 1, relative 0.5, tolerance 0.5", r.ToString());
-        Assert.Equal("pass [o] analytic 1, numeric 1, |error| 0, relative 0, tolerance 0", new CheckResult("o", 1, 1, 0).ToString());
-        Assert.EndsWith("; kink", new CheckResult("o", 1, 1, 1, "kink").ToString(), StringComparison.Ordinal);
-        Assert.False(new CheckResult("o", 1, 1, 1, "kink").Passed);
+        Assert.Equal(0.0, new CheckResult(Oracle.ComplexStep, 0, 0, 0).RelativeError);
+        Assert.Equal(3.0, new CheckResult(Oracle.ComplexStep, 0, 3, 0).RelativeError * 3); // both zero only gives 0; here 3/3 = 1
+        Assert.Equal("FAIL [complex step, h = 1e-20] analytic 2, numeric 1, |error| 1, relative 0.5, tolerance 0.5", r.ToString());
+        Assert.Equal("pass [complex step, h = 1e-20] analytic 1, numeric 1, |error| 0, relative 0, tolerance 0", new CheckResult(Oracle.ComplexStep, 1, 1, 0).ToString());
+        Assert.EndsWith("; kink", new CheckResult(Oracle.ComplexStep, 1, 1, 1, "kink").ToString(), StringComparison.Ordinal);
+        Assert.False(new CheckResult(Oracle.ComplexStep, 1, 1, 1, "kink").Passed);
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed class CheckingExamples
         Assert.All(bias, r => Assert.Equal(1e-3, r.MaxAbsoluteError, 1e-9));
         Assert.All(rows.Where(r => r.Block != "b"), r => Assert.True(r.Passed, r.ToString()));
         Assert.All(rows, r => Assert.Equal(r.Block is "W" ? 4 : 2, r.Entries));
-        Assert.Equal(GradientCheck.CentralDifferenceOracle, rows[0].Oracle);
-        Assert.Equal(GradientCheck.ComplexStepOracle, rows[1].Oracle);
+        Assert.Equal(Oracle.CentralDifference, rows[0].Oracle);
+        Assert.Equal(Oracle.ComplexStep, rows[1].Oracle);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class CheckingExamples
         double tolerance = GradientCheck.Partial(t => layout.Loss(t, 1), gradient[k], theta, k, layout.LossErrorBound(theta, 1)).Tolerance;
         gradient[k] += tolerance / 2;
         var rows = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient);
-        var central = rows.Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
+        var central = rows.Single(r => r.Block == "b" && r.Oracle == Oracle.CentralDifference);
         Assert.True(central.Passed, central.ToString());
         Assert.Equal("b[1]", central.Worst);
         Assert.Equal(tolerance / 2, central.WorstCheck.AbsoluteError, tolerance / 8);
@@ -207,12 +207,12 @@ public sealed class CheckingExamples
         // A failed entry outranks every passing one, even when its error is NaN and so has no ratio to its tolerance.
         gradient[k] = double.NaN;
         var failed = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient)
-            .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
+            .Single(r => r.Block == "b" && r.Oracle == Oracle.CentralDifference);
         Assert.False(failed.Passed);
         Assert.Equal("b[1]", failed.Worst);
         gradient[k] = double.PositiveInfinity;
         var infinite = NetworkGradientCheck.Run(layout, theta, 1, Catalog.Sigmoid, gradient)
-            .Single(r => r.Block == "b" && r.Oracle == GradientCheck.CentralDifferenceOracle);
+            .Single(r => r.Block == "b" && r.Oracle == Oracle.CentralDifference);
         Assert.False(infinite.Passed);
         Assert.Equal("b[1]", infinite.Worst);
         Assert.NotNull(infinite.WorstCheck);

@@ -207,14 +207,14 @@ public sealed class ErrorExamples
     public void CheckResult_PrintsEveryNumberOfTheComparison()
     {
         Assert.Equal(
-            "inconclusive [an oracle] analytic 1, numeric 1.5, |error| 0.5, relative 0.3333333333333333, tolerance 0.1; a problem",
-            new CheckResult("an oracle", 1, 1.5, 0.1, "a problem").ToString());
+            "inconclusive [central difference, 5-point (3-point for the error estimate)] analytic 1, numeric 1.5, |error| 0.5, relative 0.3333333333333333, tolerance 0.1; a problem",
+            new CheckResult(Oracle.CentralDifference, 1, 1.5, 0.1, "a problem").ToString());
         Assert.Equal(
-            "FAIL [an oracle] analytic 1, numeric 1.5, |error| 0.5, relative 0.3333333333333333, tolerance 0.1",
-            new CheckResult("an oracle", 1, 1.5, 0.1).ToString());
-        Assert.Equal("inconclusive [an oracle] analytic 1; a kink", CheckResult.Inconclusive("an oracle", 1, "a kink").ToString());
+            "FAIL [central difference, 5-point (3-point for the error estimate)] analytic 1, numeric 1.5, |error| 0.5, relative 0.3333333333333333, tolerance 0.1",
+            new CheckResult(Oracle.CentralDifference, 1, 1.5, 0.1).ToString());
+        Assert.Equal("inconclusive [central difference, 5-point (3-point for the error estimate)] analytic 1; a kink", CheckResult.Inconclusive(Oracle.CentralDifference, 1, "a kink").ToString());
         Assert.Equal(
-            "pass [an oracle] analytic -2, numeric -2.25, |error| 0.25, relative 0.1111111111111111, tolerance 0.5",
-            new CheckResult("an oracle", -2, -2.25, 0.5).ToString());
+            "pass [central difference, 5-point (3-point for the error estimate)] analytic -2, numeric -2.25, |error| 0.25, relative 0.1111111111111111, tolerance 0.5",
+            new CheckResult(Oracle.CentralDifference, -2, -2.25, 0.5).ToString());
     }
 }

@@ -82,7 +82,7 @@ public sealed class Sheet1fNetworkProperties
                 return (undecided <= entries / 2).Label($"{undecided} of {entries} entries inconclusive ({rows.FirstOrDefault(r => r.Inconclusive > 0)?.InconclusiveReason}) at {n}");
             }
 
-            var complex = rows.FirstOrDefault(r => r.Oracle.StartsWith("complex", StringComparison.Ordinal) && r.Inconclusive > 0
+            var complex = rows.FirstOrDefault(r => r.Oracle == Oracle.ComplexStep && r.Inconclusive > 0
                 && !(r.InconclusiveReason ?? "").Contains("complex step underflows", StringComparison.Ordinal)
                 && !(r.InconclusiveReason ?? "").Contains("kink within rounding", StringComparison.Ordinal));
             return (complex is null).Label($"the complex step left {complex?.Inconclusive} of {complex?.Entries} entries of {complex?.Block} undecided: {complex?.InconclusiveReason} — at {n}");
@@ -99,7 +99,7 @@ public sealed class Sheet1fNetworkProperties
         {
             var rows = NetworkGradientCheck.Run(n.Layout, n.Theta, n.Y, n.Activation, n.Layout.Flatten(n.Gradient()), n.Loss);
             var other = rows.FirstOrDefault(r => !(r.Verdict == Verdict.Pass && r.Inconclusive == 0) && !BelowTheComplexStepsFloor(r));
-            return (other is null).Label($"{other?.Block} {other?.Oracle}: {other?.Verdict}, {other?.InconclusiveReason ?? other?.WorstCheck.ToString()} — at {n}");
+            return (other is null).Label($"{other?.Block} {other?.Oracle.Description()}: {other?.Verdict}, {other?.InconclusiveReason ?? other?.WorstCheck.ToString()} — at {n}");
         });
 
     private static bool BelowTheComplexStepsFloor(BlockCheck row) =>

@@ -63,7 +63,7 @@ internal static class GradcheckRun
         var lines = new List<string[]> { Headings };
         lines.AddRange(rows.Select(r => new[]
         {
-            r.Block, r.Entries.ToString(CultureInfo.InvariantCulture), E(r.MaxAbsoluteError), E(r.MaxRelativeError), r.Worst, r.Oracle.Split(',')[0],
+            r.Block, r.Entries.ToString(CultureInfo.InvariantCulture), E(r.MaxAbsoluteError), E(r.MaxRelativeError), r.Worst, r.Oracle.ShortName(),
             $"{r.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms", Result(r),
         }));
         int[] widths = [.. Enumerable.Range(0, 8).Select(c => lines.Max(l => l[c].Length))];

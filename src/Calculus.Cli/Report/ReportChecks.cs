@@ -48,7 +48,7 @@ internal static class ReportChecks
             var rows = GradcheckRun.Run(gradient, GradcheckRun.Random(h, d, h * 100 + d, Catalog.Sigmoid, 1.0, MarginLosses.Logistic));
             bool passed = rows.All(r => r.Verdict != Verdict.Fail);
             yield return new ReportCheck("1f", $"gradient of a random {h}×{d} network (σ), every entry, central difference and complex step",
-                $"max |error| {E(rows.Max(r => r.MaxAbsoluteError))}, worst error/tolerance {rows.Where(r => r.WorstCheck.Verdict != Verdict.Inconclusive).Select(r => r.WorstCheck.AbsoluteError / r.WorstCheck.Tolerance).DefaultIfEmpty(0).Max().ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Where(r => r.Oracle == GradientCheck.CentralDifferenceOracle).Sum(r => r.Entries)} entries",
+                $"max |error| {E(rows.Max(r => r.MaxAbsoluteError))}, worst error/tolerance {rows.Where(r => r.WorstCheck.Verdict != Verdict.Inconclusive).Select(r => r.WorstCheck.AbsoluteError / r.WorstCheck.Tolerance).DefaultIfEmpty(0).Max().ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Where(r => r.Oracle == Oracle.CentralDifference).Sum(r => r.Entries)} entries",
                 passed);
         }
     }

@@ -56,7 +56,7 @@ public sealed record CaseOutcome(CheckVerdict Verdict, string? Detail = null, Ex
         {
             Checking.Verdict.Pass => Pass,
             Checking.Verdict.Inconclusive => Inconclusive($"{what}: {result.Problem}"),
-            _ => Fail($"{what} ({result.Oracle})", Expectation.Of(result.Numeric), result.Analytic, result.Tolerance),
+            _ => Fail($"{what} ({result.Oracle.Description()})", Expectation.Of(result.Numeric), result.Analytic, result.Tolerance),
         };
     }
 }

@@ -17,19 +17,19 @@ public enum Verdict
 }
 
 /// <summary>One comparison of an analytic derivative with a numeric oracle.</summary>
-/// <param name="Oracle">Which oracle produced <paramref name="Numeric"/> (e.g. "central difference, 5-point").</param>
+/// <param name="Oracle">Which oracle produced <paramref name="Numeric"/>.</param>
 /// <param name="Analytic">The derivative under test.</param>
 /// <param name="Numeric">The oracle's value; NaN when the oracle was not consulted.</param>
 /// <param name="Tolerance">The bound |analytic − numeric| must meet (see <see cref="Tolerances"/>).</param>
 /// <param name="Problem">Why the oracle cannot decide here (e.g. not smooth across the stencil), or null.</param>
-public sealed record CheckResult(string Oracle, double Analytic, double Numeric, double Tolerance, string? Problem = null)
+public sealed record CheckResult(Oracle Oracle, double Analytic, double Numeric, double Tolerance, string? Problem = null)
 {
     /// <summary>A result whose oracle could not decide, for the given reason.</summary>
-    /// <param name="oracle">The oracle's name.</param>
+    /// <param name="oracle">The oracle.</param>
     /// <param name="analytic">The value under test.</param>
     /// <param name="reason">Why no verdict is possible.</param>
     /// <returns>An inconclusive result.</returns>
-    public static CheckResult Inconclusive(string oracle, double analytic, string reason) =>
+    public static CheckResult Inconclusive(Oracle oracle, double analytic, string reason) =>
         new(oracle, analytic, double.NaN, double.NaN, reason);
 
     /// <summary>|analytic − numeric|.</summary>
@@ -63,8 +63,8 @@ public sealed record CheckResult(string Oracle, double Analytic, double Numeric,
     /// <summary>Every number of the comparison, round-trip formatted, for a failure message.</summary>
     /// <returns>The comparison as one line.</returns>
     public override string ToString() => double.IsNaN(Numeric) && Problem is not null
-        ? $"inconclusive [{Oracle}] analytic {R(Analytic)}; {Problem}"
-        : $"{Word(Verdict)} [{Oracle}] analytic {R(Analytic)}, numeric {R(Numeric)}, |error| {R(AbsoluteError)}, " +
+        ? $"inconclusive [{Oracle.Description()}] analytic {R(Analytic)}; {Problem}"
+        : $"{Word(Verdict)} [{Oracle.Description()}] analytic {R(Analytic)}, numeric {R(Numeric)}, |error| {R(AbsoluteError)}, " +
           $"relative {R(RelativeError)}, tolerance {R(Tolerance)}{(Problem is null ? "" : $"; {Problem}")}";
 
     /// <summary>"pass", "FAIL" or "inconclusive".</summary>

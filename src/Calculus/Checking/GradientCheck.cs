@@ -27,12 +27,6 @@ namespace Calculus.Checking;
 /// </remarks>
 public static class GradientCheck
 {
-    /// <summary>The oracle name of the central-difference checks.</summary>
-    public const string CentralDifferenceOracle = "central difference, 5-point (3-point for the error estimate)";
-
-    /// <summary>The oracle name of the complex-step checks.</summary>
-    public const string ComplexStepOracle = "complex step, h = 1e-20";
-
     [ThreadStatic]
     private static int evaluations;
 
@@ -145,14 +139,14 @@ public static class GradientCheck
         double numeric = imaginary / Tolerances.ComplexStep;
         if (imaginary != 0 && Math.Abs(imaginary) < Tolerances.ComplexStepUnderflow)
         {
-            return CheckResult.Inconclusive(ComplexStepOracle, analytic,
+            return CheckResult.Inconclusive(Oracle.ComplexStep, analytic,
                 $"the complex step underflows: Im f(x + ih) = {imaginary} is within 2^52 of the subnormal range, where its intermediate parts lose their relative precision");
         }
 
         double size = Math.Max(Math.Abs(analytic), Math.Abs(numeric));
         double tolerance = (Tolerances.ComplexStepUlps * Tolerances.Epsilon * size)
             + (Tolerances.ComplexStepBoundFactor * (analyticError ?? 0.0)) + Tolerances.ComplexStepSubnormal;
-        return new CheckResult(ComplexStepOracle, analytic, numeric, tolerance, double.IsFinite(numeric) ? null : "oracle not finite");
+        return new CheckResult(Oracle.ComplexStep, analytic, numeric, tolerance, double.IsFinite(numeric) ? null : "oracle not finite");
     }
 
     /// <summary>⟨∇f(θ), v⟩ against the complex step of t ↦ f(θ + t·v) at t = 0.</summary>
@@ -207,13 +201,13 @@ public static class GradientCheck
                 : $"oracle unreliable: 3-point {CheckResult.R(first.CrossCheck)} and 5-point differ by {CheckResult.R(Math.Abs(first.CrossCheck - first.Numeric))} " +
                   $"at every step down to h = {CheckResult.R(Step(Tolerances.StepLevels - 1))} " +
                   $"(not smooth within {CheckResult.R(reach)} of x?)";
-            return new CheckResult(CentralDifferenceOracle, analytic, first.Numeric, double.NaN, problem);
+            return new CheckResult(Oracle.CentralDifference, analytic, first.Numeric, double.NaN, problem);
         }
 
         double size = Math.Max(Math.Abs(analytic), Math.Abs(best.Numeric));
         double analyticTerm = analyticError ?? (Tolerances.AnalyticUlps * Tolerances.Epsilon * (size + termScale));
         double tolerance = best.Truncation + best.Rounding + analyticTerm;
-        var result = new CheckResult(CentralDifferenceOracle, analytic, best.Numeric, tolerance);
+        var result = new CheckResult(Oracle.CentralDifference, analytic, best.Numeric, tolerance);
         if (result.Passed && best.Truncation > best.Rounding && best.Truncation > Tolerances.TruncationLimit * size)
         {
             return result with

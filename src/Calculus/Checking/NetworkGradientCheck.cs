@@ -7,7 +7,7 @@ namespace Calculus.Checking;
 
 /// <summary>The result of checking one block of the network gradient (W, b, w or x) with one oracle.</summary>
 /// <param name="Block">"W", "b", "w" or "x".</param>
-/// <param name="Oracle">The oracle's name.</param>
+/// <param name="Oracle">The oracle.</param>
 /// <param name="Entries">How many entries were checked.</param>
 /// <param name="MaxAbsoluteError">The largest |analytic − numeric| over the block's conclusive entries.</param>
 /// <param name="MaxRelativeError">The largest relative error over them (<see cref="CheckResult.RelativeError"/>).</param>
@@ -15,7 +15,7 @@ namespace Calculus.Checking;
 /// <param name="WorstCheck">That entry's comparison.</param>
 /// <param name="Elapsed">The time the block took.</param>
 public sealed record BlockCheck(
-    string Block, string Oracle, int Entries, double MaxAbsoluteError, double MaxRelativeError, string Worst, CheckResult WorstCheck, TimeSpan Elapsed)
+    string Block, Oracle Oracle, int Entries, double MaxAbsoluteError, double MaxRelativeError, string Worst, CheckResult WorstCheck, TimeSpan Elapsed)
 {
     /// <summary>How many entries failed.</summary>
     public int Failed { get; init; }
@@ -110,18 +110,18 @@ public static class NetworkGradientCheck
         var rows = new List<BlockCheck>();
         foreach (var (name, start, count) in blocks)
         {
-            rows.Add(CheckBlock(layout, name, start, count, GradientCheck.CentralDifferenceOracle, k =>
+            rows.Add(CheckBlock(layout, name, start, count, Oracle.CentralDifference, k =>
             {
                 var (level, kink) = ClearLevel(layout, theta, y, activation, outer, Unit(layout, k), bounds);
                 return kink is not null
-                    ? CheckResult.Inconclusive(GradientCheck.CentralDifferenceOracle, gradient[k], kink)
+                    ? CheckResult.Inconclusive(Oracle.CentralDifference, gradient[k], kink)
                     : GradientCheck.Partial(t => layout.Loss(t, y, activation, outer), gradient[k], theta, k, bounds.Loss, bounds.Gradient[k], level);
             }));
             if (complexActivation is not null && complexLoss is not null)
             {
-                rows.Add(CheckBlock(layout, name, start, count, GradientCheck.ComplexStepOracle, k =>
+                rows.Add(CheckBlock(layout, name, start, count, Oracle.ComplexStep, k =>
                     KinkWithin(layout, theta, y, activation, outer, Unit(layout, k), bounds, 0) is { } kink
-                        ? CheckResult.Inconclusive(GradientCheck.ComplexStepOracle, gradient[k], kink)
+                        ? CheckResult.Inconclusive(Oracle.ComplexStep, gradient[k], kink)
                         : GradientCheck.ComplexDirectional(
                             t => ComplexNetwork.Loss(t, layout.Hidden, layout.Inputs, y, complexActivation, complexLoss), gradient, theta, Unit(layout, k), bounds.Gradient)));
             }
@@ -282,7 +282,7 @@ public static class NetworkGradientCheck
         return unit;
     }
 
-    private static BlockCheck CheckBlock(NetworkParameters layout, string name, int start, int count, string oracle, Func<int, CheckResult> check)
+    private static BlockCheck CheckBlock(NetworkParameters layout, string name, int start, int count, Oracle oracle, Func<int, CheckResult> check)
     {
         var clock = Stopwatch.StartNew();
         // A failed entry ranks above every passing one (ratio ∞), a passing one by its error/tolerance ratio; the first

@@ -1,5 +1,4 @@
 using Calculus.Activations;
-using Calculus.Cli.Input;
 using Calculus.Examples.Support;
 using Calculus.Functions;
 using Calculus.Losses;
@@ -8,8 +7,7 @@ using Calculus.Training;
 
 namespace Calculus.Examples;
 
-/// <summary>Exercise 4 with fixed seeds: training reaches the accuracy it should, runs are reproducible, and bad CSV
-/// files are rejected with the line named.</summary>
+/// <summary>Exercise 4 with fixed seeds: training reaches the accuracy it should, and runs are reproducible.</summary>
 public sealed class Sheet4TrainingExamples
 {
     public static TheoryData<string> SmoothLosses() => [.. MarginLosses.All.Where(l => l.IsSmooth).Select(l => l.Name)];
@@ -105,61 +103,6 @@ public sealed class Sheet4TrainingExamples
         Assert.Equal(-1.0, MarginLosses.Hinge.DerivativeInScore(0.5, 1));
         Assert.Equal(1.0, MarginLosses.Hinge.DerivativeInScore(0.5, -1));
         Assert.Equal(0.0, MarginLosses.Hinge.DerivativeInScore(-3, -1));
-    }
-
-    [Fact]
-    public void Sheet4_Csv_ReadsRowsWithOptionalHeader()
-    {
-        Assert.Equal(2, CsvDataset.Read(new StringReader("1,2,1\r\n3,4,-1\r")).Count); // \r\n and \r end lines too
-        var d = CsvDataset.Read(new StringReader("x1,x2,y\n0.5,1,1\n-2,3e-1,-1\n\n1,1,1\n"));
-        Assert.Equal(3, d.Count);
-        Assert.Equal(2, d.Dimension);
-        Assert.Equal([1.0, -1.0, 1.0], d.Labels);
-        Assert.Equal([-2.0, 0.3], d.Points[1].ToArray());
-    }
-
-    [Theory]
-    [InlineData("sepal length,sepal_width,label\n1,2,1\n")]
-    [InlineData(" x1 , x2 , y \n1,2,1\n")]
-    [InlineData("x₁,x₂,y\n1,2,1\n")]
-    [InlineData("_a,b.2,c-3\n1,2,1\n")]
-    public void Sheet4_Csv_AHeaderNamesEveryColumn(string csv)
-    {
-        var d = CsvDataset.Read(new StringReader(csv));
-        Assert.Equal(1, d.Count);
-        Assert.Equal([1.0, 2.0], d.Points[0].ToArray());
-    }
-
-    [Theory]
-    [InlineData("1;2;1\n3;4;-1\n", "line 1: needs at least one coordinate and a label, got 1 value (values are separated by commas, not ';' or tabs)")]
-    [InlineData("1\t2\t1\n", "line 1: needs at least one coordinate and a label, got 1 value (values are separated by commas")]
-    [InlineData("# comment\n1,2,1\n", "line 1: '#' comments are not supported")]
-    [InlineData("1,2,1\n# comment\n", "line 2: '#' comments are not supported")]
-    [InlineData("x1,2,y\n1,2,1\n", "line 1: value 1 'x1' is not a finite number (a header line names every column and holds no numbers")]
-    [InlineData("NaN,Infinity,y\n1,2,1\n", "line 1: value 1 'NaN' is not a finite number (a header line")]
-    [InlineData("x1,,y\n1,2,1\n", "line 1: value 1 'x1' is not a finite number")]
-    [InlineData("1x,x2,y\n1,2,1\n", "line 1: value 1 '1x' is not a finite number")]
-    [InlineData("x1,x2,x3,y\n1,2,1\n", "line 2: has 3 values, but the header (line 1) names 4 columns")]
-    [InlineData("x,y\n1,2,1\n", "line 2: has 3 values, but the header (line 1) names 2 columns")]
-    [InlineData("\nx1,x2,y\n1,2,1\n", "line 2: value 1 'x1' is not a finite number")]
-    public void Sheet4_Csv_AFirstLineThatIsNeitherHeaderNorData_IsAnError_NamingTheLine(string csv, string message)
-    {
-        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new StringReader(csv)));
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("1,2,1\n3,1\n", "line 2: has 2 values, but the first row has 3")]
-    [InlineData("1,2,1\n3,abc,1\n", "line 2: value 2 'abc' is not a finite number")]
-    [InlineData("1,2,1\n3,4,0\n", "line 2: the label (last value) must be -1 or 1, got 0")]
-    [InlineData("", "the file holds no data rows")]
-    [InlineData("x1,x2,y\n", "the file holds no data rows")]
-    [InlineData("1\n", "line 1: needs at least one coordinate and a label")]
-    [InlineData("1,NaN,1\n", "line 1: value 2 'NaN' is not a finite number")]
-    public void Sheet4_BadCsv_NamesTheLine(string csv, string message)
-    {
-        var e = Assert.Throws<InvalidDataException>(() => CsvDataset.Read(new StringReader(csv)));
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Calculus.Cli.Tests.Commands;
+using Calculus.Cli.Tests.Support;
+
+namespace Calculus.Cli.Tests.Verify;
+
+/// <summary>Runs <c>calculus verify</c> in-process against a subject process (through <see cref="SubjectGuard"/>: no
+/// subject outlives the run) and reads its JSON report.</summary>
+internal sealed class VerifyRun : IDisposable
+{
+    private VerifyRun(CliRunner.Result result, string jsonPath)
+    {
+        Result = result;
+        Json = File.Exists(jsonPath) ? JsonDocument.Parse(File.ReadAllText(jsonPath)) : null;
+    }
+
+    public CliRunner.Result Result { get; }
+
+    public JsonDocument? Json { get; }
+
+    /// <summary>Every check of the JSON report, with its item.</summary>
+    public IEnumerable<(string Item, JsonElement Check)> Checks =>
+        Json!.RootElement.GetProperty("items").EnumerateArray()
+            .SelectMany(i => i.GetProperty("checks").EnumerateArray().Select(c => (i.GetProperty("item").GetString()!, c)));
+
+    public static VerifyRun Of(string command, params string[] options)
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Path);
+        string json = temp.File("verify.json");
+        var result = SubjectGuard.Verify(command, ["--json", json, .. options]);
+        return new VerifyRun(result, json);
+    }
+
+    public string ItemVerdict(string item) =>
+        Json!.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("item").GetString() == item).GetProperty("verdict").GetString()!;
+
+    public void Dispose() => Json?.Dispose();
+}
+
+/// <summary>The commands of the subjects the tests run: the reference (<c>calculus serve</c>), the test subjects of
+/// tests/Subjects, the C# template, and the Python template when python3 is on the machine.</summary>
+internal static class SubjectCommands
+{
+    public static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name);
+
+    public static string Serve(string options = "") => $"dotnet \"{Dll("calculus.dll")}\" serve {options}".TrimEnd();
+
+    public static string Test(string mode, string function = "") => $"dotnet \"{Dll("Calculus.Subjects.dll")}\" {mode} {function}".TrimEnd();
+
+    public static string CSharpTemplate => $"dotnet \"{Dll("solution.dll")}\"";
+
+    /// <summary>python3 on the PATH, or null.</summary>
+    public static string? Python { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(d => Path.Combine(d, "python3")).FirstOrDefault(File.Exists);
+
+    /// <summary>The repository's root (the folder of Verify.sln), from the test's output folder.</summary>
+    public static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Verify.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}

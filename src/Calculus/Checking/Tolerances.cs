@@ -58,7 +58,7 @@ public static class Tolerances
     /// h/2, h/4 is 1/16 of the one at h, h/2 in the h⁴ regime. Outside that regime (a coarse stencil that sweeps through
     /// a region where f bends, such as a margin crossing the logistic loss's curvature) the coarse difference can come
     /// out far too small by chance; the finer one, scaled by this ratio, still bounds the error, and the larger of the
-    /// two is kept (row <c>RegressionExamples.SinusoidNetwork_AtWeightScale1000_ItsRightGradientPasses</c>).</summary>
+    /// two is kept (row <c>GradcheckRegressionTests.SinusoidNetwork_AtWeightScale1000_ItsRightGradientPasses</c>).</summary>
     internal const double FivePointOrderRatio = 16.0;
 
     /// <summary>Safety factor on the Richardson estimate: for a smooth f, D5(h) − D5(h/2) = (15/16)·C·h⁴ while the

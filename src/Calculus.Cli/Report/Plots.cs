@@ -32,7 +32,8 @@ internal static class Plots
     }
 
     /// <summary>f' on [lo, hi] as one piece between each two kinks: a piece ends at a kink with the one-sided limit
-    /// from its side, so no drawn segment bridges a jump of f' (the old picture drew each jump as a vertical line).</summary>
+    /// from its side, so no drawn segment bridges a jump of f' (one line through all samples would draw each jump as a
+    /// vertical line; row <c>PictureTests.DerivativeJumps_AreGaps_WithTheOneSidedLimitsMarked</c>).</summary>
     /// <param name="a">The activation.</param>
     /// <param name="lo">The left end.</param>
     /// <param name="hi">The right end.</param>

@@ -15,7 +15,9 @@ namespace Calculus.Verification.Generation;
 /// </remarks>
 public static class Generators
 {
-    /// <summary>The double-precision thresholds of design.md 3.2, where naive forms break.</summary>
+    /// <summary>The double-precision thresholds where naive forms break or a function reaches its bounds (each
+    /// function's remarks and <see cref="ScalarFunction.SaturatesInDouble"/> state them), with ±0, ±1e300, ±MaxValue
+    /// and the smallest subnormals.</summary>
     public static readonly double[] EdgeValues =
     [
         0.0, -0.0, 19.0615474653985, -19.0615474653985, 36.7368005696771, -36.7368005696771, 37.43, -37.43,
@@ -23,8 +25,8 @@ public static class Generators
         double.MaxValue, -double.MaxValue, double.Epsilon, -double.Epsilon, 5.921587195794507, 26.6157, 27.2971, 33.27,
     ];
 
-    /// <summary>Margin kept from every kink by derivative properties: 4·h5 = 2^-8 ≈ 3.9e-3. The 5-point stencil
-    /// reaches x ± 2h5 (h5 = 2^-10, <see cref="Tolerances.FivePointStep"/>); twice that keeps it one full stencil
+    /// <summary>Margin kept from every kink by derivative properties: 4·h5 = 2^-9 ≈ 1.95e-3. The 5-point stencil
+    /// reaches x ± 2h5 (h5 = 2^-11, <see cref="Tolerances.FivePointStep"/>); twice that keeps it one full stencil
     /// width clear of the kink.</summary>
     public const double KinkMargin = 4 * Tolerances.FivePointStep;
 
@@ -113,7 +115,7 @@ public static class Generators
 
     /// <summary>Real labels: ±1, and magnitudes 1e-3..1e3 on a grid of eight per decade (±10^(k/8), 98 values). A grid,
     /// as for PLU's parameters: the label is sent once per batch, so the cases of a check that share a label cost a
-    /// process subject one request, not one each (4,526 requests of a default run became about 600).</summary>
+    /// process subject one request, not one each.</summary>
     public static Gen<double> RealLabel { get; } = Gen.Frequency(
         (1, Label), (3, Gen.Choose(-24, 24).Zip(Label, (k, sign) => sign * Math.Pow(10, k / 8.0))));
 
@@ -126,8 +128,8 @@ public static class Generators
     /// grid rather than a band: the cases of one check then share parameters, and a process subject gets one request per
     /// combination (the protocol sends the parameters once per batch) instead of one per case. For PLU that is α ∈ {0,
     /// 1/8, …, 1} and the default 0.1, c ∈ {0.25, …, 5} and 1e-3, 0.01, 0.1 for close kinks: every shape PLU takes, a
-    /// hard clip (α = 0) and the identity (α = 1) among them (an 18 × 43 grid cost 8,581 requests of a default run, a
-    /// third of them).</summary>
+    /// hard clip (α = 0) and the identity (α = 1) among them. The grid is kept small because each combination a check
+    /// draws costs a process subject a request of its own.</summary>
     /// <param name="parameters">The parameters, at least one.</param>
     /// <returns>The generator of argument arrays.</returns>
     public static Gen<double[]> Arguments(IReadOnlyList<Parameter> parameters)
@@ -212,9 +214,10 @@ public static class Generators
 
     /// <summary>The same networks with the margin yz driven to ±(700 … 1e4) by rescaling the output weights w: beyond
     /// ±709.8, where e^(−yz) overflows (the sheet's literal f_e = −y·e^(−yz)·σ(yz) is ∞·0 = NaN there) and the loss is
-    /// about |yz| or e^(−|yz|). Weights drawn at a uniform scale reach yz ≤ −709.8 under the logistic loss in 223 of
-    /// 20,000 sampled cases (about 2 in a check of 200 cases: the literal f_e passed both stable checks of 1f in 2 of 100
-    /// seeds); with one case in four through here, 944 of 20,000 (about 9 in 200, a miss of e^(−9.4) ≈ 1e-4 per check).
+    /// about |yz| or e^(−|yz|). Weights drawn at a uniform scale reach yz ≤ −709.8 under the logistic loss in about
+    /// 223 of 20,000 cases, about 2 in a check of 200: too few for a check to meet one for certain. With one case in four
+    /// through here it is about 944 of 20,000, about 9 in 200: a check misses them all with probability
+    /// e^(−9.4) ≈ 1e-4 (row <c>BatteryExamples.TheSheetsLiteralFe_InTheNetwork_IsCaught_UnderTheSeedsThatOnceMissedIt</c>).
     /// A network whose score is 0 (every unit dead) is left as it is.</summary>
     /// <param name="cases">The networks.</param>
     /// <returns>The generator.</returns>

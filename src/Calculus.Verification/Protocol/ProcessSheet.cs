@@ -32,7 +32,8 @@ public sealed class ProcessSheet : SheetBase, IDisposable
 
     /// <summary>The least wait for the answer to the probe of a started or restarted subject: starting an interpreter
     /// (Python importing NumPy, a .NET runtime) takes up to seconds on a loaded machine, and that time must not count
-    /// against the first request after a restart (with --timeout 0.5 it did, and a crash became a timeout).</summary>
+    /// against the first request after a restart, or with a short --timeout (0.5 s) the restart after a crash would
+    /// time out and the crash be reported as a timeout.</summary>
     public static readonly TimeSpan MinimumStartup = TimeSpan.FromSeconds(10);
 
     /// <summary>The probe sent first, and again after each restart: σ(0), which any subject answers, with a value or an

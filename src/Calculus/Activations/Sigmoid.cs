@@ -44,8 +44,9 @@ public static class Sigmoid
     /// <remarks>
     /// Not σ(1 − σ): that form is exactly 0 from a ≥ 36.74 (the true σ'(37) is 8.5e-17) and has 1e-3 relative
     /// error at a = 30. For |a| &lt; 20 this uses 1/(2 + 2cosh a), whose denominator is ≥ 4 in double, so σ' ≤ 1/4 holds
-    /// exactly (e/(1 + e)² gave 0.25000000000000006 at a = 3.3e-11); beyond, where cosh would overflow from 710,
-    /// e^(−|a|)/(1 + e^(−|a|))². Accurate to 4 ulp everywhere, subnormal results included.
+    /// exactly (e/(1 + e)² gives 0.25000000000000006 at a = 3.3e-11: row
+    /// <c>RegressionExamples.SigmoidDerivative_NeverAboveQuarter_NearZero</c>); beyond, where cosh would overflow from
+    /// 710, e^(−|a|)/(1 + e^(−|a|))². Accurate to 4 ulp everywhere, subnormal results included.
     /// </remarks>
     /// <param name="a">The argument; any double.</param>
     /// <returns>σ'(a) in [0, 1/4]; 0 at ±∞; NaN for NaN.</returns>
@@ -88,8 +89,6 @@ public static class Sigmoid
     /// <summary>σ of four values.</summary>
     internal static Vector256<double> Of(Vector256<double> a) => FromExp(a, VectorExp.OfMinusAbs(a));
 
-    /// <summary>σ(a) from t = e^(−|a|): t/(1 + t) for a &lt; 0, 1 − t/(1 + t) otherwise; NaN for NaN.</summary>
-
     /// <summary>σ(z) = 1/(1 + e^(−z)) over complex numbers, branched on Re z like the real form (the complex-step oracle).</summary>
     /// <param name="z">The argument.</param>
     /// <returns>σ(z).</returns>
@@ -103,6 +102,8 @@ public static class Sigmoid
         var e = Complex.Exp(z);
         return e / (1.0 + e);
     }
+
+    /// <summary>σ(a) from t = e^(−|a|): t/(1 + t) for a &lt; 0, 1 − t/(1 + t) otherwise; NaN for NaN.</summary>
     private static Vector256<double> FromExp(Vector256<double> a, Vector256<double> t)
     {
         var q = t / (Vector256<double>.One + t);

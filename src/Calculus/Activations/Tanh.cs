@@ -62,15 +62,12 @@ public static class Tanh
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
     public static void Derivative(ReadOnlySpan<double> x, Span<double> result) => SpanMap.Apply<DerivativeLanes>(x, result);
 
-    /// <summary>(nHi + nLo)/(dHi + dLo) with one division: q = nHi/dHi from the reciprocal, then corrected by the
-    /// exact residual nHi − q·dHi and the low parts; returns q and its correction.</summary>
-
     /// <summary>tanh(z) over complex numbers, odd: (sinh 2x + i·sin 2y)/(cosh 2x + cos 2y) for 0 ≤ x = Re z &lt; 1,
     /// (1 − e^(−2z))/(1 + e^(−2z)) beyond (the complex-step oracle).</summary>
-    /// <remarks>The exponential form cancels in 1 − e^(−2z) for small x: its real part would err by ε/x relatively, and a
-    /// complex step through wᵢ·tanh(aᵢ) carries that real part into the derivative (row
-    /// <c>RegressionExamples.ComplexTanh_OfASmallArgument_KeepsItsRealPartAccurate</c>). The sinh/cosh form has no cancellation there; beyond x = 1,
-    /// where cosh 2x would overflow far out, the exponential form has none either (1 − e^(−2x) ≥ 0.86).</remarks>
+    /// <remarks>The exponential form cancels in 1 − e^(−2z) for small x: its real part would err by ε/x relatively, and
+    /// a complex step through wᵢ·tanh(aᵢ) carries that real part into the derivative. The sinh/cosh form has no
+    /// cancellation there (row <c>RegressionExamples.ComplexTanh_OfASmallArgument_KeepsItsRealPartAccurate</c>); beyond
+    /// x = 1, where cosh 2x would overflow far out, the exponential form has none either (1 − e^(−2x) ≥ 0.86).</remarks>
     /// <param name="z">The argument.</param>
     /// <returns>tanh(z).</returns>
     public static Complex OfComplex(Complex z)
@@ -89,6 +86,9 @@ public static class Tanh
         var e = Complex.Exp(-2.0 * z);
         return (1.0 - e) / (1.0 + e);
     }
+
+    /// <summary>(nHi + nLo)/(dHi + dLo) with one division: q = nHi/dHi from the reciprocal, then corrected by the
+    /// exact residual nHi − q·dHi and the low parts; returns q and its correction.</summary>
     private static Vector256<double> Quotient(
         Vector256<double> nHi, Vector256<double> nLo, Vector256<double> dHi, Vector256<double> dLo, out Vector256<double> correction)
     {

@@ -223,7 +223,7 @@ public static class GradientCheck
     {
         // The three 5-point stencils share points (x ± h5 of the first two, x ± h5/2 of the last two: the steps are powers
         // of 2, so the points are the same doubles), and f is evaluated once per point: 8 points for the three D5 and 2
-        // for D3, 10 evaluations per level, as with two D5 before the third was added.
+        // for D3: 10 evaluations per level (row GradientCheckExamples.Directional_CountsAtMostTenEvaluations).
         double scale = 0.0;
         var values = new Dictionary<double, double>(10);
         double Tracked(double t)

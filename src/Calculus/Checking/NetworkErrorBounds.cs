@@ -117,9 +117,10 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
     /// <summary>|φ''(u)| from one-sided difference quotients of φ' over a step of 2^-20·max(1, |u|), at most 2^-10 and
     /// at least 16 ulp(u): the larger of the two, so that a bound never rests on a quotient that happens to straddle an
     /// inflection. The cap keeps the step far below the scale on which φ' varies (1 for every activation and loss here;
-    /// sin' has period 2π, which a relative step spans from |u| ≈ 6.6e6 on, where the quotients came out near 0 and the
-    /// running bounds dropped the error of a rounded a_i: RegressionExamples.SinusoidNetwork_AtWeightScale4315_*); the
-    /// floor keeps u ± step distinct from u. 0 where φ' is not finite nearby (the argument then is too: the bound is not
+    /// sin' has period 2π, which an uncapped relative step spans from |u| ≈ 6.6e6 on, where its quotients come out near
+    /// 0 and the running bounds would drop the error of a rounded a_i: row
+    /// <c>RegressionExamples.SinusoidNetwork_AtWeightScale4315_TheRoundedPreActivationIsInTheTolerance</c>); the floor
+    /// keeps u ± step distinct from u. 0 where φ' is not finite nearby (the argument then is too: the bound is not
     /// finite either way).</summary>
     /// <param name="derivative">φ'.</param>
     /// <param name="u">The point.</param>

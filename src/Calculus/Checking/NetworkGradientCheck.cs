@@ -236,9 +236,11 @@ public static class NetworkGradientCheck
     /// max |f(a ± r) − f(a)|, plus the rounding of the three values (<see cref="Tolerances.FunctionUlps"/> ulp each).
     /// Otherwise r times a bound on |f'|: the vanishing-gradient bound δ where the whole interval lies beyond the
     /// saturation threshold (|a| − r ≥ T), else the Lipschitz constant L.</summary>
-    /// <remarks>With L·r alone a unit that does not move (a dead ReLU at a = −4000, a Gaussian at a = 300) moved the score
-    /// by up to 0.05·|w_i|, so the margin of a hinge loss "reached" its kink for every entry and most of a right gradient
-    /// was left undecided (tests/Examples/RegressionExamples.cs).</remarks>
+    /// <remarks>Not L·r alone: that charges a unit the stencil cannot move (a dead ReLU at a = −4000, a Gaussian at
+    /// a = 300) with up to 0.05·|w_i| of movement of the score, so the margin of a hinge loss would "reach" its kink for
+    /// every entry and leave most of a right gradient undecided (rows
+    /// <c>RegressionExamples.HingeGradcheck_SaturatedGaussianUnits_LeaveNoEntryUndecided</c> and
+    /// <c>RegressionExamples.HingeGradcheck_ADeadReluUnit_LeavesNoEntryUndecided</c>).</remarks>
     private static double Movement(ScalarFunction f, double a, double r)
     {
         if (r == 0)

@@ -55,10 +55,10 @@ public static class Tolerances
     internal const int StepLevels = 3;
 
     /// <summary>2⁴ = 16: halving the step divides the 5-point truncation error by 16, so the Richardson difference at
-    /// h/2, h/4 is 1/16 of the one at h, h/2 in the h⁴ regime. Outside it (a sinusoid network at weight scale 1000 whose
-    /// coarse stencil swept the margin through the logistic loss's curvature) the coarse difference came out 30× too small
-    /// by chance and a right gradient failed (tests/Examples/RegressionExamples.cs); the finer one, scaled by this ratio,
-    /// caught it.</summary>
+    /// h/2, h/4 is 1/16 of the one at h, h/2 in the h⁴ regime. Outside that regime (a coarse stencil that sweeps through
+    /// a region where f bends, such as a margin crossing the logistic loss's curvature) the coarse difference can come
+    /// out far too small by chance; the finer one, scaled by this ratio, still bounds the error, and the larger of the
+    /// two is kept (row <c>GradcheckRegressionTests.SinusoidNetwork_AtWeightScale1000_ItsRightGradientPasses</c>).</summary>
     internal const double FivePointOrderRatio = 16.0;
 
     /// <summary>Safety factor on the Richardson estimate: for a smooth f, D5(h) − D5(h/2) = (15/16)·C·h⁴ while the
@@ -114,8 +114,9 @@ public static class Tolerances
     /// later factors F of the chain (weights, inputs, the loss's derivative) carry that relative error into Im f = m·F.
     /// For |Im f| ≥ 2^-970 with m &lt; 2^-1022 it takes F &gt; 2^52, and the relative error 2^-1075·F/|Im f| stays ≤ ε as
     /// long as F ≤ 2^53 — far beyond the chain factors of any network here (weight scale 1e3: F ≲ 1e9). Below 2^-970
-    /// no such bound holds without knowing F: the floor <see cref="ComplexStepSubnormal"/> assumed F ≤ 1e2 and failed a
-    /// right gradient at weight scale 33 (F ≈ 2e3; <c>RegressionExamples</c>).</summary>
+    /// no such bound holds without knowing F: the floor <see cref="ComplexStepSubnormal"/> assumes F ≤ 1e2, which a
+    /// network at weight scale 33 already exceeds (F ≈ 2e3; row
+    /// <c>RegressionExamples.TanhNetwork_AtWeightScale33_TheUnderflowingComplexStepIsInconclusive_NotAFailure</c>).</summary>
     internal static readonly double ComplexStepUnderflow = Math.ScaleB(1.0, -970);
 
     /// <summary>With a running error bound B of the analytic entry (<see cref="NetworkErrorBounds"/>), the complex step

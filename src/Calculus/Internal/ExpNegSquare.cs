@@ -27,7 +27,8 @@ internal static class ExpNegSquare
         if (hi > VanishingSquare)
         {
             // Also x = ±∞. Beyond 800 the result is ±0 with factor's sign; the first-order correction 1 − lo below would
-            // not be small there (lo reaches ulp(x²)/2, 1e36 at x = 3e26) and could flip that sign (e^(−x²) was −0).
+            // not be small there (lo reaches ulp(x²)/2, 1e36 at x = 3e26) and could flip that sign (row
+            // RegressionExamples.Gaussian_OfAHugeArgument_IsPlusZero_AndItsDerivativeHasTheSignOfMinusX).
             return Math.CopySign(0.0, factor);
         }
 

@@ -47,12 +47,12 @@ public static class SmoothHinge
     /// <exception cref="ArgumentException">result has another length, or overlaps t without being t.</exception>
     public static void Derivative(ReadOnlySpan<double> t, Span<double> result) => SpanMap.Apply<DerivativeLanes>(t, result);
 
-    /// <summary>1 − t = hi + lo exactly (TwoSum); lo = 0 where hi is not finite, as in the scalar form.</summary>
-
     /// <summary>h*(t) = softplus(1 − t) over complex numbers.</summary>
     /// <param name="t">The margin.</param>
     /// <returns>h*(t).</returns>
     public static Complex OfComplex(Complex t) => Softplus.OfComplex(1.0 - t);
+
+    /// <summary>1 − t = hi + lo exactly (TwoSum); lo = 0 where hi is not finite, as in the scalar form.</summary>
     private static Vector256<double> OneMinus(Vector256<double> t, out Vector256<double> lo)
     {
         var hi = ExactArithmetic.TwoSum(Vector256<double>.One, -t, out lo);

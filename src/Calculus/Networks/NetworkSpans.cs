@@ -14,10 +14,12 @@ namespace Calculus.Networks;
 /// <para>Formulas as in <see cref="Network"/>: a = Wx + b, z = wᵀσ̂(a), f_e(z) = ∂loss/∂z, g = f_e(z)·(w ⊙ f̂'(a)),
 /// ∂L/∂W = g xᵀ, ∂L/∂b = g, ∂L/∂w = f_e(z)·σ̂(a), ∂L/∂x = Wᵀg.</para>
 /// <para>Order of operations: every sum (each (Wx)_i, z, each (Wᵀg)_j) starts at +0 and adds its terms in index order,
-/// the order of MathNet's products, so the MathNet front gives the numbers the former MathNet implementation gave, bit
-/// for bit, given the same activation values (see the hidden layer below). To be fast in that order, a product with a matrix whose rows are contiguous sums four rows at once (four
-/// independent sums the processor overlaps), and one whose columns are contiguous adds the columns with SIMD into the
-/// result (64 rows at a time in the loss): Wx and Wᵀg take one way each, and the two layouts of W swap them.</para>
+/// the order of MathNet's products, so the results are bit for bit those of the same formulas in MathNet's dense
+/// matrix and vector operations, given the same activation values (see the hidden layer below; rows
+/// <c>NetworkBitForBitExamples.MathNetFront_GivesTheOldNumbers</c> and <c>Spans_GiveTheOldNumbers</c>). To be fast in
+/// that order, a product with a matrix whose rows are contiguous sums four rows at once (four independent sums the
+/// processor overlaps), and one whose columns are contiguous adds the columns with SIMD into the result (64 rows at a
+/// time in the loss): Wx and Wᵀg take one way each, and the two layouts of W swap them.</para>
 /// <para>Exact zeros: ∂L/∂W_ij = +0 where x_j = 0, and ∂L/∂w = +0 where f_e(z) = 0 (a hinge beyond its margin, a
 /// saturated logistic loss), even against an infinite or NaN factor: L does not depend on W_ij where x_j = 0, nor to
 /// first order on w where f_e(z) = 0. Everywhere else IEEE arithmetic: 0·∞ is NaN.</para>

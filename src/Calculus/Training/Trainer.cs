@@ -35,8 +35,9 @@ public sealed record TrainingResult(NetworkModel Model, IReadOnlyList<EpochRecor
 /// <para>No allocation per example: the span code reads the model's dense arrays and the points' own storage, and
 /// writes each example's gradient into buffers allocated once per call (per run for <see cref="Train"/>), reused
 /// across the batches and epochs; the mean loss and the accuracy come from one score per example. The numbers are
-/// those of the former sums of MathNet vectors and matrices: the gradients added in batch order from the first one,
-/// then divided by n (∂L/∂W as a product with 1/n, as MathNet's dense matrix divides).</para>
+/// those of the per-example gradients summed as MathNet vectors and matrices: added in batch order from the first one,
+/// then divided by n (∂L/∂W as a product with 1/n, as MathNet's dense matrix divides; row
+/// <c>Sheet4TrainingExamples.Sheet4_MeanGradient_IsTheMathNetMeanOfTheNetworkGradients_BitForBit</c>).</para>
 /// </remarks>
 public static class Trainer
 {
@@ -191,8 +192,8 @@ public static class Trainer
 
     /// <summary>The mean gradient over the indexed examples into <paramref name="mean"/>, which also holds the sum on the
     /// way: the first example's gradient is written into it and every later one, formed in <paramref name="mean"/>'s
-    /// scratch buffers, added to it in batch order (the order, and so the numbers, of the former sum of MathNet
-    /// gradients); then each sum is divided by n as MathNet divided it. No allocation.</summary>
+    /// scratch buffers, added to it in batch order (the order, and so the numbers, of a sum of MathNet gradients); then
+    /// each sum is divided by n as MathNet divides it. No allocation.</summary>
     /// <returns>The mean loss (the sum of the losses divided by n).</returns>
     private static double BatchMean(Parameters p, Dataset data, IMarginLoss loss, ReadOnlySpan<int> batch, Gradients mean)
     {

@@ -8,7 +8,7 @@ namespace Calculus.Subjects;
 /// e^(−x·x), ln(1 + e^x), the sheet's literal f_e = −y·e^(−ya)·σ(ya), log-sum-exp without the shift, and the network
 /// by the sheet's chain with those pieces. Every formula is right; only its floating-point form is naive. It must pass
 /// every core check (no false alarm); its stable failures are real and known.</summary>
-public sealed class NaiveSheet : SheetBase
+internal sealed class NaiveSheet : SheetBase
 {
     private static double Sigma(double x) => 1 / (1 + Math.Exp(-x));
 

@@ -10,7 +10,7 @@ namespace Calculus.Verification.Checks;
 /// <summary>The claims sheets 1d and 2 make about single activations, beyond what the catalog's table states: the
 /// identities of the derivatives, dead ReLU units, leaky ReLU's gradient, PLU's identity piece, the sinusoid's period,
 /// erf' as a scaled Gaussian. Each is checked on the subject's own values.</summary>
-public static class ActivationClaims
+internal static class ActivationClaims
 {
     /// <summary>The claims, one check each.</summary>
     public static IEnumerable<Check> All

@@ -12,7 +12,7 @@ namespace Calculus.Verification.Checks;
 /// <param name="X">x.</param>
 /// <param name="I">The row of W or entry of b (1a, 1b); for 1c, this modulo d indexes x.</param>
 /// <param name="J">The column of W.</param>
-public sealed record AffineCase(double[][] W, double[] B, double[] X, int I, int J)
+internal sealed record AffineCase(double[][] W, double[] B, double[] X, int I, int J)
 {
     /// <summary>h.</summary>
     public int Rows => W.Length;
@@ -27,7 +27,7 @@ public sealed record AffineCase(double[][] W, double[] B, double[] X, int I, int
 
 /// <summary>Sheet 1a–1c: the partial derivatives of u = Wx + b, closed form and central differences of the subject's own
 /// u, and u itself.</summary>
-public static class AffineChecks
+internal static class AffineChecks
 {
     /// <summary>Cases per check (vectors and matrices: 200).</summary>
     public const int Cases = 200;

@@ -6,7 +6,7 @@ namespace Calculus.Verification.Checks;
 
 /// <summary>The subject's answers as plain values for the checks: a "not implemented" or error answer, or an answer of
 /// the wrong shape, is thrown as a <see cref="SubjectAnswerException"/>, which the runner turns into the case's outcome.</summary>
-public static class Ask
+internal static class Ask
 {
     /// <summary>f(x) or f'(x) at several points.</summary>
     /// <param name="sheet">The sheet.</param>

@@ -3,7 +3,7 @@ namespace Calculus.Verification.Checks;
 
 /// <summary>The whole battery: every check of every sheet item, in the sheet's order. The same list runs against the
 /// reference in <c>tests/Properties</c> and against a student's process in <c>calculus verify</c>.</summary>
-public static class Battery
+internal static class Battery
 {
     /// <summary>The sheet's items, in order: those of the affine map, the network, log-sum-exp and the gradient step, and
     /// the item of every function in the catalog.</summary>

@@ -10,7 +10,7 @@ namespace Calculus.Verification.Checks;
 /// <param name="Got">The subject's number (or the difference the expectation is about), for such a failure.</param>
 /// <param name="Tolerance">How far from the expectation the number could lie, for such a failure.</param>
 /// <param name="Measure">The ulp distance, for the accurate tier.</param>
-public sealed record CaseOutcome(CheckVerdict Verdict, string? Detail = null, Expectation? Expected = null, double? Got = null, Slack? Tolerance = null, double Measure = 0)
+internal sealed record CaseOutcome(CheckVerdict Verdict, string? Detail = null, Expectation? Expected = null, double? Got = null, Slack? Tolerance = null, double Measure = 0)
 {
     /// <summary>A passing case.</summary>
     public static CaseOutcome Pass { get; } = new(CheckVerdict.Pass);

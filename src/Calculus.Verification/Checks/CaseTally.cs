@@ -1,7 +1,7 @@
 namespace Calculus.Verification.Checks;
 
 /// <summary>Counts case outcomes (for the property runner, which sees one case at a time).</summary>
-public sealed class CaseTally
+internal sealed class CaseTally
 {
     private readonly Dictionary<CheckVerdict, int> counts = [];
 

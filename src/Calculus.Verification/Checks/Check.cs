@@ -5,7 +5,7 @@ namespace Calculus.Verification.Checks;
 
 /// <summary>One named check of the battery: a sheet item, the function(s) it concerns, what it states, its tier and its
 /// default number of cases.</summary>
-public abstract class Check
+internal abstract class Check
 {
     /// <summary>Creates the check.</summary>
     /// <param name="item">The sheet item, e.g. "1d".</param>

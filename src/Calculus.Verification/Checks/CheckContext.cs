@@ -10,7 +10,7 @@ namespace Calculus.Verification.Checks;
 /// <param name="Reference">The implementation it is compared with.</param>
 /// <param name="Model">The error allowed one elementary value of the subject.</param>
 /// <param name="MaxUlp">The accurate tier's limit (<c>--max-ulp</c>), or null: then it only reports.</param>
-public sealed record CheckContext(ISheet Subject, ISheet Reference, ElementaryError Model, double? MaxUlp = null)
+internal sealed record CheckContext(ISheet Subject, ISheet Reference, ElementaryError Model, double? MaxUlp = null)
 {
     /// <summary>The subject checked against the library with the default tolerances.</summary>
     /// <param name="subject">The subject.</param>

@@ -1,7 +1,7 @@
 namespace Calculus.Verification.Checks;
 
 /// <summary>The verdict of one case or one check.</summary>
-public enum CheckVerdict
+internal enum CheckVerdict
 {
     /// <summary>Every case decided passed (and enough were decided).</summary>
     Pass,

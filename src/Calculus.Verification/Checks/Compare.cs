@@ -13,7 +13,7 @@ namespace Calculus.Verification.Checks;
 /// bounds no longer hold. An infinite expected value (a limit, σ'(∞) aside) must be matched exactly; a NaN or ±∞ where
 /// the true value is finite fails.</para>
 /// </remarks>
-public static class Compare
+internal static class Compare
 {
     /// <summary>Four steps of the subnormal grid: the rounding of two subnormal results (ours and the subject's), twice.</summary>
     public const double SubnormalSlack = 4 * double.Epsilon;

@@ -6,7 +6,7 @@ namespace Calculus.Verification.Checks;
 /// <summary>What a failed case expected of a number: one value, or a range it must lie in (a bound, an interval, the
 /// sign of a difference).</summary>
 /// <param name="Range">The values that pass, before the tolerance; a single value is the closed interval [v, v].</param>
-public sealed record Expectation(Interval Range)
+internal sealed record Expectation(Interval Range)
 {
     /// <summary>The single value expected, or null for a range.</summary>
     public double? Value => Range.Lower.Equals(Range.Upper) && Range.LowerClosed && Range.UpperClosed ? Range.Lower : null;

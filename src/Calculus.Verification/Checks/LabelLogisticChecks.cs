@@ -7,7 +7,7 @@ using FsCheck.Fluent;
 namespace Calculus.Verification.Checks;
 
 /// <summary>Sheet 1e: ℓ(a; y) = log(1 + e^(−ya)) and its derivative f_e(a) = −y·σ(−ya).</summary>
-public static class LabelLogisticChecks
+internal static class LabelLogisticChecks
 {
     private const string Item = "1e", Function = "label-logistic";
 

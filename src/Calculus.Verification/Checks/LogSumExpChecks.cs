@@ -7,7 +7,7 @@ using FsCheck.Fluent;
 namespace Calculus.Verification.Checks;
 
 /// <summary>Sheet 3a: LSE(a) = ln Σ e^(a_i) and its limit max a as the gap a** − a* → −∞.</summary>
-public static class LogSumExpChecks
+internal static class LogSumExpChecks
 {
     private const string Item = "3a", Function = "logsumexp";
 

@@ -10,7 +10,7 @@ namespace Calculus.Verification.Checks;
 /// Each claim is checked on the subject's own values of the functions it names (not implemented when one is not).</summary>
 /// <remarks>3c says the logistic loss is "shifted to the right" of the hinge; it is shifted to the left:
 /// h*(t) = l(t − 1), so l lies below h* everywhere (README, "Where the sheet is imprecise").</remarks>
-public static class LossClaims
+internal static class LossClaims
 {
     /// <summary>Margins: a band over [−40, 40], magnitudes from 1e-6, and the elbow t = 1.</summary>
     public static Gen<double> Margins { get; } = Gen.Frequency(

@@ -11,7 +11,7 @@ namespace Calculus.Verification.Checks;
 /// <summary>Sheet 1f: the loss L = ℓ(wᵀσ̂(Wx + b); y) and its gradient, against the reference entry by entry (each
 /// entry's tolerance from its conditioning, <see cref="NetworkErrorBounds"/>) and against the slope of the subject's
 /// own loss along a random direction.</summary>
-public static class NetworkChecks
+internal static class NetworkChecks
 {
     private const string Item = "1f", Function = "network";
 

@@ -9,7 +9,7 @@ namespace Calculus.Verification.Checks;
 /// constraints, and the evaluation of one case against a <see cref="CheckContext"/>. The same three parts make the FsCheck
 /// property of <c>tests/Properties</c> and the run of <c>calculus verify</c>.</summary>
 /// <typeparam name="T">The case.</typeparam>
-public sealed class PropertyCheck<T> : Check
+internal sealed class PropertyCheck<T> : Check
     where T : notnull
 {
     /// <summary>FsCheck's random streams need an odd gamma; this is the golden-ratio one SplitMix uses.</summary>
@@ -182,7 +182,7 @@ public sealed class PropertyCheck<T> : Check
 /// <param name="Inconclusive">How many were inconclusive.</param>
 /// <param name="NotImplemented">How many were not implemented.</param>
 /// <param name="Elapsed">The time it took.</param>
-public sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, int Passed, int Failed, int Inconclusive, int NotImplemented, TimeSpan Elapsed)
+internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, int Passed, int Failed, int Inconclusive, int NotImplemented, TimeSpan Elapsed)
 {
     /// <summary>A check passes only when at least this fraction of its implemented cases was decided; below it, the
     /// check as a whole is inconclusive. Half: most cases of every check decide for a right implementation (the battery

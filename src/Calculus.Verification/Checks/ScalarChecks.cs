@@ -10,7 +10,7 @@ namespace Calculus.Verification.Checks;
 /// <summary>The checks every scalar function of the sheet gets, driven by its descriptor (<see cref="ScalarFunction"/>): values and
 /// derivatives against the reference, the derivative against the slope of the subject's own values, kinks, range,
 /// parity and monotony (core); the whole double range (stable); ulp distances (accurate).</summary>
-public static class ScalarChecks
+internal static class ScalarChecks
 {
     /// <summary>Cases per scalar check (as the properties' 1,000).</summary>
     public const int Cases = 1000;

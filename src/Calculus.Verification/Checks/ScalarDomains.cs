@@ -9,7 +9,7 @@ namespace Calculus.Verification.Checks;
 /// <param name="X">The point.</param>
 /// <param name="Bound">The function with the parameters drawn for this case (PLU with its α and c), or null for a
 /// function without parameters.</param>
-public sealed record ScalarCase(double X, ScalarFunction? Bound = null)
+internal sealed record ScalarCase(double X, ScalarFunction? Bound = null)
 {
     /// <summary>"x = 0.5", with the parameters, e.g. "x = 0.5 (α = 0.25, c = 2)".</summary>
     /// <returns>The text.</returns>
@@ -18,7 +18,7 @@ public sealed record ScalarCase(double X, ScalarFunction? Bound = null)
 }
 
 /// <summary>The domains of the scalar checks (docs/protocol.md, "Domains").</summary>
-public static class ScalarDomains
+internal static class ScalarDomains
 {
     /// <summary>The core domain's bound: |x| ≤ 20, where every activation and loss of the sheet is still far from the
     /// overflow and underflow thresholds of exp (±709.78) and textbook forms are accurate.</summary>

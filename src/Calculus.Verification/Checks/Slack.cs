@@ -5,7 +5,7 @@ namespace Calculus.Verification.Checks;
 /// <summary>How far from what was expected a value may lie and still pass.</summary>
 /// <param name="Amount">The distance; 0 for an exact match.</param>
 /// <param name="Unit">Absolute, or in ulp (units in the last place).</param>
-public sealed record Slack(double Amount, SlackUnit Unit = SlackUnit.Absolute)
+internal sealed record Slack(double Amount, SlackUnit Unit = SlackUnit.Absolute)
 {
     /// <summary>An exact match.</summary>
     public static Slack Exact { get; } = new(0);
@@ -16,7 +16,7 @@ public sealed record Slack(double Amount, SlackUnit Unit = SlackUnit.Absolute)
 }
 
 /// <summary>The unit of a <see cref="Slack"/>.</summary>
-public enum SlackUnit
+internal enum SlackUnit
 {
     /// <summary>The same unit as the value.</summary>
     Absolute,

@@ -15,7 +15,7 @@ namespace Calculus.Verification.Checks;
 /// <param name="Xs">The n points.</param>
 /// <param name="Ys">The n labels.</param>
 /// <param name="Rate">η.</param>
-public sealed record StepCase(NetworkCase Network, double[][] Xs, double[] Ys, double Rate)
+internal sealed record StepCase(NetworkCase Network, double[][] Xs, double[] Ys, double Rate)
 {
     /// <summary>The protocol request.</summary>
     public StepQuery Query => new(Network.W.ToRowArrays(), Network.B.ToArray(), Network.Wout.ToArray(), Xs, Ys, Rate, Network.Activation.Name, Network.Loss.Name);
@@ -29,7 +29,7 @@ public sealed record StepCase(NetworkCase Network, double[][] Xs, double[] Ys, d
 
 /// <summary>Exercise 4 ("solve programming task 4"): one full-batch gradient step on the mean loss, against the reference
 /// and as a descent step.</summary>
-public static class StepChecks
+internal static class StepChecks
 {
     private const string Item = "4", Function = "gd-step";
 

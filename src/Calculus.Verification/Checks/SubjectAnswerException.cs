@@ -4,7 +4,7 @@ namespace Calculus.Verification.Checks;
 
 /// <summary>Thrown inside a case when the subject answers "not implemented" or an error: the runner turns it into the
 /// case's outcome, so that checks read like straight-line code.</summary>
-public sealed class SubjectAnswerException : Exception
+internal sealed class SubjectAnswerException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="kind">Not implemented or error.</param>

@@ -1,7 +1,7 @@
 namespace Calculus.Verification.Checks;
 
 /// <summary>How strict a check is (docs/protocol.md, "Tiers").</summary>
-public enum Tier
+internal enum Tier
 {
     /// <summary>The core domain: agrees with the reference and with central differences of its own values; the sheet's
     /// claims hold.</summary>

@@ -12,7 +12,7 @@ namespace Calculus.Verification.Diagnosis;
 /// <param name="Function">The protocol name of the function it gets wrong.</param>
 /// <param name="Description">The wrong formula, as a diagnosis names it.</param>
 /// <param name="Sheet">The reference with the mistake in it.</param>
-public sealed record KnownMistake(string Id, string Item, string Function, string Description, ISheet Sheet)
+internal sealed record KnownMistake(string Id, string Item, string Function, string Description, ISheet Sheet)
 {
     /// <summary>"sigmoid: σ(x)(1 + σ(x))".</summary>
     /// <returns>The text.</returns>
@@ -22,7 +22,7 @@ public sealed record KnownMistake(string Id, string Item, string Function, strin
 /// <summary>The mistakes the suite knows: the diagnosis of a failure names the one the subject agrees with at every
 /// sampled case, the battery must reject each of them, and the false-alarm sweep measures how often the gradient check
 /// catches the network ones.</summary>
-public static class KnownMistakes
+internal static class KnownMistakes
 {
     /// <summary>Every known mistake, by item.</summary>
     public static IReadOnlyList<KnownMistake> All { get; } = Numbered(

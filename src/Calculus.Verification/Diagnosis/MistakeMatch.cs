@@ -6,7 +6,7 @@ namespace Calculus.Verification.Diagnosis;
 /// mistake's function during the check equals the mistake's own answer to the same call (to 1e-6 relative, 1e-12
 /// absolute, non-finite with non-finite), and at least one of them differs from the reference's: far tighter than the
 /// O(1) difference between two different formulas.</summary>
-public static class MistakeMatch
+internal static class MistakeMatch
 {
     /// <summary>Relative agreement of two answers to one call.</summary>
     public const double Relative = 1e-6;

@@ -4,7 +4,7 @@ namespace Calculus.Verification.Diagnosis;
 
 /// <summary>The reference with one function replaced: a known mistake as a subject (a <see cref="SheetDecorator"/>
 /// over <see cref="ReferenceSheet.Instance"/>).</summary>
-public static class MutantSheet
+internal static class MutantSheet
 {
     /// <summary>A scalar function with its value and/or derivative replaced (with any parameters).</summary>
     /// <param name="function">The protocol name.</param>

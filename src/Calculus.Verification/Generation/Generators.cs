@@ -13,7 +13,7 @@ namespace Calculus.Verification.Generation;
 /// subnormals), and <c>Gen.Choose</c> is int-only, so doubles are built from ints: 52 random bits for a uniform
 /// band, a uniform exponent for log-uniform magnitudes, and edge values mixed in with <c>Gen.Frequency</c>.
 /// </remarks>
-public static class Generators
+internal static class Generators
 {
     /// <summary>The double-precision thresholds where naive forms break or a function reaches its bounds (each
     /// function's remarks and <see cref="ScalarFunction.SaturatesInDouble"/> state them), with ±0, ±1e300, ±MaxValue
@@ -266,7 +266,7 @@ public static class Generators
 }
 
 /// <summary>A vector for sheet 3a with its largest entry a* and the gap a** − a* &lt; 0.</summary>
-public sealed record GapVector(double[] Values, double Max, double Gap)
+internal sealed record GapVector(double[] Values, double Max, double Gap)
 {
     /// <summary>The vector with its maximum and gap, every number round-trip.</summary>
     /// <returns>The text.</returns>

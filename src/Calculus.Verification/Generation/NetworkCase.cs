@@ -17,7 +17,7 @@ namespace Calculus.Verification.Generation;
 /// <param name="Scale">The weight scale the entries were drawn at.</param>
 /// <param name="Activation">The hidden activation (PLU with its defaults, as the protocol has no α, c for networks).</param>
 /// <param name="Loss">The loss of the score.</param>
-public sealed record NetworkCase(
+internal sealed record NetworkCase(
     Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, double Scale, ScalarFunction Activation, IMarginLoss Loss)
 {
     private NetworkErrorBounds? bounds;

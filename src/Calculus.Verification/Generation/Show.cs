@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Calculus.Verification.Generation;
 
 /// <summary>Numbers as every report prints them: the shortest round-trip form, invariant culture.</summary>
-public static class Show
+internal static class Show
 {
     /// <summary>The shortest text that parses back to exactly v ("0.1", "1E-05", "NaN", "Infinity").</summary>
     /// <param name="v">The number.</param>

@@ -8,7 +8,7 @@ namespace Calculus.Verification.Protocol;
 /// Lines over its standard input and output (docs/protocol.md). Batches scalar requests, pipelines the rest, caches every
 /// answer of the current check, and survives a subject that prints junk, hangs or exits: the request concerned fails
 /// with what happened, the subject is restarted, and the rest go on.</summary>
-public sealed class ProcessSheet : SheetBase, IDisposable
+internal sealed class ProcessSheet : SheetBase, IDisposable
 {
     /// <summary>Points per batched request: 4,096 numbers are ≤ 100 kB of JSON, one line a subject reads at once.</summary>
     public const int MaxBatch = 4096;

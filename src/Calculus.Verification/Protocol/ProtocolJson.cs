@@ -8,7 +8,7 @@ using FsCheck.Fluent;
 namespace Calculus.Verification.Protocol;
 
 /// <summary>A request or response line that does not follow the protocol.</summary>
-public sealed class ProtocolException : Exception
+internal sealed class ProtocolException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ProtocolException()
@@ -39,7 +39,7 @@ public sealed class ProtocolException : Exception
 /// Numbers are JSON numbers in their shortest round-trip form; the non-finite ones are written as the bare tokens
 /// <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c> (as Python's json module writes them), and read from those tokens or
 /// from the strings "NaN", "Infinity", "-Infinity".</summary>
-public static class ProtocolJson
+internal static class ProtocolJson
 {
     /// <summary>The protocol's version.</summary>
     public const int Version = 1;

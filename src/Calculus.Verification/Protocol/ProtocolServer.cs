@@ -3,7 +3,7 @@ namespace Calculus.Verification.Protocol;
 
 /// <summary>Answers protocol requests with a sheet, one response line per request line, in order: what
 /// <c>calculus serve</c> runs (the reference, or a known mistake for demonstrations and tests).</summary>
-public static class ProtocolServer
+internal static class ProtocolServer
 {
     /// <summary>Serves until standard input ends. A line that is not a request gets an error response, never an exit.</summary>
     /// <param name="sheet">The implementation that answers.</param>

@@ -6,7 +6,7 @@ namespace Calculus.Verification.Protocol;
 
 /// <summary>The subject could not be started at all (the command is not found, or it exits or stays silent before its
 /// first answer): <c>calculus verify</c> exits 2 with this message.</summary>
-public sealed class SubjectCannotStartException : Exception
+internal sealed class SubjectCannotStartException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public SubjectCannotStartException()

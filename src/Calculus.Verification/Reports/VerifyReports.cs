@@ -8,7 +8,7 @@ using Calculus.Verification.Running;
 namespace Calculus.Verification.Reports;
 
 /// <summary>A verify run as the console, JSON, JUnit XML and markdown show it.</summary>
-public static class VerifyReports
+internal static class VerifyReports
 {
     /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented.</summary>
     /// <param name="verdict">The verdict.</param>

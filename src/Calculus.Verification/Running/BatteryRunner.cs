@@ -12,13 +12,13 @@ namespace Calculus.Verification.Running;
 /// <param name="Cases">Cases per check; null for each check's default.</param>
 /// <param name="Model">The error allowed one elementary value.</param>
 /// <param name="MaxUlp">The accurate tier's limit, or null.</param>
-public sealed record VerifySettings(IReadOnlyList<Check> Checks, ulong Seed, int? Cases, Checking.ElementaryError Model, double? MaxUlp);
+internal sealed record VerifySettings(IReadOnlyList<Check> Checks, ulong Seed, int? Cases, Checking.ElementaryError Model, double? MaxUlp);
 
 /// <summary>A verify run's result: every check's run, and the verdict per item.</summary>
 /// <param name="Seed">The seed.</param>
 /// <param name="Runs">One run per check, in order.</param>
 /// <param name="Elapsed">The wall time.</param>
-public sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, TimeSpan Elapsed)
+internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, TimeSpan Elapsed)
 {
     /// <summary>The items that ran, in the sheet's order.</summary>
     public IEnumerable<string> Items => Battery.Items.Where(i => Runs.Any(r => r.Check.Item == i));
@@ -43,7 +43,7 @@ public sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Time
 
 /// <summary>Runs checks against a subject: per check, draws the cases from its seed, lets a process subject prefetch
 /// every request in batches, evaluates, shrinks the first failure, and names the known mistake the subject agrees with.</summary>
-public static class BatteryRunner
+internal static class BatteryRunner
 {
     /// <summary>Runs the battery.</summary>
     /// <param name="subject">The implementation under test.</param>

@@ -4,7 +4,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="W">W, h rows of d.</param>
 /// <param name="B">b, length h.</param>
 /// <param name="X">x, length d.</param>
-public sealed record AffineCall(double[][] W, double[] B, double[] X)
+internal sealed record AffineCall(double[][] W, double[] B, double[] X)
     : SheetCall<double[]>
 {
     /// <inheritdoc/>

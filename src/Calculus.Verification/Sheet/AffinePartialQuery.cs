@@ -7,7 +7,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="Wrt">"W", "b" or "x".</param>
 /// <param name="I">The row of W, the entry of b, or the entry of x.</param>
 /// <param name="J">The column of W (ignored otherwise).</param>
-public sealed record AffinePartialQuery(double[][] W, double[] B, double[] X, string Wrt, int I, int J = 0)
+internal sealed record AffinePartialQuery(double[][] W, double[] B, double[] X, string Wrt, int I, int J = 0)
     : SheetCall<double[]>
 {
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 namespace Calculus.Verification.Sheet;
 
 /// <summary>What a subject answered: a value, "not implemented", an error with its message, or nothing because it was not asked.</summary>
-public enum AnswerKind
+internal enum AnswerKind
 {
     /// <summary>A value.</summary>
     Value,
@@ -18,7 +18,7 @@ public enum AnswerKind
 }
 
 /// <summary>An answer of any value type.</summary>
-public interface IAnswer
+internal interface IAnswer
 {
     /// <summary>Value, not implemented, error, or not asked.</summary>
     AnswerKind Kind { get; }
@@ -35,7 +35,7 @@ public interface IAnswer
 /// <param name="Kind">Value, not implemented, or error.</param>
 /// <param name="Value">The value, when <paramref name="Kind"/> is <see cref="AnswerKind.Value"/>.</param>
 /// <param name="Message">The error message otherwise.</param>
-public sealed record Answer<T>(AnswerKind Kind, T? Value, string? Message) : IAnswer
+internal sealed record Answer<T>(AnswerKind Kind, T? Value, string? Message) : IAnswer
 {
     /// <inheritdoc/>
     object? IAnswer.Value => Value;
@@ -49,7 +49,7 @@ public sealed record Answer<T>(AnswerKind Kind, T? Value, string? Message) : IAn
 }
 
 /// <summary>Builds answers.</summary>
-public static class Answer
+internal static class Answer
 {
     /// <summary>The message of a not-implemented answer, as the protocol spells it.</summary>
     public const string NotImplementedMessage = "not implemented";

@@ -3,7 +3,7 @@ namespace Calculus.Verification.Sheet;
 /// <summary>An implementation of exercise sheet 4 as the battery sees it: one call, answered for any of the protocol's
 /// requests (docs/protocol.md). The reference library is one (<see cref="ReferenceSheet"/>), a student's process another
 /// (<c>Protocol.ProcessSheet</c>). Any call may be answered <see cref="AnswerKind.NotImplemented"/>.</summary>
-public interface ISheet
+internal interface ISheet
 {
     /// <summary>The answer to one call.</summary>
     /// <typeparam name="TValue">The type of the call's value.</typeparam>
@@ -13,7 +13,7 @@ public interface ISheet
 }
 
 /// <summary>The calls of a sheet with their arguments spelled out.</summary>
-public static class SheetCalls
+internal static class SheetCalls
 {
     /// <summary>The answer to a call whose value type is not known here.</summary>
     /// <param name="sheet">The sheet.</param>

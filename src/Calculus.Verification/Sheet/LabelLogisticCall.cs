@@ -4,7 +4,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="Derivative">f_e instead of ℓ.</param>
 /// <param name="A">The scores.</param>
 /// <param name="Y">The label.</param>
-public sealed record LabelLogisticCall(bool Derivative, double[] A, double Y)
+internal sealed record LabelLogisticCall(bool Derivative, double[] A, double Y)
     : SheetCall<double[]>
 {
     /// <inheritdoc/>

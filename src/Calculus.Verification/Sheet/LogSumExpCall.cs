@@ -2,7 +2,7 @@ namespace Calculus.Verification.Sheet;
 
 /// <summary>LSE(a) = ln Σ e^(a_i) of every vector of a batch (3a).</summary>
 /// <param name="Vectors">The vectors.</param>
-public sealed record LogSumExpCall(double[][] Vectors)
+internal sealed record LogSumExpCall(double[][] Vectors)
     : SheetCall<double[]>
 {
     /// <inheritdoc/>

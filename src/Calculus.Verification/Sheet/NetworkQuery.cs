@@ -8,7 +8,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="Y">The label.</param>
 /// <param name="Activation">The hidden activation (a scalar function name; PLU with its defaults).</param>
 /// <param name="Loss">"logistic" (the sheet's), "smooth-hinge" or "hinge".</param>
-public sealed record NetworkQuery(double[][] W, double[] B, double[] Wout, double[] X, double Y, string Activation = "sigmoid", string Loss = "logistic")
+internal sealed record NetworkQuery(double[][] W, double[] B, double[] Wout, double[] X, double Y, string Activation = "sigmoid", string Loss = "logistic")
     : SheetCall<NetworkAnswer>
 {
     /// <inheritdoc/>
@@ -28,4 +28,4 @@ public sealed record NetworkQuery(double[][] W, double[] B, double[] Wout, doubl
 /// <param name="DBias">∂L/∂b ("db"), or null.</param>
 /// <param name="DOutputWeights">∂L/∂w ("dw"), or null.</param>
 /// <param name="DInput">∂L/∂x ("dx"), or null.</param>
-public sealed record NetworkAnswer(double? Loss, double[][]? DWeights, double[]? DBias, double[]? DOutputWeights, double[]? DInput);
+internal sealed record NetworkAnswer(double? Loss, double[][]? DWeights, double[]? DBias, double[]? DOutputWeights, double[]? DInput);

@@ -7,7 +7,7 @@ namespace Calculus.Verification.Sheet;
 
 /// <summary>The reference library as a subject: every answer computed by <c>src/Calculus</c>. Bad requests (unknown
 /// names, shapes that do not fit) are error answers with the library's message, never exceptions.</summary>
-public sealed class ReferenceSheet : SheetBase
+internal sealed class ReferenceSheet : SheetBase
 {
     /// <summary>One shared instance (the reference keeps no state).</summary>
     public static ReferenceSheet Instance { get; } = new();

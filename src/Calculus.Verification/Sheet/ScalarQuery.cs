@@ -8,7 +8,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="Derivative">f' instead of f.</param>
 /// <param name="X">The points.</param>
 /// <param name="Parameters">The function's parameters by name (PLU's "alpha" and "c"); one left out takes its default.</param>
-public sealed record ScalarQuery(string Function, bool Derivative, double[] X, IReadOnlyDictionary<string, double>? Parameters = null)
+internal sealed record ScalarQuery(string Function, bool Derivative, double[] X, IReadOnlyDictionary<string, double>? Parameters = null)
     : SheetCall<double[]>
 {
     /// <inheritdoc/>

@@ -2,7 +2,7 @@ namespace Calculus.Verification.Sheet;
 
 /// <summary>A sheet written as one member per kind of call: <see cref="ISheet.Ask{TValue}"/> dispatches each call to
 /// its member.</summary>
-public abstract class SheetBase : ISheet
+internal abstract class SheetBase : ISheet
 {
     /// <inheritdoc/>
     public Answer<TValue> Ask<TValue>(SheetCall<TValue> call)

@@ -5,7 +5,7 @@ namespace Calculus.Verification.Sheet;
 /// <remarks>The set is closed (the constructor is private to this assembly), and code that handles every call does so
 /// through <see cref="ISheetCallVisitor{TResult}"/>: a new call is a new member each visitor must implement, not a case
 /// a switch forgets.</remarks>
-public abstract record SheetCall
+internal abstract record SheetCall
 {
     private protected SheetCall()
     {
@@ -25,7 +25,7 @@ public abstract record SheetCall
 /// <summary>A call whose value has type <typeparamref name="TValue"/>.</summary>
 /// <typeparam name="TValue">The value's type: the numbers of a scalar, vector or affine call, a
 /// <see cref="NetworkAnswer"/> or a <see cref="StepAnswer"/>.</typeparam>
-public abstract record SheetCall<TValue> : SheetCall
+internal abstract record SheetCall<TValue> : SheetCall
 {
     private protected SheetCall()
     {
@@ -34,7 +34,7 @@ public abstract record SheetCall<TValue> : SheetCall
 
 /// <summary>Something done with any call, one member per kind.</summary>
 /// <typeparam name="TResult">The result.</typeparam>
-public interface ISheetCallVisitor<out TResult>
+internal interface ISheetCallVisitor<out TResult>
 {
     /// <summary>A scalar function of the catalog.</summary>
     /// <param name="query">The call.</param>

@@ -8,7 +8,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="replace">An answer of this sheet's own to a call (an <see cref="Answer{T}"/> of the call's value type), or
 /// null to let <paramref name="inner"/> answer; null for none.</param>
 /// <param name="log">Whether to keep every call and answer in <see cref="Entries"/>.</param>
-public sealed class SheetDecorator(ISheet inner, Func<SheetCall, object?>? replace = null, bool log = false) : ISheet
+internal sealed class SheetDecorator(ISheet inner, Func<SheetCall, object?>? replace = null, bool log = false) : ISheet
 {
     private readonly List<(SheetCall Call, IAnswer Answer)> entries = [];
 

@@ -3,7 +3,7 @@ namespace Calculus.Verification.Sheet;
 
 /// <summary>The catalog's functions of one variable as the protocol names them, and the facts the checks read off a
 /// descriptor.</summary>
-public static class SheetFunctions
+internal static class SheetFunctions
 {
     /// <summary>The protocol names of the scalar functions, in the sheet's order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Catalog.All.Select(f => f.Name)];

@@ -9,7 +9,7 @@ namespace Calculus.Verification.Sheet;
 /// <param name="LearningRate">η.</param>
 /// <param name="Activation">The hidden activation.</param>
 /// <param name="Loss">The loss of the score.</param>
-public sealed record StepQuery(
+internal sealed record StepQuery(
     double[][] W, double[] B, double[] Wout, double[][] Xs, double[] Ys, double LearningRate, string Activation = "sigmoid", string Loss = "logistic")
     : SheetCall<StepAnswer>
 {
@@ -28,4 +28,4 @@ public sealed record StepQuery(
 /// <param name="W">W.</param>
 /// <param name="B">b.</param>
 /// <param name="Wout">w.</param>
-public sealed record StepAnswer(double[][] W, double[] B, double[] Wout);
+internal sealed record StepAnswer(double[][] W, double[] B, double[] Wout);

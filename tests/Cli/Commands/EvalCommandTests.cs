@@ -1,3 +1,4 @@
+using Calculus.Verification.Diagnosis;
 using System.Globalization;
 using Calculus.Examples.Support;
 
@@ -91,6 +92,22 @@ public sealed class EvalCommandTests
             var run = name == "label-logistic" ? CliRunner.Run("1", "eval", name, "--y", "1") : CliRunner.Run(name == "lse-excess" ? "1 2" : "1", "eval", name);
             Assert.Equal(0, run.ExitCode);
         }
+    }
+
+    [Fact]
+    public void ListMistakes_NamesEveryIdServeTakes_AndServeServesEach()
+    {
+        var r = CliRunner.Run("", "list", "--mistakes");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(KnownMistakes.All.Count, r.Lines.Length);
+        foreach (var m in KnownMistakes.All)
+        {
+            Assert.Contains(r.Lines, l => l.StartsWith(m.Id + " ", StringComparison.Ordinal) && l.EndsWith($"{m.Function}: {m.Description}", StringComparison.Ordinal));
+        }
+
+        var served = CliRunner.Run("{\"fn\":\"sigmoid\",\"derivative\":true,\"x\":[0]}\n", "serve", "--mistake", KnownMistakes.Find("sigmoid-1").Id);
+        Assert.Equal(["{\"value\":[0.75]}"], served.Lines); // sigmoid-1: σ(1 + σ) = 0.75 at 0
+        Assert.Contains("calculus list --mistakes", CliRunner.Run("", "serve", "--help").Output, StringComparison.Ordinal);
     }
 
     /// <summary>Issue 13, finding 7: the arguments of a vector function are one vector. ln(e + e² + e³) =

@@ -99,6 +99,7 @@ internal static class OptionKinds
     {
         ["report --out"] = (OptionKind.OutputFolder, Temp + "/report"),
         ["eval --derivative"] = (OptionKind.Flag, null),
+        ["list --mistakes"] = (OptionKind.Flag, null),
         ["eval --y"] = (OptionKind.Number, "1"),
         ["eval --alpha"] = (OptionKind.Fraction, "0.5"),
         ["eval --c"] = (OptionKind.Positive, "2"),

@@ -41,13 +41,13 @@ internal static class MistakeMatch
                 continue;
             }
 
-            var theirs = mistake.Sheet.AskAny(call);
+            var theirs = call.AskOf(mistake.Sheet);
             if (!Same(answer, theirs))
             {
                 return false;
             }
 
-            distinguishing += Same(theirs, ReferenceSheet.Instance.AskAny(call)) ? 0 : 1;
+            distinguishing += Same(theirs, call.AskOf(ReferenceSheet.Instance)) ? 0 : 1;
         }
 
         return distinguishing > 0;

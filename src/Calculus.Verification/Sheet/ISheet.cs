@@ -15,17 +15,6 @@ internal interface ISheet
 /// <summary>The calls of a sheet with their arguments spelled out.</summary>
 internal static class SheetCalls
 {
-    /// <summary>The answer to a call whose value type is not known here.</summary>
-    /// <param name="sheet">The sheet.</param>
-    /// <param name="call">The call.</param>
-    /// <returns>The answer.</returns>
-    public static IAnswer AskAny(this ISheet sheet, SheetCall call)
-    {
-        ArgumentNullException.ThrowIfNull(sheet);
-        ArgumentNullException.ThrowIfNull(call);
-        return call.Accept(new AnyAsk(sheet));
-    }
-
     /// <summary>ℓ(a; y) = log(1 + e^(−y·a)) or its derivative f_e(a) = −y·σ(−y·a), for every a (1e).</summary>
     /// <param name="sheet">The sheet.</param>
     /// <param name="derivative">f_e instead of ℓ.</param>
@@ -58,23 +47,5 @@ internal static class SheetCalls
     {
         ArgumentNullException.ThrowIfNull(sheet);
         return sheet.Ask(new AffineCall(w, b, x));
-    }
-
-    /// <summary>Asks each kind of call with its own value type.</summary>
-    private sealed class AnyAsk(ISheet sheet) : ISheetCallVisitor<IAnswer>
-    {
-        public IAnswer Scalar(ScalarQuery query) => sheet.Ask(query);
-
-        public IAnswer LabelLogistic(LabelLogisticCall call) => sheet.Ask(call);
-
-        public IAnswer LogSumExp(LogSumExpCall call) => sheet.Ask(call);
-
-        public IAnswer Affine(AffineCall call) => sheet.Ask(call);
-
-        public IAnswer AffinePartial(AffinePartialQuery query) => sheet.Ask(query);
-
-        public IAnswer Network(NetworkQuery query) => sheet.Ask(query);
-
-        public IAnswer GdStep(StepQuery query) => sheet.Ask(query);
     }
 }

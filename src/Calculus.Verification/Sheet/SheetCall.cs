@@ -20,6 +20,11 @@ internal abstract record SheetCall
     /// <param name="visitor">The visitor.</param>
     /// <returns>The visitor's result.</returns>
     public abstract TResult Accept<TResult>(ISheetCallVisitor<TResult> visitor);
+
+    /// <summary>The sheet's answer to this call, where the call's value type is not known to the caller.</summary>
+    /// <param name="sheet">The sheet.</param>
+    /// <returns>The answer.</returns>
+    public abstract IAnswer AskOf(ISheet sheet);
 }
 
 /// <summary>A call whose value has type <typeparamref name="TValue"/>.</summary>
@@ -29,6 +34,13 @@ internal abstract record SheetCall<TValue> : SheetCall
 {
     private protected SheetCall()
     {
+    }
+
+    /// <inheritdoc/>
+    public override IAnswer AskOf(ISheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return sheet.Ask(this);
     }
 }
 

@@ -179,7 +179,7 @@ internal static class GradientGrid
     /// <summary>The network gradcheck draws: entries uniform in [−scale, scale], b moved off the activation's kinks.</summary>
     private static (NetworkParameters Layout, double[] Theta, double Y) Network(int h, int d, double scale, int seed, ScalarFunction activation)
     {
-        var s = GradcheckRun.Random(h, d, GridSeed(h, d, scale, seed, activation), activation, scale, MarginLosses.Logistic);
+        var s = GradcheckRun.Random(h, d, GridSeed(h, d, scale, seed, activation), activation, scale, MarginLosses.Logistic).Example;
         var layout = new NetworkParameters(h, d);
         return (layout, layout.Flatten(s.W, s.B, s.Wout, s.X), s.Y);
     }

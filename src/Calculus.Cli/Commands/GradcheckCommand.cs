@@ -41,8 +41,7 @@ internal static class GradcheckCommand
                     throw new UsageException($"{given.Name} describes the random network; with --input the network is yours");
                 }
 
-                var (n, f, loss) = NetworkCommand.Read(context, parse, input, options, name);
-                setup = new GradcheckRun.Setup(n.W, n.B, n.Wout, n.X, n.Y, f, loss, $", from {(parse.GetValue(input) is "-" ? "standard input" : parse.GetValue(input))}");
+                setup = new GradcheckRun.Setup(NetworkCommand.Read(context, parse, input, options, name), $", from {(parse.GetValue(input) is "-" ? "standard input" : parse.GetValue(input))}");
             }
             else
             {

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Calculus.Checking;
 using Calculus.Cli.Common;
-using Calculus.Functions;
-using Calculus.Losses;
 using Calculus.Networks;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -30,8 +29,8 @@ internal static class NetworkCommand
 
         command.SetAction(parse =>
         {
-            var (n, activation, loss) = Read(context, parse, input, options);
-            var g = context.Gradient(n.W, n.B, n.Wout, n.X, n.Y, activation, loss);
+            var n = Read(context, parse, input, options);
+            var g = context.Gradient(n.W, n.B, n.Wout, n.X, n.Y, n.Activation, n.Loss);
             context.Output.WriteLine(Write(g));
             return ExitCodes.Ok;
         });
@@ -40,14 +39,14 @@ internal static class NetworkCommand
 
     /// <summary>The network of --input (a file, or - for standard input) with its activation and loss resolved:
     /// --loss over the field "loss", --alpha and --c bound to plu.</summary>
-    internal static (NetworkInput Network, ScalarFunction Activation, IMarginLoss Loss) Read(
+    internal static NetworkExample Read(
         CliContext context, ParseResult parse, Option<string> input, NetworkOptions options, string? activationOverride = null)
     {
         string path = parse.GetValue(input) ?? "-";
         var n = NetworkJson.Parse(path == "-" ? ReadAtMost(context.Input, "standard input") : ReadFile(path));
         var activation = options.ResolveActivation(parse, activationOverride ?? n.Activation ?? "sigmoid",
             activationOverride is null && n.Activation is not null ? "field activation" : "--activation");
-        return (n, activation, options.ResolveLoss(parse, n.Loss));
+        return new NetworkExample(n.W, n.B, n.Wout, n.X, n.Y, activation, options.ResolveLoss(parse, n.Loss));
     }
 
     private static string ReadFile(string path)

@@ -11,12 +11,11 @@ namespace Calculus.Cli.Report;
 /// its closing line and its table.</summary>
 internal static class GradcheckRun
 {
-    /// <summary>A network to check, with its activation, loss and where it came from (", scale 1, seed 1" or ", from FILE").</summary>
-    internal sealed record Setup(
-        Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, ScalarFunction Activation, IMarginLoss Loss, string Origin)
+    /// <summary>A network to check and where it came from (", scale 1, seed 1" or ", from FILE").</summary>
+    internal sealed record Setup(NetworkExample Example, string Origin)
     {
         public string Header =>
-            $"gradcheck: h = {W.RowCount}, d = {W.ColumnCount}, activation {Activation.Name}, loss {Loss.Name}{Origin}, y = {Numbers.Format(Y)}";
+            $"gradcheck: h = {Example.Hidden}, d = {Example.Inputs}, activation {Example.Activation.Name}, loss {Example.Loss.Name}{Origin}, y = {Numbers.Format(Example.Y)}";
     }
 
     /// <summary>The seeded random network: every entry uniform in [−scale, scale], b moved off the activation's kinks
@@ -31,15 +30,14 @@ internal static class GradcheckRun
         var x = Vector<double>.Build.Dense(d, _ => Next());
         double y = rng.Next(2) == 0 ? -1 : 1;
         NetworkGradientCheck.MoveOffKinks(w, b, x, activation);
-        return new Setup(w, b, wout, x, y, activation, loss, $", scale {Numbers.Format(scale)}, seed {seed}");
+        return new Setup(new NetworkExample(w, b, wout, x, y, activation, loss), $", scale {Numbers.Format(scale)}, seed {seed}");
     }
 
     /// <summary>Checks the gradient of the setup; shared with the report.</summary>
     internal static IReadOnlyList<BlockCheck> Run(GradientFunction gradient, Setup s)
     {
-        var layout = new NetworkParameters(s.W.RowCount, s.W.ColumnCount);
-        return NetworkGradientCheck.Run(layout, layout.Flatten(s.W, s.B, s.Wout, s.X), s.Y, s.Activation,
-            layout.Flatten(gradient(s.W, s.B, s.Wout, s.X, s.Y, s.Activation, s.Loss)), s.Loss);
+        var n = s.Example;
+        return n.Check(gradient(n.W, n.B, n.Wout, n.X, n.Y, n.Activation, n.Loss));
     }
 
     /// <summary>The closing line: every entry within tolerance, or how many were inconclusive and why, or FAILED.</summary>

@@ -67,7 +67,7 @@ internal static class StepChecks
         var size = new double[layout.Count];
         for (int k = 0; k < s.Xs.Length; k++)
         {
-            var point = s.Network with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] };
+            var point = new NetworkCase(s.Network.Example with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] }, s.Network.Scale);
             var mine = NetworkErrorBounds.Compute(layout, point.Theta, point.Y, point.Activation, point.Loss, ctx.Model);
             double[] g = layout.Flatten(point.Gradient());
             for (int e = 0; e < bound.Length; e++)
@@ -102,7 +102,7 @@ internal static class StepChecks
         };
         double old = Trainer.MeanLoss(before, data, s.Network.Loss), now = Trainer.MeanLoss(after, data, s.Network.Loss);
         double tolerance = 2 * Enumerable.Range(0, s.Xs.Length).Average(k =>
-            (s.Network with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] }).Bounds.Loss) + ((s.Xs.Length + 4) * Tolerances.Epsilon * old);
+            new NetworkCase(s.Network.Example with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] }, s.Network.Scale).Bounds.Loss) + ((s.Xs.Length + 4) * Tolerances.Epsilon * old);
         return now <= old + tolerance ? CaseOutcome.Pass
             : CaseOutcome.Fail("the mean loss rose after a step of η = 1e-3 (an ascent step?)", Expectation.AtMost(old), now, tolerance);
     }

@@ -7,32 +7,47 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Calculus.Verification.Generation;
 
-/// <summary>One generated sheet-1f network with its inputs, hidden activation and loss; <see cref="ToString"/> prints
-/// every entry (MathNet's own printing stops after four).</summary>
-/// <param name="W">W, h×d.</param>
-/// <param name="B">b.</param>
-/// <param name="Wout">w.</param>
-/// <param name="X">x.</param>
-/// <param name="Y">The label.</param>
+/// <summary>One generated sheet-1f network at one example (<see cref="NetworkExample"/>) with the weight scale it was
+/// drawn at; <see cref="ToString"/> prints every entry (MathNet's own printing stops after four).</summary>
+/// <param name="Example">The network, its input, label, hidden activation (PLU with its defaults, as the protocol has no
+/// α, c for networks) and loss.</param>
 /// <param name="Scale">The weight scale the entries were drawn at.</param>
-/// <param name="Activation">The hidden activation (PLU with its defaults, as the protocol has no α, c for networks).</param>
-/// <param name="Loss">The loss of the score.</param>
-internal sealed record NetworkCase(
-    Matrix<double> W, Vector<double> B, Vector<double> Wout, Vector<double> X, double Y, double Scale, ScalarFunction Activation, IMarginLoss Loss)
+internal sealed record NetworkCase(NetworkExample Example, double Scale)
 {
     private NetworkErrorBounds? bounds;
 
+    /// <summary>W, h×d.</summary>
+    public Matrix<double> W => Example.W;
+
+    /// <summary>b.</summary>
+    public Vector<double> B => Example.B;
+
+    /// <summary>w.</summary>
+    public Vector<double> Wout => Example.Wout;
+
+    /// <summary>x.</summary>
+    public Vector<double> X => Example.X;
+
+    /// <summary>The label.</summary>
+    public double Y => Example.Y;
+
+    /// <summary>The hidden activation.</summary>
+    public ScalarFunction Activation => Example.Activation;
+
+    /// <summary>The loss of the score.</summary>
+    public IMarginLoss Loss => Example.Loss;
+
     /// <summary>h.</summary>
-    public int Hidden => W.RowCount;
+    public int Hidden => Example.Hidden;
 
     /// <summary>d.</summary>
-    public int Inputs => W.ColumnCount;
+    public int Inputs => Example.Inputs;
 
     /// <summary>The flat layout of θ.</summary>
-    public NetworkParameters Layout => new(Hidden, Inputs);
+    public NetworkParameters Layout => Example.Layout;
 
     /// <summary>θ = (W row-major, b, w, x).</summary>
-    public double[] Theta => Layout.Flatten(W, B, Wout, X);
+    public double[] Theta => Example.Theta;
 
     /// <summary>The running error bounds of a backward-stable implementation at θ, computed once.</summary>
     public NetworkErrorBounds Bounds => bounds ??= NetworkErrorBounds.Compute(Layout, Theta, Y, Activation, Loss);
@@ -58,7 +73,7 @@ internal sealed record NetworkCase(
         Matrix<double> w, Vector<double> b, Vector<double> wout, Vector<double> x, double y, double scale, ScalarFunction activation, IMarginLoss? loss = null)
     {
         NetworkGradientCheck.MoveOffKinks(w, b, x, activation);
-        return new NetworkCase(w, b, wout, x, y, scale, activation, loss ?? MarginLosses.Logistic);
+        return new NetworkCase(new NetworkExample(w, b, wout, x, y, activation, loss ?? MarginLosses.Logistic), scale);
     }
 
     /// <summary>Smaller or simpler networks for a shrinker to try after a failure: one hidden unit fewer, one input fewer,
@@ -87,7 +102,7 @@ internal sealed record NetworkCase(
 
     /// <summary>The reference gradient of this case.</summary>
     /// <returns>The loss and gradient.</returns>
-    public NetworkGradient Gradient() => Network.Gradient(W, B, Wout, X, Y, Activation, Loss);
+    public NetworkGradient Gradient() => Example.Gradient();
 
     /// <summary>Every entry, round-trip.</summary>
     /// <returns>The text.</returns>

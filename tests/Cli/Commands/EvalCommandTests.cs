@@ -1,6 +1,6 @@
-using Calculus.Verification.Diagnosis;
 using System.Globalization;
 using Calculus.Examples.Support;
+using Calculus.Verification.Diagnosis;
 
 namespace Calculus.Cli.Tests.Commands;
 

@@ -1,7 +1,5 @@
-using Calculus.Checking;
 using Calculus.Cli.Report;
 using Calculus.Functions;
-using Calculus.Networks;
 
 namespace Calculus.Cli.Tests.Commands;
 
@@ -14,10 +12,8 @@ public sealed class GradcheckRegressionTests
     {
         // The network of RegressionExamples.ComplexTanh_OfASmallArgument_KeepsItsRealPartAccurate: a ≈ 1e-6, where the
         // complex tanh's real part once cancelled and failed ∂L/∂w_i = f_e·tanh(a_i) by 1e-13 relative.
-        var setup = GradcheckRun.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.Losses.MarginLosses.Logistic);
-        var layout = new NetworkParameters(2, 2);
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(setup.W, setup.B, setup.Wout, setup.X), setup.Y, Catalog.Tanh,
-            layout.Flatten(Network.Gradient(setup.W, setup.B, setup.Wout, setup.X, setup.Y, Catalog.Tanh)));
+        var n = GradcheckRun.Random(2, 2, 1, Catalog.Tanh, 1e-3, Calculus.Losses.MarginLosses.Logistic).Example;
+        var rows = n.Check(n.Gradient());
         Assert.Equal(8, rows.Count);
         Assert.All(rows, r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
     }
@@ -34,11 +30,9 @@ public sealed class GradcheckRegressionTests
         const int h = 8, d = 32;
         var s = GradcheckRun.Random(
             h, d, (((((1 * 32) + 18) * 16) + 6) * 64 + h) * 64 + d, Catalog.Sinusoid, 1000, Calculus.Losses.MarginLosses.Logistic);
-        var (w, b, wout, x, y) = (s.W, s.B, s.Wout, s.X, s.Y);
-        var layout = new NetworkParameters(h, d);
-        Assert.Equal(-356.0881332289838, w[7, 21]); // the sweep's network: its W[7,21], drawn, not computed
-        var gradient = Network.Gradient(w, b, wout, x, y, Catalog.Sinusoid, Calculus.Losses.MarginLosses.Logistic);
-        var rows = NetworkGradientCheck.Run(layout, layout.Flatten(w, b, wout, x), y, Catalog.Sinusoid, layout.Flatten(gradient));
+        var n = s.Example;
+        Assert.Equal(-356.0881332289838, n.W[7, 21]); // the sweep's network: its W[7,21], drawn, not computed
+        var rows = n.Check(n.Gradient());
         Assert.All(rows, r => Assert.True(r.Passed && r.Inconclusive == 0, r.ToString()));
     }
 }

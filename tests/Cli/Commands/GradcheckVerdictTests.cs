@@ -37,7 +37,7 @@ public sealed class GradcheckVerdictTests
         // The first example: x[2] of the seed-1, scale-3 network. Its complex step differs from the analytic value
         // by more than 64ε·max(|analytic|, |numeric|), the old tolerance, because ∂L/∂x_2 = Σ_i W_i2·g_i cancels; the
         // running error bound of that sum (γ_h·Σ|W_i2 g_i| + …) allows it.
-        var s = GradcheckRun.Random(4, 3, 1, Catalog.Sigmoid, 3, MarginLosses.Logistic);
+        var s = GradcheckRun.Random(4, 3, 1, Catalog.Sigmoid, 3, MarginLosses.Logistic).Example;
         var layout = new NetworkParameters(4, 3);
         double[] theta = layout.Flatten(s.W, s.B, s.Wout, s.X);
         double[] gradient = layout.Flatten(Network.Gradient(s.W, s.B, s.Wout, s.X, s.Y));

@@ -12,6 +12,7 @@ using Calculus.Verification.Sheet;
 //   shape FN [KEY]   the reference, but one value too few for FN (for network and gd-step: in the block KEY)
 //   long FN [KEY]    the reference, but one value too many (the last one repeated)
 //   nested FN [KEY]  the reference, but every number of the value (or block) in an array of its own
+//   omit FN KEY      the reference, but the block KEY left out of FN's answers (a gradient not implemented)
 //   banner           a line of text at start-up, before any answer
 //   crash-then-banner FN MARKER
 //                    as crash, but first creates the file MARKER; started where MARKER exists, it prints the banner
@@ -29,7 +30,7 @@ ISheet sheet = mode == "naive" ? new NaiveSheet() : ReferenceSheet.Instance;
 while (Console.In.ReadLine() is { } line)
 {
     var call = ProtocolJson.ParseRequest(line);
-    if (FunctionOf(call) == target)
+    if (call.Function == target)
     {
         switch (mode)
         {
@@ -49,6 +50,12 @@ while (Console.In.ReadLine() is { } line)
                 }
 
                 return 3;
+            case "omit":
+                var root = JsonNode.Parse(ProtocolJson.QuoteNonFinite(ProtocolJson.Answer(sheet, call)))!.AsObject();
+                root["value"]!.AsObject().Remove(argument);
+                output.WriteLine(root.ToJsonString());
+                output.Flush();
+                continue;
             case "shape" or "long" or "nested":
                 output.WriteLine(Reshaped(ProtocolJson.Answer(sheet, call), mode, argument));
                 output.Flush();
@@ -61,17 +68,6 @@ while (Console.In.ReadLine() is { } line)
 }
 
 return 0;
-
-static string FunctionOf(object call) => call switch
-{
-    ScalarQuery q => q.Function,
-    LabelLogisticCall => "label-logistic",
-    LogSumExpCall => "logsumexp",
-    AffineCall => "affine",
-    AffinePartialQuery => "affine-partial",
-    NetworkQuery => "network",
-    _ => "gd-step",
-};
 
 // The response with its value (or the value's block KEY) reshaped; an error response unchanged.
 static string Reshaped(string response, string how, string key)

@@ -125,7 +125,10 @@ internal static class VerifyCommand
                 File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
             }
 
-            return result.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
+            // The whole sheet: items not implemented yet are fine, a failure is not. Named items (--only, a grade per item):
+            // each must be implemented in full and pass.
+            bool graded = parse.GetValue(only) is not null;
+            return result.Failed || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;
     }

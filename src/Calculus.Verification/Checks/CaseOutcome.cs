@@ -19,6 +19,10 @@ internal sealed record CaseOutcome(CheckVerdict Verdict, string? Detail = null, 
     /// failed too often before): such a failure says nothing about the case's input, so shrinking does not follow it.</summary>
     public bool NotAsked { get; init; }
 
+    /// <summary>The parts of the answer the subject left out (a network's gradient keys), which the case could not
+    /// judge.</summary>
+    public IReadOnlyList<string> NotGiven { get; init; } = [];
+
     /// <summary>The outcome in one line: what, and for a failure the expected and obtained values and the tolerance.</summary>
     public string Summary => Expected is null ? Detail ?? Verdict.ToString()
         : $"{Detail}: expected {Expected}, got {(Got is { } g ? Generation.Show.R(g) : "nothing")}, tolerance {Tolerance}";

@@ -82,7 +82,7 @@ internal static class NetworkChecks
     {
         var got = Ask.Network(ctx.Subject, n.Query);
         var expected = Ask.Value(ctx.Reference.Ask(n.Query));
-        if (parts.Length == 1 && Part(got, parts[0]) is null)
+        if (parts.All(p => Part(got, p) is null))
         {
             return CaseOutcome.NotImplemented;
         }
@@ -98,6 +98,7 @@ internal static class NetworkChecks
         }
 
         var gradient = parts.Where(p => p != "loss" && Part(got, p) is not null).ToArray();
+        string[] notGiven = [.. parts.Where(p => Part(got, p) is null)];
         if (gradient.Length > 0 && n.Loss.Kink is { } margin)
         {
             double z = n.Wout.DotProduct(((n.W * n.X) + n.B).Map(n.Activation.Value));
@@ -120,7 +121,7 @@ internal static class NetworkChecks
             }
         }
 
-        return Compare.All([.. outcomes]);
+        return Compare.All([.. outcomes]) with { NotGiven = notGiven };
     }
 
     /// <summary>⟨∇L, v⟩ of the subject against the central-difference slope of its own loss along v, v a random unit
@@ -129,7 +130,7 @@ internal static class NetworkChecks
     {
         var cases = from n in networks from v in Generators.UnitDirection(n.Layout.Count) select (n, v);
         return new PropertyCheck<(NetworkCase N, double[] V)>(Item, [Function], name, tier, Cases, true, cases, ShrinkWithDirection,
-            t => $"direction {Show.Vector(t.V)} at {t.N}", (t, ctx) =>
+            t => $"direction {Show.Vector(t.V)} at {t.N}", configuration: t => Configuration(t.N), evaluate: (t, ctx) =>
             {
                 var (n, v) = t;
                 var got = Ask.Network(ctx.Subject, n.Query);
@@ -169,7 +170,7 @@ internal static class NetworkChecks
 
                 var r = GradientCheck.Directional(
                     th => Ask.Network(ctx.Subject, Query(n, th)).Loss ?? double.NaN, gradient, theta, direction, bounds.Loss, bounds.Gradient, level);
-                return CaseOutcome.From(r, "⟨∇L, v⟩ against the slope of your loss along v");
+                return CaseOutcome.From(r, "⟨∇L, v⟩ against the slope of your loss along v") with { NotGiven = [.. Blocks.Where(b => Part(got, b) is null)] };
             });
     }
 
@@ -230,5 +231,8 @@ internal static class NetworkChecks
     };
 
     private static PropertyCheck<NetworkCase> Make(string name, Tier tier, bool independent, Gen<NetworkCase> cases, Func<NetworkCase, CheckContext, CaseOutcome> evaluate) =>
-        new(Item, [Function], name, tier, Cases, independent, cases, n => n.Shrink(), n => n.ToString(), evaluate);
+        new(Item, [Function], name, tier, Cases, independent, cases, n => n.Shrink(), n => n.ToString(), evaluate, Configuration);
+
+    /// <summary>What a subject may implement or not: the activation and the loss.</summary>
+    internal static string Configuration(NetworkCase n) => $"activation {n.Activation.Name} with the {n.Loss.Name} loss";
 }

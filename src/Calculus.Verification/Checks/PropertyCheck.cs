@@ -23,6 +23,7 @@ internal sealed class PropertyCheck<T> : Check
     private readonly Func<T, IEnumerable<T>> shrinker;
     private readonly Func<T, string> describe;
     private readonly Func<T, CheckContext, CaseOutcome> evaluate;
+    private readonly Func<T, string>? configuration;
 
     /// <summary>Creates the check.</summary>
     /// <param name="item">The sheet item.</param>
@@ -35,15 +36,19 @@ internal sealed class PropertyCheck<T> : Check
     /// <param name="shrinker">Smaller cases that keep the generator's constraints.</param>
     /// <param name="describe">A case in words, every number round-trip.</param>
     /// <param name="evaluate">One case's outcome.</param>
+    /// <param name="configuration">The part of a case a subject may implement or not (a network's activation and loss),
+    /// in words; null when a case has none. The run names those answered only "not implemented".</param>
     public PropertyCheck(
         string item, IReadOnlyList<string> functions, string name, Tier tier, int cases, bool independent,
-        Gen<T> generator, Func<T, IEnumerable<T>> shrinker, Func<T, string> describe, Func<T, CheckContext, CaseOutcome> evaluate)
+        Gen<T> generator, Func<T, IEnumerable<T>> shrinker, Func<T, string> describe, Func<T, CheckContext, CaseOutcome> evaluate,
+        Func<T, string>? configuration = null)
         : base(item, functions, name, tier, cases, independent)
     {
         this.generator = generator;
         this.shrinker = shrinker;
         this.describe = describe;
         this.evaluate = evaluate;
+        this.configuration = configuration;
     }
 
     /// <summary>One case's outcome; a "not implemented" or error answer of the subject becomes the outcome.</summary>
@@ -58,9 +63,10 @@ internal sealed class PropertyCheck<T> : Check
         }
         catch (SubjectAnswerException e)
         {
-            // The accurate tier only measures: an error there is an infinite distance, a failure only under --max-ulp.
+            // The accurate tier only measures: an error there measures nothing (an infinite distance, undecided), and fails
+            // only under --max-ulp.
             return e.Kind == AnswerKind.NotImplemented ? CaseOutcome.NotImplemented
-                : Tier == Tier.Accurate && context.MaxUlp is null ? CaseOutcome.Pass with { Detail = e.Message, Measure = double.PositiveInfinity }
+                : Tier == Tier.Accurate && context.MaxUlp is null ? CaseOutcome.Inconclusive($"no value to measure: {e.Message}") with { Measure = double.PositiveInfinity }
                 : CaseOutcome.Fail(e.Message) with { NotAsked = e.Kind == AnswerKind.NotAsked };
         }
     }
@@ -79,33 +85,30 @@ internal sealed class PropertyCheck<T> : Check
         var sample = Sample(cases, seed);
         var log = new SheetDecorator(context.Subject, log: true);
         var logged = context with { Subject = log };
-        var outcomes = new List<CaseOutcome>(sample.Length) { Evaluate(sample[0], logged) };
-        if (outcomes[0].Verdict != CheckVerdict.NotImplemented) // a function not implemented for the first case is not implemented: skip the rest
+        if (prefetch is not null)
         {
-            if (prefetch is not null)
+            // The recording pass asks only the reference (stateless), so it runs on every core; the calls are merged in
+            // case order, so the subject sees the same batches on every run.
+            var parts = sample.Chunk(Math.Max(1, sample.Length / (4 * Environment.ProcessorCount))).ToArray();
+            var recorded = new IReadOnlyList<SheetCall>[parts.Length];
+            Parallel.For(0, parts.Length, k =>
             {
-                // The recording pass asks only the reference (stateless), so it runs on every core; the calls are merged
-                // in case order, so the subject sees the same batches on every run.
-                var parts = sample.Skip(1).Chunk(Math.Max(1, sample.Length / (4 * Environment.ProcessorCount))).ToArray();
-                var recorded = new IReadOnlyList<SheetCall>[parts.Length];
-                Parallel.For(0, parts.Length, k =>
+                var recorder = new SheetDecorator(context.Reference, log: true);
+                var recording = context with { Subject = recorder };
+                foreach (var c in parts[k])
                 {
-                    var recorder = new SheetDecorator(context.Reference, log: true);
-                    var recording = context with { Subject = recorder };
-                    foreach (var c in parts[k])
-                    {
-                        Evaluate(c, recording);
-                    }
+                    Evaluate(c, recording);
+                }
 
-                    recorded[k] = [.. recorder.Calls];
-                });
-                prefetch([.. recorded.SelectMany(r => r)]);
-            }
-
-            outcomes.AddRange(sample.Skip(1).Select(c => Evaluate(c, logged)));
+                recorded[k] = [.. recorder.Calls];
+            });
+            prefetch([.. recorded.SelectMany(r => r)]);
         }
 
-        var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed);
+        // Every case is asked, whatever the first answered: a case answered "not implemented" is left out, not the check
+        // (a network implemented for one activation is judged on that activation's cases).
+        var outcomes = sample.Select(c => Evaluate(c, logged)).ToList();
+        var run = CheckRun.Aggregate(this, outcomes, clock.Elapsed) with { NotImplementedFor = NotImplementedFor(sample, outcomes) };
         // The counterexample: the first failing case whose failure is about its input, not a request refused because
         // its function failed too often before.
         int failed = outcomes.FindIndex(o => o.Verdict == CheckVerdict.Fail && !o.NotAsked);
@@ -142,6 +145,20 @@ internal sealed class PropertyCheck<T> : Check
         });
     }
 
+
+    /// <summary>The configurations (the cases' <see cref="configuration"/>) some case of which was answered "not
+    /// implemented", when others were implemented; empty when all or none were.</summary>
+    private IReadOnlyList<string> NotImplementedFor(T[] sample, List<CaseOutcome> outcomes)
+    {
+        int missing = outcomes.Count(o => o.Verdict == CheckVerdict.NotImplemented);
+        if (configuration is null || missing == 0 || missing == outcomes.Count)
+        {
+            return [];
+        }
+
+        var implemented = sample.Where((_, k) => outcomes[k].Verdict != CheckVerdict.NotImplemented).Select(configuration).ToHashSet(StringComparer.Ordinal);
+        return [.. sample.Where((_, k) => outcomes[k].Verdict == CheckVerdict.NotImplemented).Select(configuration).Distinct().Where(c => !implemented.Contains(c)).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Greedy shrinking: the first candidate that still fails becomes the new counterexample, until none does.</summary>
     private (T Case, CaseOutcome Outcome, int Steps) Shrink(T c, CaseOutcome outcome, CheckContext context)
@@ -190,6 +207,15 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
     /// pass.</summary>
     public const double MinimumDecided = 0.5;
 
+    /// <summary>A check passes only when at least this many cases were decided (all of them when it ran fewer): a subject
+    /// that implements a few configurations only (one activation of eight) is judged on those, but on 20 cases at least,
+    /// enough that a wrong formula, which fails nearly every case it touches, cannot hide.</summary>
+    public const int MinimumDecidedCases = 20;
+
+    /// <summary>The configurations some case of which was answered "not implemented" while others were implemented
+    /// (e.g. "activation sigmoid, loss hinge").</summary>
+    public IReadOnlyList<string> NotImplementedFor { get; init; } = [];
+
     /// <summary>The smallest failing case found, in words.</summary>
     public string? Counterexample { get; init; }
 
@@ -215,7 +241,8 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
     internal IReadOnlyList<(SheetCall Call, IAnswer Answer)>? Answers { get; init; }
 
     /// <summary>Counts the outcomes and decides the verdict: not-implemented when no case was implemented, fail when any
-    /// failed, pass when at least <see cref="MinimumDecided"/> of the implemented ones passed, inconclusive otherwise.</summary>
+    /// failed, pass when at least <see cref="MinimumDecided"/> of the implemented ones and at least
+    /// <see cref="MinimumDecidedCases"/> (or every case of a shorter run) passed, inconclusive otherwise.</summary>
     /// <param name="check">The check.</param>
     /// <param name="outcomes">The outcomes.</param>
     /// <param name="elapsed">The time.</param>
@@ -228,11 +255,24 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
         int implemented = outcomes.Count - missing;
         var verdict = implemented == 0 ? CheckVerdict.NotImplemented
             : failed > 0 ? CheckVerdict.Fail
-            : passed >= MinimumDecided * implemented ? CheckVerdict.Pass
+            : passed >= MinimumDecided * implemented && passed >= Needed(outcomes.Count) ? CheckVerdict.Pass
             : CheckVerdict.Inconclusive;
+        string? reason = outcomes.FirstOrDefault(o => o.Verdict == CheckVerdict.Inconclusive)?.Detail;
+        if (verdict == CheckVerdict.Inconclusive && passed >= MinimumDecided * implemented)
+        {
+            reason = $"only {passed} cases were decided ({missing} not implemented); a pass needs {Needed(outcomes.Count)}";
+        }
+
         return new CheckRun(check, verdict, outcomes.Count, passed, failed, inconclusive, missing, elapsed)
         {
-            InconclusiveReason = outcomes.FirstOrDefault(o => o.Verdict == CheckVerdict.Inconclusive)?.Detail,
+            InconclusiveReason = reason,
+            NotGiven = [.. outcomes.SelectMany(o => o.NotGiven).Distinct().Order(StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>The decided cases a pass needs: <see cref="MinimumDecidedCases"/>, or half of a shorter run.</summary>
+    private static int Needed(int cases) => Math.Min(MinimumDecidedCases, (int)Math.Ceiling(MinimumDecided * cases));
+
+    /// <summary>The parts of an answer the subject left out in some case (a network's "dx").</summary>
+    public IReadOnlyList<string> NotGiven { get; init; } = [];
 }

@@ -50,9 +50,9 @@ internal static class StepChecks
         get
         {
             yield return new PropertyCheck<StepCase>(Item, [Function], "one full-batch step gives θ − η·(1/n)Σ_k ∇L(θ; x_k, y_k) for W, b and w", Tier.Core, NetworkChecks.Cases, false,
-                Steps, Shrink, s => s.ToString(), Step);
+                Steps, Shrink, s => s.ToString(), Step, s => NetworkChecks.Configuration(s.Network));
             yield return new PropertyCheck<StepCase>(Item, [Function], "a small step (η = 1e-3) does not raise the mean loss", Tier.Core, NetworkChecks.Cases, true,
-                Steps.Select(s => s with { Rate = 1e-3 }), Shrink, s => s.ToString(), Descends);
+                Steps.Select(s => s with { Rate = 1e-3 }), Shrink, s => s.ToString(), Descends, s => NetworkChecks.Configuration(s.Network));
         }
     }
 

@@ -22,9 +22,11 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// for a second one.</summary>
     public const int MaxFailuresPerFunction = 20;
 
-    /// <summary>After this many restarts in one run, every further request fails at once: a subject that crashes
-    /// everywhere must not stretch a run to hours.</summary>
-    public const int MaxRestarts = 50;
+    /// <summary>After this many restarts in one run, every further request fails at once. A function that keeps failing
+    /// is stopped by its own budget (<see cref="MaxFailuresPerFunction"/>, <see cref="MaxTimeoutsPerFunction"/>), so one
+    /// bad function does not cost the others their answers; this is the safety net above those budgets: 20 failures
+    /// for each of the protocol's 16 functions are 320 restarts.</summary>
+    public const int MaxRestarts = 400;
 
     /// <summary>The words of a request that was not sent because its function (or the run) failed too often: such a
     /// failure says nothing about the case's input, so shrinking does not follow it.</summary>

@@ -50,6 +50,16 @@ internal static class VerifyReports
         {
             yield return $"worst {Ulp(worst)} ulp at {run.WorstAt}";
         }
+
+        if (run.NotImplementedFor.Count > 0)
+        {
+            yield return $"not implemented for {run.NotImplemented} of {run.Cases} cases: {Some(run.NotImplementedFor)}";
+        }
+
+        if (run.NotGiven.Count > 0)
+        {
+            yield return $"not given in your answers: {string.Join(", ", run.NotGiven)}";
+        }
     }
 
     /// <summary>The console table, one line per check (details indented below it), then the summary per item.</summary>
@@ -78,7 +88,8 @@ internal static class VerifyReports
             var verdict = result.VerdictOf(item);
             string counts = string.Join(", ", Enum.GetValues<CheckVerdict>().Select(v => (v, n: runs.Count(r => r.Verdict == v))).Where(t => t.n > 0).Select(t => $"{t.n} {Word(t.v)}"));
             string? diagnosis = runs.Select(r => r.Diagnosis).FirstOrDefault(d => d is not null);
-            sb.Append(CultureInfo.InvariantCulture, $"{item,-4}  {(verdict == CheckVerdict.Fail ? "FAIL" : Word(verdict)),-15}  {runs.Count} checks: {counts}{(diagnosis is null ? "" : $"; {diagnosis}")}\n");
+            string word = verdict == CheckVerdict.Fail ? "FAIL" : result.IsPartial(item) ? "partial" : Word(verdict);
+            sb.Append(CultureInfo.InvariantCulture, $"{item,-4}  {word,-15}  {runs.Count} checks: {counts}{(diagnosis is null ? "" : $"; {diagnosis}")}\n");
         }
 
         return sb.ToString();
@@ -104,6 +115,7 @@ internal static class VerifyReports
                 w.WriteString("item", item);
                 w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Functions).Distinct()));
                 w.WriteString("verdict", Word(result.VerdictOf(item)));
+                w.WriteBoolean("partial", result.IsPartial(item));
                 w.WriteStartArray("checks");
                 foreach (var run in runs)
                 {
@@ -232,6 +244,10 @@ internal static class VerifyReports
     }
 
     private static string Bold(CheckVerdict v) => v == CheckVerdict.Fail ? "**fail**" : Word(v);
+
+    /// <summary>The first few of a list, and how many more.</summary>
+    private static string Some(IReadOnlyList<string> all) =>
+        all.Count <= 4 ? string.Join("; ", all) : $"{string.Join("; ", all.Take(4))}; and {all.Count - 4} more";
 
     /// <summary>An ulp distance: whole up to a million, then with an exponent (between 0 and 2 lie 4.6e18 doubles).</summary>
     private static string Ulp(double ulps) => !double.IsFinite(ulps) ? "∞"

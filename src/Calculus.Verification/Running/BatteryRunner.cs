@@ -39,6 +39,22 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
 
     /// <summary>Whether any check failed (exit code 1).</summary>
     public bool Failed => Runs.Any(r => r.Verdict == CheckVerdict.Fail);
+
+    /// <summary>Whether the item was implemented in part only: some of its checks, the configurations of some cases (a
+    /// network only for some activations) or some parts of the answers (a gradient key) were not implemented, while
+    /// others were.</summary>
+    /// <param name="item">A sheet item.</param>
+    /// <returns>True for an item neither wholly implemented nor wholly not.</returns>
+    public bool IsPartial(string item)
+    {
+        var runs = Runs.Where(r => r.Check.Item == item && r.Check.Tier != Tier.Accurate).ToList();
+        return VerdictOf(item) is CheckVerdict.Pass or CheckVerdict.Inconclusive
+            && runs.Any(r => r.Verdict == CheckVerdict.NotImplemented || r.NotImplementedFor.Count > 0 || r.NotGiven.Count > 0);
+    }
+
+    /// <summary>Whether every item passed in full: no check failed, and no item was inconclusive, not implemented or
+    /// partial. The exit code of <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
+    public bool PassedInFull => !Failed && Items.All(i => VerdictOf(i) == CheckVerdict.Pass && !IsPartial(i));
 }
 
 /// <summary>Runs checks against a subject: per check, draws the cases from its seed, lets a process subject prefetch

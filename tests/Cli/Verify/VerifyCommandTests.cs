@@ -82,6 +82,31 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public void Verify_Only_NeedsEveryNamedItemImplementedInFull()
+    {
+        // A grade per item (--only): an item not implemented, or implemented in part, is not a pass; the whole sheet
+        // without --only still exits 0 while items are missing.
+        var full = SubjectGuard.Verify(SubjectCommands.Serve(), "--only", "2a", "--cases", Cases, "--seed", "3");
+        Assert.True(full.ExitCode == 0, full.Output + full.Error);
+        var noDx = SubjectGuard.Verify(SubjectCommands.Test("omit", "network dx"), "--only", "1f", "--cases", Cases, "--seed", "3");
+        Assert.True(noDx.ExitCode == 1, noDx.Output + noDx.Error);
+        Assert.Contains("1f    partial", noDx.Output, StringComparison.Ordinal);
+        Assert.Contains("not given in your answers: dx", noDx.Output, StringComparison.Ordinal);
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        string script = folder.File("empty.py");
+        File.WriteAllText(script, "import json, sys\nfor line in sys.stdin:\n    print(json.dumps({'error': 'not implemented'}), flush=True)\n");
+        if (SubjectCommands.Python is null)
+        {
+            Assert.Skip("python3 is not on the PATH");
+        }
+
+        var empty = SubjectGuard.Verify($"{SubjectCommands.Python} \"{script}\"", "--only", "1d", "--cases", Cases, "--seed", "3");
+        Assert.True(empty.ExitCode == 1, empty.Output + empty.Error);
+        Assert.Contains("1d    not-implemented", empty.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_ASubjectThatPrintsABannerAfterARestart_IsNotAskedAgain_AndSaysWhy()
     {
         // Restarted after its crash, the subject prints a line before its answer to σ(0): taken as that answer, it would

@@ -1,0 +1,46 @@
+using Calculus.Cli.Tests.Support;
+
+namespace Calculus.Cli.Tests.Verify;
+
+/// <summary>A function that keeps crashing costs its own answers only: its class of its own, since its 60 restarts take
+/// seconds, and test classes run in parallel.</summary>
+public sealed class RestartBudgetTests
+{
+    [Fact]
+    public void Verify_FunctionsThatCrashOnEveryRequest_CostThemselvesOnly()
+    {
+        // A numpy solution whose affine, affine-partial and network answers its protocol loop cannot write: each answer is
+        // a crash and a restart. Each function stops being asked after its own 20 failures, and the others keep their
+        // answers (once, 50 restarts in a run stopped every function, and a right ReLU failed "not asked again"). Python,
+        // for restarts that cost milliseconds.
+        if (SubjectCommands.Python is null)
+        {
+            Assert.Skip("python3 is not on the PATH");
+        }
+
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        string script = folder.File("crashing.py");
+        File.WriteAllText(script, """
+            import json, math, sys
+            for line in sys.stdin:
+                r = json.loads(line)
+                if r["fn"] in ("affine", "affine-partial", "network"):
+                    sys.exit(3)
+                if r["fn"] == "relu":
+                    v = [(1.0 if x > 0 else 0.0) if r["derivative"] else max(0.0, x) for x in r["x"]]
+                elif r["fn"] == "sigmoid" and not r["derivative"]:
+                    v = [1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x)) for x in r["x"]]
+                else:
+                    print(json.dumps({"error": "not implemented"}), flush=True)
+                    continue
+                print(json.dumps({"value": v}), flush=True)
+            """);
+        using var run = VerifyRun.Of($"{SubjectCommands.Python} \"{script}\"", ["--only", "1a,1b,1f,2c", "--cases", "30", "--seed", "2"]);
+        Assert.True(run.Result.ExitCode == 1, run.Result.Output + run.Result.Error);
+        Assert.Equal("fail", run.ItemVerdict("1a"));
+        Assert.Equal("fail", run.ItemVerdict("1f"));
+        Assert.Equal("pass", run.ItemVerdict("2c"));
+        Assert.Contains(run.Checks, c => c.Item == "1f" && c.Check.TryGetProperty("failure", out var f) && f.GetString()!.Contains("not asked again", StringComparison.Ordinal));
+    }
+}

@@ -40,7 +40,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
 
     /// <summary>The probe sent first, and again after each restart: σ(0), which any subject answers, with a value or an
     /// error.</summary>
-    private const string Probe = "{\"fn\":\"sigmoid\",\"derivative\":false,\"x\":[0]}";
+    private const string Probe = "{\"fn\":\"sigmoid\",\"derivative\":false,\"x\":[0.0]}";
 
     private readonly string command;
     private readonly TimeSpan timeout;

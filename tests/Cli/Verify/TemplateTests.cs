@@ -3,8 +3,9 @@ using Calculus.Verification.Checks;
 
 namespace Calculus.Cli.Tests.Verify;
 
-/// <summary>The templates a student starts from: empty, every item is not implemented and verify exits 0; the Python one
-/// with every stub filled by a right answer passes every check.</summary>
+/// <summary>The templates a student starts from: empty, every item is not implemented and verify exits 0; the
+/// standard-library Python one filled with right answers (Verify/python/answers.py) passes every check, and with one
+/// planted mistake that item fails and the diagnosis names the mistake.</summary>
 public sealed class TemplateTests
 {
     [Fact]
@@ -15,11 +16,12 @@ public sealed class TemplateTests
         Assert.All(Battery.Items, item => Assert.Equal("not-implemented", run.ItemVerdict(item)));
     }
 
+    private static string Solution => Templates.Template("python", "solution.py");
+
     [Fact]
     public void PythonTemplate_Empty_EveryItemNotImplemented_Exit0()
     {
-        string python = SubjectCommands.Python ?? Skip();
-        using var run = VerifyRun.Of($"{python} \"{Path.Combine(SubjectCommands.Root, "templates", "python", "solution.py")}\"", "--seed", "1");
+        using var run = VerifyRun.Of($"{Templates.Python()} \"{Solution}\"", "--seed", "1");
         Assert.True(run.Result.ExitCode == 0, run.Result.Output + run.Result.Error);
         Assert.All(Battery.Items, item => Assert.Equal("not-implemented", run.ItemVerdict(item)));
         Assert.Contains("17 items: 17 not-implemented", run.Result.Output, StringComparison.Ordinal);
@@ -28,23 +30,25 @@ public sealed class TemplateTests
     [Fact]
     public void PythonTemplate_FilledWithRightAnswers_PassesEveryCheck()
     {
-        // The template with tests/Examples/Verify/python/answers.py inserted before its main guard: the answers' definitions
-        // replace the stubs (the protocol loop looks functions up by name when a request arrives).
-        string python = SubjectCommands.Python ?? Skip();
-        string template = File.ReadAllText(Path.Combine(SubjectCommands.Root, "templates", "python", "solution.py"));
-        string answers = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Verify", "python", "answers.py"));
-        const string guard = "if __name__ == \"__main__\":";
+        string python = Templates.Python();
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.Path);
-        File.WriteAllText(folder.File("solution.py"), template.Replace(guard, answers + "\n\n" + guard, StringComparison.Ordinal));
-        using var run = VerifyRun.Of($"{python} \"{folder.File("solution.py")}\"", "--cases", "200", "--seed", "4");
-        Assert.True(run.Result.ExitCode == 0, run.Result.Output + run.Result.Error);
-        Assert.All(run.Checks, c => Assert.True(c.Check.GetProperty("verdict").GetString() == "pass", $"{c.Item} {c.Check}"));
+        string solution = Templates.FillPython(folder, Solution, Templates.Data("python", "answers.py"));
+        using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4");
+        Templates.AssertEveryCheckPasses(run);
     }
 
-    private static string Skip()
+    [Fact]
+    public void PythonTemplate_WithAPlantedMistake_FailsThatItem_NamingIt()
     {
-        Assert.Skip("python3 is not on the PATH of this machine; the Python template is tested where it is.");
-        return "";
+        string python = Templates.Python();
+        using var folder = new TempFolder();
+        const string mistake = """
+            def sigmoid_derivative(x):  # sigma(1 + sigma) instead of sigma(1 - sigma)
+                return sigmoid(x) * (1.0 + sigmoid(x))
+            """;
+        string solution = Templates.FillPython(folder, Solution, Templates.Data("python", "answers.py"), mistake);
+        using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4", "--only", "1a,1d,2a");
+        Templates.AssertFailsNaming(run, "sigmoid-1");
+        Assert.Equal(("pass", "pass"), (run.ItemVerdict("1a"), run.ItemVerdict("2a")));
     }
 }

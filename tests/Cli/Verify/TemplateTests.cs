@@ -5,7 +5,8 @@ namespace Calculus.Cli.Tests.Verify;
 
 /// <summary>The templates a student starts from: empty, every item is not implemented and verify exits 0; the
 /// standard-library Python one filled with right answers (Verify/python/answers.py) passes every check, and with one
-/// planted mistake that item fails and the diagnosis names the mistake.</summary>
+/// planted mistake that item fails and the diagnosis names the mistake; every number Verify sends reaches it as a
+/// float.</summary>
 public sealed class TemplateTests
 {
     [Fact]
@@ -50,5 +51,17 @@ public sealed class TemplateTests
         using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4", "--only", "1a,1d,2a");
         Templates.AssertFailsNaming(run, "sigmoid-1");
         Assert.Equal(("pass", "pass"), (run.ItemVerdict("1a"), run.ItemVerdict("2a")));
+    }
+
+    [Fact]
+    public void PythonTemplate_EveryNumberOfEveryRequest_ArrivesAsAFloat()
+    {
+        // Verify writes whole numbers as 0.0, 1.0, …: Python's json reads "0" as an int, which numpy keeps (np.maximum(0, 0)
+        // is an int64). float_inputs.py answers a TypeError for any int in a request other than the indices i and j.
+        string python = Templates.Python();
+        using var folder = new TempFolder();
+        string solution = Templates.FillPython(folder, Solution, Templates.Data("python", "answers.py"), Templates.Data("python", "float_inputs.py"));
+        using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "50", "--seed", "4");
+        Templates.AssertEveryCheckPasses(run);
     }
 }

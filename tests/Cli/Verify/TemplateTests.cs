@@ -5,8 +5,8 @@ namespace Calculus.Cli.Tests.Verify;
 
 /// <summary>The templates a student starts from: empty, every item is not implemented and verify exits 0; the
 /// standard-library Python one filled with right answers (Verify/python/answers.py) passes every check, and with one
-/// planted mistake that item fails and the diagnosis names the mistake; every number Verify sends reaches it as a
-/// float.</summary>
+/// planted mistake that item fails and the diagnosis names the mistake; numpy values in its answers are written as JSON;
+/// every number Verify sends reaches it as a float.</summary>
 public sealed class TemplateTests
 {
     [Fact]
@@ -51,6 +51,19 @@ public sealed class TemplateTests
         using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4", "--only", "1a,1d,2a");
         Templates.AssertFailsNaming(run, "sigmoid-1");
         Assert.Equal(("pass", "pass"), (run.ItemVerdict("1a"), run.ItemVerdict("2a")));
+    }
+
+    [Fact]
+    public async Task PythonTemplate_NumpyValuesInAnswers_AreWrittenAsJson()
+    {
+        // Issue 21: affine's ndarray, relu's numpy scalar, a list of int64 and a 0-d array made json.dumps raise outside
+        // the error handling, so the template crashed on the answer and on every request after a restart.
+        string python = await Templates.PythonWithNumpy();
+        using var folder = new TempFolder();
+        string solution = Templates.FillPython(folder, Solution, Templates.Data("python", "answers.py"), Templates.Data("python", "numpy_values.py"));
+        using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4", "--only", "1a,1b,1c,2c");
+        Templates.AssertEveryCheckPasses(run);
+        Assert.Contains("0 restarts", run.Result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

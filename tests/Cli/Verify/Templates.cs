@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Calculus.Cli.Tests.Commands;
 using Calculus.Cli.Tests.Support;
 using Calculus.Verification.Diagnosis;
 
@@ -9,6 +11,22 @@ namespace Calculus.Cli.Tests.Verify;
 /// function up by name when a request arrives). The answers are test data under Verify/python.</summary>
 internal static class Templates
 {
+    /// <summary>A python3 that can import numpy: the one on the PATH, else /usr/bin/python3 (where Debian's
+    /// python3-numpy installs it), else null.</summary>
+    private static readonly Lazy<Task<string?>> NumpyPython = new(async () =>
+    {
+        foreach (string? python in new[] { SubjectCommands.Python, "/usr/bin/python3" }.Distinct())
+        {
+            if (python is not null && File.Exists(python) && (await CliRunner.RunChildAsync(
+                    new ProcessStartInfo(python) { ArgumentList = { "-c", "import numpy" } }, limit: TimeSpan.FromMinutes(1))).ExitCode == 0)
+            {
+                return python;
+            }
+        }
+
+        return null;
+    });
+
     /// <summary>A file of the repository's templates folder.</summary>
     public static string Template(params string[] path) => Path.Combine([SubjectCommands.Root, "templates", .. path]);
 
@@ -17,6 +35,10 @@ internal static class Templates
 
     /// <summary>python3, or the test skipped.</summary>
     public static string Python() => SubjectCommands.Python ?? Skip("python3 is not on the PATH of this machine; the Python templates are tested where it is.");
+
+    /// <summary>A python3 with numpy, or the test skipped.</summary>
+    public static async Task<string> PythonWithNumpy() => await NumpyPython.Value
+        ?? Skip("numpy is not installed for python3 on the PATH nor for /usr/bin/python3 (.ci/run installs Debian's python3-numpy); the tests with numpy run where it is.");
 
     /// <summary>Writes the Python template at <paramref name="template"/> into <paramref name="folder"/> as solution.py,
     /// with <paramref name="answers"/> inserted before its main guard, in order (a later definition replaces an earlier

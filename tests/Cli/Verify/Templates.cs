@@ -8,9 +8,13 @@ namespace Calculus.Cli.Tests.Verify;
 
 /// <summary>The templates of templates/ filled in as a student would, in a temporary folder: the Python ones with
 /// answers inserted before their main guard (the answers' definitions replace the stubs: the protocol loop looks each
-/// function up by name when a request arrives). The answers are test data under Verify/python.</summary>
-internal static class Templates
+/// function up by name when a request arrives), the C# one built with another Sheet.cs by the commands its Sheet.cs
+/// gives. The answers are test data under Verify/python and Verify/csharp.</summary>
+internal static partial class Templates
 {
+    /// <summary>How long building the C# template may take: about 5 s on an idle 2-core machine.</summary>
+    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(3);
+
     /// <summary>A python3 that can import numpy: the one on the PATH, else /usr/bin/python3 (where Debian's
     /// python3-numpy installs it), else null.</summary>
     private static readonly Lazy<Task<string?>> NumpyPython = new(async () =>
@@ -55,6 +59,35 @@ internal static class Templates
         return file;
     }
 
+    /// <summary>Copies templates/csharp into <paramref name="folder"/>/templates/csharp with <paramref name="sheet"/> as
+    /// its Sheet.cs, and runs the build command that the template's Sheet.cs gives (from <paramref name="folder"/>, as from
+    /// the repository's root).</summary>
+    /// <returns>The verify command that the template's Sheet.cs gives, for the copy.</returns>
+    public static async Task<string> BuildCSharp(TempFolder folder, string sheet)
+    {
+        string how = File.ReadAllText(Template("csharp", "Sheet.cs"));
+        var build = BuildCommand().Match(how);
+        var verify = VerifyCommand().Match(how);
+        Assert.True(build.Success && verify.Success, "templates/csharp/Sheet.cs does not begin with the commands that build and check it");
+        string copy = Path.Combine(folder.Path, "templates", "csharp");
+        Directory.CreateDirectory(copy);
+        foreach (string file in Directory.EnumerateFiles(Template("csharp")).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(copy, "Sheet.cs"), sheet);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path };
+        foreach (string a in (string[])["build", build.Groups["project"].Value, "--nologo", "-v", "q", "--disable-build-servers"])
+        {
+            start.ArgumentList.Add(a); // no build servers: nothing outlives the build
+        }
+
+        var r = await CliRunner.RunChildAsync(start, limit: BuildLimit);
+        Assert.True(r.ExitCode == 0, $"dotnet build {build.Groups["project"].Value} exited {r.ExitCode}:\n{r.Output}{r.Error}");
+        return verify.Groups["command"].Value.Replace("templates/csharp/", copy + "/", StringComparison.Ordinal);
+    }
+
     /// <summary>The text with <paramref name="right"/>, which it holds once, replaced by <paramref name="wrong"/>.</summary>
     public static string Planted(string text, string right, string wrong)
     {
@@ -88,4 +121,10 @@ internal static class Templates
         Assert.Skip(reason);
         return "";
     }
+
+    [GeneratedRegex(@"^//\s+dotnet build (?<project>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex BuildCommand();
+
+    [GeneratedRegex(@"^//\s+calculus verify --exec ""(?<command>[^""]+)""$", RegexOptions.Multiline)]
+    private static partial Regex VerifyCommand();
 }

@@ -10,8 +10,6 @@ using Solution;
 var options = new JsonSerializerOptions
 {
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // NaN and ±Infinity travel as "NaN", "Infinity"
-    PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
 };
 var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
 while (Console.In.ReadLine() is { } line)
@@ -26,7 +24,7 @@ while (Console.In.ReadLine() is { } line)
     {
         // Verify writes the bare tokens NaN, Infinity, -Infinity, which JSON parsers reject: quote them first.
         var request = JsonNode.Parse(Regex.Replace(line, @"(?<![""\w])(-?Infinity|NaN)(?![""\w])", "\"$1\""))!;
-        response = JsonSerializer.Serialize(new { value = Protocol.Answer(request) }, options);
+        response = JsonSerializer.Serialize(new { value = Protocol.Json(Protocol.Answer(request)) }, options);
     }
     catch (NotImplementedException)
     {
@@ -87,6 +85,16 @@ internal static class Protocol
             _ => throw new ArgumentException($"unknown fn {fn}"),
         };
     }
+
+    /// <summary>The value with the protocol's keys: {"loss", "dW", "db", "dw", "dx"} without the blocks left null (dW
+    /// and dw differ only in case), and {"W", "b", "w"}.</summary>
+    public static object Json(object value) => value switch
+    {
+        NetworkResult r => new Dictionary<string, object?> { ["loss"] = r.Loss, ["dW"] = r.DW, ["db"] = r.Db, ["dw"] = r.Dw, ["dx"] = r.Dx }
+            .Where(kv => kv.Value is not null).ToDictionary(),
+        StepResult s => new Dictionary<string, object> { ["W"] = s.W, ["b"] = s.B, ["w"] = s.Wout },
+        _ => value,
+    };
 
     private static string Name(JsonNode? n, string fallback) => n is null ? fallback : (string)n!;
 

@@ -1,10 +1,8 @@
+// Build this project and check it with calculus verify (docs/protocol.md), from the repository's root:
+//
+//     dotnet build templates/csharp
+//     calculus verify --exec "dotnet templates/csharp/bin/Debug/net10.0/solution.dll"
 namespace Solution;
-
-/// <summary>The loss and gradient of the sheet-1f network; leave a block null until you have implemented it.</summary>
-public sealed record NetworkResult(double Loss, double[][]? DW = null, double[]? Db = null, double[]? Dw = null, double[]? Dx = null);
-
-/// <summary>W, b and w after one gradient step.</summary>
-public sealed record StepResult(double[][] W, double[] B, double[] Wout);
 
 /// <summary>Your implementation of exercise sheet 4. Every member throws NotImplementedException, which the protocol loop
 /// (Program.cs) answers as "not implemented": calculus verify reports those items as not-implemented, never as failures.
@@ -87,13 +85,13 @@ public static class Sheet
     // 3a: ln(e^(a_1) + … + e^(a_n)).
     public static double LogSumExp(double[] a) => throw new NotImplementedException();
 
-    /// <summary>1f: L = loss(wᵀ act(Wx + b), y) and its gradient. activation names a scalar function above ("sigmoid",
-    /// "tanh", …; "plu" with α = 0.1, c = 1); loss is "logistic" (the sheet's log(1 + exp(−yz))), "smooth-hinge" or "hinge"
-    /// of the margin yz.</summary>
+    /// <summary>1f: L = loss(wᵀ act(Wx + b), y) and its gradient (NetworkResult, Results.cs). activation names a scalar
+    /// function above ("sigmoid", "tanh", …; "plu" with α = 0.1, c = 1); loss is "logistic" (the sheet's log(1 + exp(−yz))),
+    /// "smooth-hinge" or "hinge" of the margin yz.</summary>
     public static NetworkResult Network(double[][] w, double[] b, double[] wout, double[] x, double y, string activation, string loss) =>
         throw new NotImplementedException();
 
-    /// <summary>4: one full-batch gradient step on the mean loss over the rows of X.</summary>
+    /// <summary>4: one full-batch gradient step on the mean loss over the rows of X (StepResult, Results.cs).</summary>
     public static StepResult GdStep(double[][] w, double[] b, double[] wout, double[][] xs, double[] ys, double lr, string activation, string loss) =>
         throw new NotImplementedException();
 }

@@ -216,6 +216,18 @@ def answer(request):
     raise ValueError("unknown fn " + str(fn))
 
 
+def plain(value):
+    """The value with what json cannot write made plain: numpy arrays and scalars (anything with .tolist()) become
+    lists and Python numbers, inside lists, tuples and dicts too. numpy is not needed for this."""
+    if isinstance(value, dict):
+        return {key: plain(v) for key, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if hasattr(value, "tolist"):
+        return plain(value.tolist())
+    return value
+
+
 def main():
     while True:
         line = sys.stdin.readline()
@@ -223,13 +235,13 @@ def main():
             return
         if not line.strip():
             continue
-        try:
-            response = {"value": answer(json.loads(line))}
+        try:  # every answer is written inside the error handling: an answer json cannot write fails its case only
+            response = json.dumps({"value": plain(answer(json.loads(line)))})
         except NotImplementedError:
-            response = {"error": "not implemented"}
+            response = json.dumps({"error": "not implemented"})
         except Exception as e:  # any other error fails the case it answers, with this message
-            response = {"error": "%s: %s" % (type(e).__name__, e)}
-        sys.stdout.write(json.dumps(response) + "\n")
+            response = json.dumps({"error": "%s: %s" % (type(e).__name__, e)})
+        sys.stdout.write(response + "\n")
         sys.stdout.flush()
 
 

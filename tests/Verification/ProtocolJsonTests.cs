@@ -11,10 +11,13 @@ public sealed class ProtocolJsonTests
     [Fact]
     public void Requests_WriteShortestRoundTripNumbers_AndBareNonFiniteTokens()
     {
-        Assert.Equal("{\"fn\":\"sigmoid\",\"derivative\":true,\"x\":[0.1,1E-05,NaN,Infinity,-Infinity,-0]}",
-            ProtocolJson.Request(new ScalarQuery("sigmoid", true, [0.1, 1e-5, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0])));
-        Assert.Equal("{\"fn\":\"plu\",\"derivative\":false,\"x\":[1],\"alpha\":0.25,\"c\":2}", ProtocolJson.Request(ScalarQuery.For(Catalog.Plu.With(0.25, 2), false, [1])));
-        Assert.Equal("{\"fn\":\"affine-partial\",\"W\":[[1,2]],\"b\":[3],\"x\":[4,5],\"wrt\":\"b\",\"i\":0}", ProtocolJson.Request(new AffinePartialQuery([[1, 2]], [3], [4, 5], "b", 0)));
+        // Every number reads as a float in any JSON reader: whole numbers get ".0" ("0" is an integer to Python's json);
+        // "1E-05" has its exponent. The indices i and j are integers.
+        Assert.Equal("{\"fn\":\"sigmoid\",\"derivative\":true,\"x\":[0.1,1E-05,NaN,Infinity,-Infinity,-0.0,0.0,1000.0,-3.0,1E+21]}",
+            ProtocolJson.Request(new ScalarQuery("sigmoid", true, [0.1, 1e-5, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0, 1000, -3, 1e21])));
+        Assert.Equal("{\"fn\":\"plu\",\"derivative\":false,\"x\":[1.0],\"alpha\":0.25,\"c\":2.0}", ProtocolJson.Request(ScalarQuery.For(Catalog.Plu.With(0.25, 2), false, [1])));
+        Assert.Equal("{\"fn\":\"affine-partial\",\"W\":[[1.0,2.0]],\"b\":[3.0],\"x\":[4.0,5.0],\"wrt\":\"b\",\"i\":0}", ProtocolJson.Request(new AffinePartialQuery([[1, 2]], [3], [4, 5], "b", 0)));
+        Assert.Equal("{\"fn\":\"affine-partial\",\"W\":[[1.0,2.0]],\"b\":[3.0],\"x\":[4.0,5.0],\"wrt\":\"W\",\"i\":0,\"j\":1}", ProtocolJson.Request(new AffinePartialQuery([[1, 2]], [3], [4, 5], "W", 0, 1)));
     }
 
     [Fact]

@@ -475,8 +475,9 @@ internal static class ProtocolJson
 
     private static void Numbers(Writer w, double[] values) => w.Numbers(values);
 
-    /// <summary>A minimal writer of one JSON object on one line, doubles in their shortest round-trip form and the
-    /// non-finite ones as bare tokens (which System.Text.Json cannot write).</summary>
+    /// <summary>A minimal writer of one JSON object on one line, doubles in their shortest round-trip form (with ".0"
+    /// when it is a whole number, so that every reader gives a float) and the non-finite ones as bare tokens (which
+    /// System.Text.Json cannot write).</summary>
     private sealed class Writer
     {
         private readonly StringBuilder sb = new StringBuilder(256).Append('{');
@@ -509,7 +510,10 @@ internal static class ProtocolJson
             Span<char> text = stackalloc char[32]; // the shortest round-trip form, without a string per number
             v.TryFormat(text, out int written, default, CultureInfo.InvariantCulture);
             sb.Append(text[..written]);
-            return this;
+
+            // A whole number (0, -0, 1000) gets ".0": JSON readers such as Python's read "0" as an integer, and numpy keeps
+            // integer types (np.maximum(0, 0) is an int64). With a point or an exponent ("1E-05") every reader gives a float.
+            return text[..written].IndexOfAny('.', 'E') < 0 ? Append(".0") : this;
         }
 
         public Writer Numbers(double[] values)

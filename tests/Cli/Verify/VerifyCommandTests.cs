@@ -196,7 +196,7 @@ public sealed class VerifyCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(
             [
-                "{\"value\":[0.25,NaN,0]}",
+                "{\"value\":[0.25,NaN,0.0]}",
                 "{\"error\":\"bad request: not JSON ('not json' is an invalid JSON literal. Expected the literal 'null')\"}",
                 "{\"error\":\"bad request: expected an array of numbers, got the string \\\"a\\\"\"}",
                 "{\"error\":\"bad request: unknown fn \\\"nope\\\"\"}",

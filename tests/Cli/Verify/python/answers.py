@@ -1,7 +1,7 @@
 """Correct answers for every stub of templates/python/solution.py, in stable forms and the standard library only.
 
 The tests append this file to the template (before its main guard), so that these definitions replace the stubs; the
-filled template must then pass every check of `calculus verify` (tests/Examples/Verify/PythonTemplateTests.cs).
+filled template must then pass every check of `calculus verify` (tests/Cli/Verify/TemplateTests.cs).
 """
 import math
 

@@ -1,0 +1,44 @@
+using Calculus.Cli.Tests.Support;
+using Calculus.Verification.Checks;
+
+namespace Calculus.Cli.Tests.Verify;
+
+/// <summary>templates/numpy/solution.py as a student uses it, where a python3 with numpy is found (else skipped, saying
+/// so): empty, every item is not implemented; filled with right vectorized answers (Verify/python/numpy_answers.py), whose
+/// values are ndarrays and numpy scalars, it passes every check; with one planted mistake that item fails and the
+/// diagnosis names the mistake.</summary>
+public sealed class NumpyTemplateTests
+{
+    private static string Solution => Templates.Template("numpy", "solution.py");
+
+    [Fact]
+    public async Task NumpyTemplate_Empty_EveryItemNotImplemented_Exit0()
+    {
+        string python = await Templates.PythonWithNumpy();
+        using var run = VerifyRun.Of($"{python} \"{Solution}\"", "--seed", "1");
+        Assert.True(run.Result.ExitCode == 0, run.Result.Output + run.Result.Error);
+        Assert.All(Battery.Items, item => Assert.Equal("not-implemented", run.ItemVerdict(item)));
+    }
+
+    [Fact]
+    public async Task NumpyTemplate_FilledWithRightAnswers_PassesEveryCheck()
+    {
+        string python = await Templates.PythonWithNumpy();
+        using var folder = new TempFolder();
+        string solution = Templates.FillPython(folder, Solution, Templates.Data("python", "numpy_answers.py"));
+        using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4");
+        Templates.AssertEveryCheckPasses(run);
+    }
+
+    [Fact]
+    public async Task NumpyTemplate_WithAPlantedMistake_FailsThatItem_NamingIt()
+    {
+        string python = await Templates.PythonWithNumpy();
+        using var folder = new TempFolder();
+        string answers = Templates.Planted(Templates.Data("python", "numpy_answers.py"), "g = fe * w * fd(a)", "g = fe * w"); // f_d dropped
+        string solution = Templates.FillPython(folder, Solution, answers);
+        using var run = VerifyRun.Of($"{python} \"{solution}\"", "--cases", "200", "--seed", "4", "--only", "1d,1f"); // gd_step uses network: 4 fails too
+        Templates.AssertFailsNaming(run, "network-2");
+        Assert.Equal("pass", run.ItemVerdict("1d"));
+    }
+}

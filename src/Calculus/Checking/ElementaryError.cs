@@ -6,7 +6,8 @@ namespace Calculus.Checking;
 /// <remarks>
 /// <para>|φ̂(u) − φ(u)| ≤ (Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)|·Ulps·ε·|u| — the evaluation's own rounding,
 /// the slack allowed beyond it, and the rounding of the argument inside the implementation (y·a, 1 − t, x·x before
-/// the exponential) carried through φ's conditioning |u·φ'(u)|.</para>
+/// the exponential; in single precision the rounding of u itself to a float) carried through φ's conditioning
+/// |u·φ'(u)|. ε is that of the <see cref="Precision"/> the implementation computes in.</para>
 /// <para><see cref="Reference"/> is a backward-stable implementation (Relative = Absolute = 0): the library checking
 /// itself. <see cref="Student(double, double)"/> adds the slack <c>calculus verify</c> allows a student's code
 /// (<see cref="Tolerances.DefaultRelative"/>, <see cref="Tolerances.DefaultAbsolute"/> unless given).</para>
@@ -16,6 +17,12 @@ namespace Calculus.Checking;
 /// <param name="Absolute">Absolute slack.</param>
 public sealed record ElementaryError(double Ulps, double Relative, double Absolute)
 {
+    /// <summary>The format the implementation computes in, whose ε the bound counts in; double unless set.</summary>
+    public Precision Precision { get; init; } = Precision.Binary64;
+
+    /// <summary>ε of <see cref="Precision"/>.</summary>
+    public double Epsilon => Precision.Epsilon();
+
     /// <summary>A backward-stable implementation: <see cref="Tolerances.FunctionUlps"/> ulp, no slack.</summary>
     public static ElementaryError Reference => new(Tolerances.FunctionUlps, 0, 0);
 
@@ -45,7 +52,7 @@ public sealed record ElementaryError(double Ulps, double Relative, double Absolu
     /// <param name="argument">u.</param>
     /// <returns>(Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)·u|·Ulps·ε.</returns>
     public double Of(double value, double slope = 0, double argument = 0) =>
-        (((Ulps * Tolerances.Epsilon) + Relative) * Math.Abs(value)) + Absolute + (Conditioning(slope, argument) * Ulps * Tolerances.Epsilon);
+        (((Ulps * Epsilon) + Relative) * Math.Abs(value)) + Absolute + (Conditioning(slope, argument) * Ulps * Epsilon);
 
     /// <summary>|u·φ'(u)|, with 0 where either factor is 0 (φ'(±∞) = 0 at a limit: the argument's rounding moves nothing).</summary>
     private static double Conditioning(double slope, double argument) => slope == 0 || argument == 0 ? 0 : Math.Abs(slope * argument);

@@ -10,17 +10,20 @@ namespace Calculus.Checking;
 /// <para>First order, with γ_n = nε charged on the sum of the magnitudes of the n terms of every sum, and the error
 /// of each argument carried through the function it enters (δφ(u) = |φ'(u)|·δu + the evaluation's own error):</para>
 /// <code>
-/// a_i = Σ_j W_ij x_j + b_i      δa_i = γ_(d+1)·(Σ_j |W_ij x_j| + |b_i|)
+/// a_i = Σ_j W_ij x_j + b_i      δa_i = (γ_(d+1) + 2r)·(Σ_j |W_ij x_j| + |b_i|)
 /// s_i = f(a_i)                   δs_i = |f'(a_i)|·δa_i + e(s_i)
 /// f_d,i = f'(a_i)                δf_d,i = |f''(a_i)|·δa_i + e(f_d,i)
-/// z = Σ_i w_i s_i                δz = γ_h·Σ_i |w_i s_i| + Σ_i |w_i|·δs_i
+/// z = Σ_i w_i s_i                δz = (γ_h + r)·Σ_i |w_i s_i| + Σ_i |w_i|·δs_i
 /// f_e = ℓ'(z), L = ℓ(z)          δf_e = |ℓ''(z)|·δz + e(f_e),  δL = |f_e|·δz + e(L)
-/// g_i = f_e·w_i·f_d,i            δg_i = |w_i f_d,i|·δf_e + |f_e w_i|·δf_d,i + 2ε|g_i|
-/// ∂L/∂W_ij = g_i x_j             |x_j|·δg_i + ε|g_i x_j|
+/// g_i = f_e·w_i·f_d,i            δg_i = |w_i f_d,i|·δf_e + |f_e w_i|·δf_d,i + (2ε + r)|g_i|
+/// ∂L/∂W_ij = g_i x_j             |x_j|·δg_i + (ε + r)|g_i x_j|
 /// ∂L/∂b_i = g_i                  δg_i
 /// ∂L/∂w_i = f_e s_i              |s_i|·δf_e + |f_e|·δs_i + ε|f_e s_i|
-/// ∂L/∂x_j = Σ_i W_ij g_i         γ_h·Σ_i |W_ij g_i| + Σ_i |W_ij|·δg_i
+/// ∂L/∂x_j = Σ_i W_ij g_i         (γ_h + r)·Σ_i |W_ij g_i| + Σ_i |W_ij|·δg_i
 /// </code>
+/// <para>ε is that of the model's <see cref="ElementaryError.Precision"/>, and r its <see cref="PrecisionExtensions.InputRounding"/>:
+/// 0 in double, which reads the inputs exactly; 2^-24 in single, which rounds each input W_ij, x_j, b_i, w_i to a float
+/// (each product W_ij x_j then carries 2r; each w_i s_i, f_e·w_i, g_i x_j and W_ij g_i one r more).</para>
 /// <para>e(·) is <see cref="ElementaryError.Of"/>. f'' and ℓ'' are one-sided difference quotients of the library's
 /// f' and ℓ' (a factor-2 estimate is all a bound needs). Every bound is multiplied by
 /// <see cref="Tolerances.BoundSafety"/>.</para>
@@ -48,7 +51,8 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
         var e = model ?? ElementaryError.Reference;
         var (w, b, wout, x) = layout.Unflatten(theta);
         int h = layout.Hidden, d = layout.Inputs;
-        const double eps = Tolerances.Epsilon;
+        double eps = e.Epsilon;
+        double r = e.Precision.InputRounding(); // W, b, w and x as the implementation holds them: each within r of its value
 
         var a = new double[h];
         var da = new double[h];
@@ -67,7 +71,7 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
             }
 
             a[i] = sum;
-            da[i] = (d + 1) * eps * terms;
+            da[i] = (((d + 1) * eps) + (2 * r)) * terms;
             s[i] = activation.Value(sum);
             fd[i] = activation.Derivative(sum);
             ds[i] = e.OfRounded(s[i], fd[i], sum, da[i]);
@@ -77,7 +81,7 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
             zError += Math.Abs(wout[i]) * ds[i];
         }
 
-        zError += h * eps * zTerms;
+        zError += ((h * eps) + r) * zTerms;
         double fe = loss.DerivativeInScore(z, y);
         double dfe = e.OfRounded(fe, SecondDerivative(t => loss.DerivativeInScore(t, y), z), z, zError);
         double lossError = e.OfRounded(loss.Value(z, y), fe, z, zError);
@@ -87,10 +91,10 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
         for (int i = 0; i < h; i++)
         {
             double g = fe * wout[i] * fd[i];
-            dg[i] = (Math.Abs(wout[i] * fd[i]) * dfe) + (Math.Abs(fe * wout[i]) * dfd[i]) + (2 * eps * Math.Abs(g));
+            dg[i] = (Math.Abs(wout[i] * fd[i]) * dfe) + (Math.Abs(fe * wout[i]) * dfd[i]) + (((2 * eps) + r) * Math.Abs(g));
             for (int j = 0; j < d; j++)
             {
-                bounds[layout.Weight(i, j)] = (Math.Abs(x[j]) * dg[i]) + (eps * Math.Abs(g * x[j]));
+                bounds[layout.Weight(i, j)] = (Math.Abs(x[j]) * dg[i]) + ((eps + r) * Math.Abs(g * x[j]));
             }
 
             bounds[layout.Bias(i)] = dg[i];
@@ -106,7 +110,7 @@ public sealed record NetworkErrorBounds(double Loss, IReadOnlyList<double> Gradi
                 carried += Math.Abs(w[i, j]) * dg[i];
             }
 
-            bounds[layout.Input(j)] = (h * eps * terms) + carried;
+            bounds[layout.Input(j)] = (((h * eps) + r) * terms) + carried;
         }
 
         const double k = Tolerances.BoundSafety;

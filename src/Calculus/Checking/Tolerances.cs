@@ -32,6 +32,9 @@ public static class Tolerances
     /// <summary>ε = 2^-52, the spacing of doubles at 1.</summary>
     internal const double Epsilon = 2.220446049250313e-16;
 
+    /// <summary>ε of single precision, 2^-23 ≈ 1.19e-7, the spacing of floats at 1 (<see cref="Precision.Binary32"/>).</summary>
+    internal const double SingleEpsilon = 1.1920928955078125e-7;
+
     /// <summary>The 3-point step of the first level, 2^-17 ≈ 7.6e-6: the power of 2 nearest ε^(1/3) = 6.1e-6, which
     /// minimises h²|f'''|/6 + ε|f|/h for |f'''| ≈ |f|. Absolute, so the stencil does not stretch with |x|.</summary>
     internal const double ThreePointStep = 1.0 / (1 << 17);
@@ -152,4 +155,9 @@ public static class Tolerances
     /// ≤ 1.5ε, 1 − tanh² by ≤ 2.5ε (2|t|·ulp(t)/2 + ulp(1)/2 + the final rounding), ln(1 + e^(−t)) by ≤ 1.5ε, and
     /// ln Σe^(a_i) of n ≤ 8 terms by ≤ nε; 16ε covers each with a margin of 2 or more.</summary>
     public const double DefaultAbsolute = 16 * Epsilon;
+
+    /// <summary>The absolute slack in single precision, and the least of the core tier's: 16ε of binary32 = 2^-19 ≈
+    /// 1.9e-6, by the derivation of <see cref="DefaultAbsolute"/> in float's ε (σ(1 − σ) computed in float errs by up to
+    /// 1.5·2^-23 where σ is near 1).</summary>
+    internal const double SingleAbsolute = 16 * SingleEpsilon;
 }

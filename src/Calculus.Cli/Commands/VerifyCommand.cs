@@ -10,9 +10,9 @@ using Calculus.Verification.Running;
 namespace Calculus.Cli.Commands;
 
 /// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
-/// [--timeout S] [--json FILE] [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation
-/// in any language, through the protocol of docs/protocol.md. Exit 0 when no check fails, 1 when one does, 2 for a usage
-/// error or a subject that cannot start.</summary>
+/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--json FILE] [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation
+/// in any language, through the protocol of docs/protocol.md. Exit 0 when every implemented item reaches the required level
+/// (core unless --require or --max-ulp says otherwise), 1 when one does not, 2 for a usage error or a subject that cannot start.</summary>
 internal static class VerifyCommand
 {
     public static Command Create(CliContext context)
@@ -23,14 +23,16 @@ internal static class VerifyCommand
         var seed = new Option<string?>("--seed") { Description = "The seed of the cases (default: a new one each run, printed for replay)." };
         var rtol = new Option<string?>("--rtol") { Description = $"Relative tolerance of one function value beyond 4 ulp (default {Numbers.Format(Tolerances.DefaultRelative)})." };
         var atol = new Option<string?>("--atol") { Description = $"Absolute tolerance of one function value (default 2^-48 = {Numbers.Format(Tolerances.DefaultAbsolute)})." };
-        var maxUlp = new Option<string?>("--max-ulp") { Description = "Fail the accurate tier beyond this many ulp from the reference (default: report only)." };
+        var maxUlp = new Option<string?>("--max-ulp") { Description = "Fail the accurate tier beyond this many ulp from the reference (default: report only); exit 0 then needs accurate." };
+        var precision = new Option<string?>("--precision") { Description = "The precision your code computes in: double, single (float32), or auto (default: judged from your answers)." };
+        var require = new Option<string?>("--require") { Description = "The level every implemented item must reach for exit 0: core (the formula is right; default), stable, or accurate (needs --max-ulp)." };
         var timeout = new Option<string?>("--timeout") { Description = "Seconds to wait for each answer (default 10)." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML to this file, one test case per check." };
         var report = new Option<string?>("--report") { Description = "Write a markdown page (index.md) into this folder." };
         var command = new Command("verify", "Run the whole property battery against your own implementation of the sheet, in any language (docs/protocol.md).")
         {
-            exec, only, cases, seed, rtol, atol, maxUlp, timeout, json, junit, report,
+            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, json, junit, report,
         };
         command.SetAction(parse =>
         {
@@ -59,6 +61,21 @@ internal static class VerifyCommand
                 throw new UsageException($"--timeout must lie in (0, 3600] seconds; got {Numbers.Format(seconds)}");
             }
 
+            Precision? judged = parse.GetValue(precision) switch
+            {
+                null or "auto" => null,
+                "double" => Precision.Binary64,
+                "single" => Precision.Binary32,
+                var p => throw new UsageException($"--precision must be double, single or auto; got '{p}'"),
+            };
+            Level level = parse.GetValue(require) is { } r
+                ? Levels.Parse(r) ?? throw new UsageException($"--require must be core, stable or accurate; got '{r}'")
+                : ulps is null ? Level.Core : Level.Accurate;
+            if (level == Level.Accurate && ulps is null)
+            {
+                throw new UsageException("--require accurate needs --max-ulp N: the accurate tier is a check only with a limit");
+            }
+
             var outputs = new[] { parse.GetValue(json), parse.GetValue(junit) }.Where(p => p is not null).Select(p => p!).ToList();
             foreach (string path in outputs)
             {
@@ -71,7 +88,7 @@ internal static class VerifyCommand
                 ReportCommand.ProbeWritable(reportDir, "--report");
             }
 
-            var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps);
+            var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps, judged, level);
             ProcessSheet subject;
             try
             {
@@ -101,12 +118,13 @@ internal static class VerifyCommand
                 }
 
                 context.Output.Write(VerifyReports.Console(result));
+                context.Output.WriteLine(VerifyReports.PrecisionLine(result));
                 int verdicts = result.Items.Count();
-                string tally = string.Join(", ", Enum.GetValues<CheckVerdict>()
-                    .Select(v => (v, n: result.Items.Count(i => result.VerdictOf(i) == v))).Where(p => p.n > 0).Select(p => $"{p.n} {VerifyReports.Word(p.v)}"));
+                string tally = string.Join(", ", result.Items.GroupBy(i => result.LevelOf(i)).OrderByDescending(g => g.Key ?? (Level)(-1))
+                    .Select(g => $"{g.Count()} {(g.Key is { } l ? l.Word() : "not-implemented")}"));
                 context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
-                context.Output.WriteLine($"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{(parse.GetValue(only) is { } o ? $" --only {o}" : "")}");
+                context.Output.WriteLine($"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout)}");
             }
 
             if (parse.GetValue(json) is { } jsonPath)
@@ -125,13 +143,17 @@ internal static class VerifyCommand
                 File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
             }
 
-            // The whole sheet: items not implemented yet are fine, a failure is not. Named items (--only, a grade per item):
-            // each must be implemented in full and pass.
+            // The whole sheet: items not implemented yet are fine, an item below the required level is not. Named items
+            // (--only, a grade per item): each must be implemented in full and reach it.
             bool graded = parse.GetValue(only) is not null;
             return result.Failed || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>Every option given that changes the run, as given: the replay line reproduces the run.</summary>
+    private static string Replayed(ParseResult parse, params Option<string?>[] options) =>
+        string.Concat(options.Select(o => parse.GetValue(o) is { } v ? $" {o.Name} {(v.Any(char.IsWhiteSpace) || v.Length == 0 ? $"\"{v}\"" : v)}" : ""));
 
     private static string Quote(string command) => command.Contains('"', StringComparison.Ordinal) ? $"'{command}'" : $"\"{command}\"";
 

@@ -38,6 +38,10 @@ internal static class AffineChecks
     /// <summary>Maps with entries of every magnitude up to 1e150 (products up to 1e300, still finite).</summary>
     public static Gen<AffineCase> WideMaps { get; } = Maps_(Gen.Constant(Gen.Frequency((3, Generators.LogUniform(1e-300, 1e150)), (1, Generators.Band(-1, 1)))));
 
+    /// <summary><see cref="WideMaps"/> in single precision: entries from 1e-40 to 1e18 (products up to 1e36, below float's
+    /// largest 3.4e38; the smallest entries float subnormals).</summary>
+    public static Gen<AffineCase> WideSingleMaps { get; } = Maps_(Gen.Constant(Gen.Frequency((3, Generators.LogUniform(1e-40, 1e18)), (1, Generators.Band(-1, 1)))));
+
     /// <summary>Every check of items 1a–1c.</summary>
     public static IEnumerable<Check> All
     {
@@ -51,7 +55,8 @@ internal static class AffineChecks
                     Tier.Core, true, Maps, (m, ctx) => Slope(m, wrt, ctx));
             }
 
-            yield return Make("1a", ["affine"], "u over entries up to 1e150: finite where the true value is, and within tolerance", Tier.Stable, false, WideMaps, (m, ctx) => Value(m, ctx));
+            yield return Make("1a", ["affine"], "u over entries up to 1e150 (1e18 in single precision): finite where the true value is, and within tolerance", Tier.Stable, false, WideMaps,
+                (m, ctx) => Value(m, ctx), WideSingleMaps);
         }
     }
 
@@ -83,7 +88,7 @@ internal static class AffineChecks
     {
         double terms = Math.Abs(m.B[k]) + m.W[k].Select((w, j) => Math.Abs(w * m.X[j])).Sum();
         double u = m.B[k] + m.W[k].Select((w, j) => w * m.X[j]).Sum();
-        return (2 * (m.Columns + 1) * Tolerances.Epsilon * terms) + ctx.Model.Of(u) + Compare.SubnormalSlack;
+        return (((2 * (m.Columns + 1) * ctx.Model.Epsilon) + (3 * ctx.Model.Precision.InputRounding())) * terms) + ctx.Model.Of(u) + Compare.Subnormal(ctx.Model);
     }
 
     private static CaseOutcome Value(AffineCase m, CheckContext ctx)
@@ -97,7 +102,7 @@ internal static class AffineChecks
         double[] got = Ask.AffinePartial(ctx.Subject, Query(m, wrt)), exact = Exact(m, wrt);
         string index = wrt == "W" ? $"{m.I},{m.J}" : wrt == "b" ? $"{m.I}" : $"{m.J}";
         return Compare.All([.. Enumerable.Range(0, m.Rows).Select(k => (Func<CaseOutcome>)(() =>
-            Compare.Values(() => $"entry {k} of ∂u/∂{wrt}[{index}]", exact[k], got[k], ctx.Model.Of(exact[k]) + Compare.SubnormalSlack)))]);
+            Compare.Values(() => $"entry {k} of ∂u/∂{wrt}[{index}]", exact[k], got[k], ctx.Model.Of(exact[k]) + Compare.Subnormal(ctx.Model))))]);
     }
 
     /// <summary>Each entry u_k of the subject's u, differentiated centrally in the one variable: u is linear in it, so
@@ -150,6 +155,7 @@ internal static class AffineChecks
         }
     }
 
-    private static PropertyCheck<AffineCase> Make(string item, string[] functions, string name, Tier tier, bool independent, Gen<AffineCase> cases, Func<AffineCase, CheckContext, CaseOutcome> evaluate) =>
-        new(item, functions, name, tier, Cases, independent, cases, Shrink, m => m.ToString(), evaluate);
+    private static PropertyCheck<AffineCase> Make(
+        string item, string[] functions, string name, Tier tier, bool independent, Gen<AffineCase> cases, Func<AffineCase, CheckContext, CaseOutcome> evaluate, Gen<AffineCase>? single = null) =>
+        new(item, functions, name, tier, Cases, independent, cases, Shrink, m => m.ToString(), evaluate) { SingleGenerator = single };
 }

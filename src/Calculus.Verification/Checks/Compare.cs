@@ -1,6 +1,5 @@
 using Calculus.Checking;
 using Calculus.Verification.Generation;
-using MathNet.Numerics;
 
 namespace Calculus.Verification.Checks;
 
@@ -9,14 +8,25 @@ namespace Calculus.Verification.Checks;
 /// <remarks>
 /// <para>A value at an exact input x passes when |got − expected| ≤ <see cref="Tolerance"/>: the subject's allowance
 /// (<see cref="ElementaryError.Of"/>: 4 ulp, the relative and absolute slack, and |x·f'(x)|·4ε for the rounding of the
-/// argument inside it) plus the reference's own 4 ulp, plus 4 steps of the subnormal grid (2^-1074 each) where relative
-/// bounds no longer hold. An infinite expected value (a limit, σ'(∞) aside) must be matched exactly; a NaN or ±∞ where
+/// argument inside it, all in the ε of the model's precision) plus the reference's own 4 ulp of double, plus in single
+/// precision the rounding of the reference's value to a float (ε/2), plus 4 steps of the model's subnormal grid
+/// (2^-1074 or 2^-149 each) where relative bounds no longer hold. An infinite expected value (a limit, σ'(∞) aside) must be matched exactly; a NaN or ±∞ where
 /// the true value is finite fails.</para>
 /// </remarks>
 internal static class Compare
 {
-    /// <summary>Four steps of the subnormal grid: the rounding of two subnormal results (ours and the subject's), twice.</summary>
+    /// <summary>Four steps of the subnormal grid of double: the rounding of two subnormal results (ours and the
+    /// subject's), twice.</summary>
     public const double SubnormalSlack = 4 * double.Epsilon;
+
+    /// <summary>Four steps of the subnormal grid of the model's precision (<see cref="SubnormalSlack"/> in double).</summary>
+    /// <param name="model">The subject's error model.</param>
+    /// <returns>The slack.</returns>
+    public static double Subnormal(ElementaryError model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return 4 * model.Precision.SubnormalStep();
+    }
 
     /// <summary>The tolerance of one value f(x), expected = f(x) by the reference, slope = f'(x).</summary>
     /// <param name="model">The subject's error model.</param>
@@ -27,7 +37,8 @@ internal static class Compare
     public static double Tolerance(ElementaryError model, double expected, double slope, double x)
     {
         ArgumentNullException.ThrowIfNull(model);
-        double t = model.Of(expected, slope, x) + (Tolerances.FunctionUlps * Tolerances.Epsilon * Math.Abs(expected)) + SubnormalSlack;
+        double t = model.Of(expected, slope, x) + (((Tolerances.FunctionUlps * Tolerances.Epsilon) + model.Precision.InputRounding()) * Math.Abs(expected))
+            + Subnormal(model);
         return double.IsNaN(t) ? double.PositiveInfinity : t;
     }
 
@@ -72,22 +83,44 @@ internal static class Compare
     /// <param name="a">One value.</param>
     /// <param name="b">The other.</param>
     /// <returns>The distance in ulp.</returns>
-    public static double Ulps(double a, double b) =>
-        a == b || (double.IsNaN(a) && double.IsNaN(b)) ? 0
-        : double.IsNaN(a) || double.IsNaN(b) || double.IsInfinity(a) || double.IsInfinity(b) ? double.PositiveInfinity
-        : Precision.NumbersBetween(a, b);
+    public static double Ulps(double a, double b) => Ulps(a, b, Checking.Precision.Binary64);
 
-    /// <summary>The accurate tier's outcome: the ulp distance as the measure; a failure when it exceeds the limit.</summary>
+    /// <summary>The number of values of the precision from a to b, each rounded to it first: 0 when equal (±0
+    /// included), ∞ when exactly one is NaN or they differ in infinity.</summary>
+    /// <param name="a">One value.</param>
+    /// <param name="b">The other.</param>
+    /// <param name="precision">The format whose values are counted.</param>
+    /// <returns>The distance in ulp of that format.</returns>
+    public static double Ulps(double a, double b, Checking.Precision precision)
+    {
+        a = precision.Round(a);
+        b = precision.Round(b);
+        return a == b || (double.IsNaN(a) && double.IsNaN(b)) ? 0
+            : double.IsNaN(a) || double.IsNaN(b) || double.IsInfinity(a) || double.IsInfinity(b) ? double.PositiveInfinity
+            : precision == Checking.Precision.Binary32 ? Math.Abs((double)Ordered((float)a) - Ordered((float)b))
+            : MathNet.Numerics.Precision.NumbersBetween(a, b);
+    }
+
+    /// <summary>The float's position among all floats, in order (−0 and +0 both at 0).</summary>
+    private static long Ordered(float f)
+    {
+        int bits = BitConverter.SingleToInt32Bits(f);
+        return bits >= 0 ? bits : -(long)(bits & int.MaxValue);
+    }
+
+    /// <summary>The accurate tier's outcome: the ulp distance (in the precision judged) as the measure; a failure when
+    /// it exceeds the limit.</summary>
     /// <param name="what">What was compared.</param>
     /// <param name="expected">The reference value.</param>
     /// <param name="got">The subject's value.</param>
-    /// <param name="maxUlp">The limit, or null (then it only reports).</param>
+    /// <param name="ctx">The run: its limit (<c>--max-ulp</c>, or null: then it only reports) and its precision.</param>
     /// <returns>The outcome.</returns>
-    public static CaseOutcome UlpDistance(Func<string> what, double expected, double got, double? maxUlp)
+    public static CaseOutcome UlpDistance(Func<string> what, double expected, double got, CheckContext ctx)
     {
         ArgumentNullException.ThrowIfNull(what);
-        double ulps = Ulps(expected, got);
-        return maxUlp is { } limit && ulps > limit
+        ArgumentNullException.ThrowIfNull(ctx);
+        double ulps = Ulps(expected, got, ctx.Precision);
+        return ctx.MaxUlp is { } limit && ulps > limit
             ? new CaseOutcome(CheckVerdict.Fail, $"{what()} is {Show.R(ulps)} ulp from the reference (--max-ulp {Show.R(limit)})", Expectation.Of(expected), got, new Slack(limit, SlackUnit.Ulp), ulps)
             : CaseOutcome.Pass with { Measure = ulps };
     }

@@ -72,7 +72,7 @@ internal static class LabelLogisticChecks
 
     private static CaseOutcome Ulps(double a, double y, CheckContext ctx, bool derivative) =>
         Compare.UlpDistance(() => $"{(derivative ? "f_e" : "ℓ")}({Show.R(a)}; y = {Show.R(y)})",
-            Ask.LabelLogistic(ctx.Reference, derivative, a, y), Ask.LabelLogistic(ctx.Subject, derivative, a, y), ctx.MaxUlp);
+            Ask.LabelLogistic(ctx.Reference, derivative, a, y), Ask.LabelLogistic(ctx.Subject, derivative, a, y), ctx);
 
     private static PropertyCheck<(double A, double Y)> Make(
         string name, Tier tier, bool independent, Gen<(double A, double Y)> cases, Func<(double A, double Y), bool> keep, Func<(double A, double Y), CheckContext, CaseOutcome> evaluate) =>

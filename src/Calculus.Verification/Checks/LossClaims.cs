@@ -40,7 +40,7 @@ internal static class LossClaims
             yield return Claim("3b", ["logsumexp", "softplus"], "ln(e⁰ + e^t) = softplus(t): the log-sum-exp form of max(0, t)", (t, ctx) =>
             {
                 double lse = Ask.LogSumExp(ctx.Subject, [0, t]), sp = Ask.Scalar(ctx.Subject, "softplus", false, t);
-                double tolerance = 2 * Tol(ctx, Softplus.Value(t), Softplus.Derivative(t), t) + (2 * Tolerances.Epsilon);
+                double tolerance = 2 * Tol(ctx, Softplus.Value(t), Softplus.Derivative(t), t) + (2 * ctx.Model.Epsilon);
                 return Compare.Values(() => $"logsumexp([0, {Show.R(t)}]) against softplus({Show.R(t)})", sp, lse, tolerance);
             });
             yield return Claim("3c", ["smooth-hinge", "logistic"], "h*(t) = l(t − 1): the logistic loss is the smooth hinge shifted left by 1", (t, ctx) =>
@@ -48,7 +48,7 @@ internal static class LossClaims
                 double h = Ask.Scalar(ctx.Subject, "smooth-hinge", false, t), l = Ask.Scalar(ctx.Subject, "logistic", false, t - 1);
                 // t − 1 rounds by ε|t − 1|/2, which moves l by |l'(t − 1)| times that.
                 double tolerance = Tol(ctx, SmoothHinge.Value(t), SmoothHinge.Derivative(t), t) + Tol(ctx, LogisticLoss.Value(t - 1), LogisticLoss.Derivative(t - 1), t - 1)
-                    + (Math.Abs(LogisticLoss.Derivative(t - 1)) * Tolerances.Epsilon * Math.Abs(t - 1));
+                    + (Math.Abs(LogisticLoss.Derivative(t - 1)) * ctx.Model.Epsilon * Math.Abs(t - 1));
                 return Compare.Values(() => $"h*({Show.R(t)}) against l({Show.R(t)} − 1)", l, h, tolerance);
             });
             yield return Claim("3c", ["smooth-hinge", "logistic"], "l(t) ≤ h*(t) everywhere", (t, ctx) =>

@@ -94,7 +94,7 @@ internal static class NetworkChecks
         var outcomes = new List<Func<CaseOutcome>>();
         if (parts.Contains("loss") && got.Loss is { } loss)
         {
-            outcomes.Add(() => Compare.Values("L", expected.Loss!.Value, loss, subject.Loss + reference.Loss + Compare.SubnormalSlack));
+            outcomes.Add(() => Compare.Values("L", expected.Loss!.Value, loss, subject.Loss + reference.Loss + Compare.Subnormal(ctx.Model)));
         }
 
         var gradient = parts.Where(p => p != "loss" && Part(got, p) is not null).ToArray();
@@ -117,7 +117,7 @@ internal static class NetworkChecks
                 int index = start + k;
                 double gk = g[k], ek = e[k];
                 outcomes.Add(() => Compare.Values(() => $"∂L/∂{NetworkGradientCheck.EntryName(layout, index)}", ek, gk,
-                    subject.Gradient[index] + reference.Gradient[index] + Compare.SubnormalSlack));
+                    subject.Gradient[index] + reference.Gradient[index] + Compare.Subnormal(ctx.Model)));
             }
         }
 

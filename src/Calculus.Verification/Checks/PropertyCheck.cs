@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Calculus.Checking;
 using Calculus.Verification.Sheet;
 using FsCheck;
 using FsCheck.Fluent;
@@ -51,15 +52,20 @@ internal sealed class PropertyCheck<T> : Check
         this.configuration = configuration;
     }
 
+    /// <summary>The cases in single precision, where they differ (a stable domain scaled into float's range), or null
+    /// for the same cases in both precisions.</summary>
+    public Gen<T>? SingleGenerator { get; init; }
+
     /// <summary>One case's outcome; a "not implemented" or error answer of the subject becomes the outcome.</summary>
     /// <param name="c">The case.</param>
     /// <param name="context">The context.</param>
     /// <returns>The outcome.</returns>
     public CaseOutcome Evaluate(T c, CheckContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         try
         {
-            return evaluate(c, context);
+            return evaluate(c, context.For(Tier));
         }
         catch (SubjectAnswerException e)
         {
@@ -75,14 +81,16 @@ internal sealed class PropertyCheck<T> : Check
     /// <param name="count">How many.</param>
     /// <param name="seed">The seed.</param>
     /// <returns>The cases.</returns>
-    public T[] Sample(int count, ulong seed) => [.. Gen.Sample(generator, count, new Rnd(seed, Gamma), 100)];
+    /// <param name="precision">The precision judged: single draws from <see cref="SingleGenerator"/> when there is one.</param>
+    public T[] Sample(int count, ulong seed, Precision precision = Precision.Binary64) =>
+        [.. Gen.Sample(precision == Precision.Binary32 && SingleGenerator is { } single ? single : generator, count, new Rnd(seed, Gamma), 100)];
 
     /// <inheritdoc/>
     public override CheckRun Run(CheckContext context, int cases, ulong seed, Action<IReadOnlyList<SheetCall>>? prefetch = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
-        var sample = Sample(cases, seed);
+        var sample = Sample(cases, seed, context.Precision);
         var log = new SheetDecorator(context.Subject, log: true);
         var logged = context with { Subject = log };
         if (prefetch is not null)
@@ -116,7 +124,7 @@ internal sealed class PropertyCheck<T> : Check
         if (failed >= 0)
         {
             var (shrunk, outcome, steps) = Shrink(sample[failed], outcomes[failed], context);
-            run = run with { Counterexample = describe(shrunk), Failure = outcome, Shrinks = steps };
+            run = run with { Counterexample = describe(shrunk), Failure = outcome, Shrinks = steps, WithinSinglePrecision = WithinSingle(shrunk, context) };
         }
 
         if (failed >= 0)
@@ -158,6 +166,19 @@ internal sealed class PropertyCheck<T> : Check
 
         var implemented = sample.Where((_, k) => outcomes[k].Verdict != CheckVerdict.NotImplemented).Select(configuration).ToHashSet(StringComparer.Ordinal);
         return [.. sample.Where((_, k) => outcomes[k].Verdict == CheckVerdict.NotImplemented).Select(configuration).Distinct().Where(c => !implemented.Contains(c)).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether a case that failed in double passes in single precision (judged as <c>--precision single</c>
+    /// would); false in single precision, and in the accurate tier.</summary>
+    private bool WithinSingle(T c, CheckContext context)
+    {
+        if (context.Precision != Precision.Binary64 || Tier == Tier.Accurate || !ReferenceEquals(context.Reference, ReferenceSheet.Instance))
+        {
+            return false;
+        }
+
+        var single = context with { Model = ErrorModels.In(context.Model, Precision.Binary32), Precision = Precision.Binary32 };
+        return Evaluate(c, single).Verdict == CheckVerdict.Pass;
     }
 
     /// <summary>Greedy shrinking: the first candidate that still fails becomes the new counterexample, until none does.</summary>
@@ -230,6 +251,11 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
 
     /// <summary>The known mistake the subject matches at every sampled case, when it failed.</summary>
     public string? Diagnosis { get; init; }
+
+    /// <summary>Whether the counterexample of a failure in double precision passes when judged in single precision:
+    /// every error of the case lies within single-precision bounds (a float32 computation, or an approximation of that
+    /// accuracy).</summary>
+    public bool WithinSinglePrecision { get; init; }
 
     /// <summary>The worst ulp distance (accurate tier).</summary>
     public double? Worst { get; init; }

@@ -54,7 +54,7 @@ internal static class ScalarChecks
         yield return Make(spec, "value over the whole double range: finite where the true value is, and within tolerance", Tier.Stable, false, whole, _ => true,
             (c, ctx) => Value(spec, c, ctx, derivative: false));
         yield return Make(spec, "derivative over the whole double range: finite where the true value is, and within tolerance", Tier.Stable, false, whole, _ => true,
-            (c, ctx) => ScalarDomains.Resolve(spec, c).KinkAt(c.X) is { } kink ? AtKink(spec, c, kink, ctx) : Value(spec, c, ctx, derivative: true));
+            (c, ctx) => ScalarDomains.Resolve(spec, c).KinkAt(ctx.Precision.Round(c.X)) is { } kink ? AtKink(spec, c, kink, ctx) : Value(spec, c, ctx, derivative: true));
         var accurate = ScalarDomains.Cases(spec, AccurateDomain(spec));
         yield return Make(spec, "value: worst distance from the reference in ulp", Tier.Accurate, false, accurate, _ => true, (c, ctx) => Ulps(spec, c, ctx, derivative: false));
         yield return Make(spec, "derivative: worst distance from the reference in ulp (off kinks)", Tier.Accurate, false,
@@ -118,7 +118,7 @@ internal static class ScalarChecks
         double[] values = Ask.Scalars(ctx.Subject, s, false, [kink.At - step, kink.At, kink.At + step]);
         double Noise(double x) => Compare.Tolerance(ctx.Model, s.Value(x), 1, x);
         double tolerance = ((Noise(kink.At - step) + (2 * Noise(kink.At)) + Noise(kink.At + step)) / step)
-            + (Tolerances.Epsilon * Math.Abs(kink.At) / step);
+            + (ctx.Model.Epsilon * Math.Abs(kink.At) / step);
         double left = (values[1] - values[0]) / step, right = (values[2] - values[1]) / step;
         return Compare.All(
             () => Compare.Values(() => $"the left slope of your {spec.Name} at {Show.R(kink.At)} (step {Show.R(step)})", kink.LeftSlope, left, tolerance),
@@ -191,6 +191,6 @@ internal static class ScalarChecks
         double expected = Ask.Scalar(ctx.Reference, s, derivative, c.X);
         return double.IsNaN(expected)
             ? CaseOutcome.Inconclusive($"{spec.Name}({Show.R(c.X)}) has no value (NaN)")
-            : Compare.UlpDistance(() => $"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, ctx.MaxUlp);
+            : Compare.UlpDistance(() => $"{spec.Name}{(derivative ? "'" : "")}({Show.R(c.X)})", expected, got, ctx);
     }
 }

@@ -72,7 +72,7 @@ internal static class StepChecks
             double[] g = layout.Flatten(point.Gradient());
             for (int e = 0; e < bound.Length; e++)
             {
-                bound[e] += (mine.Gradient[e] + point.Bounds.Gradient[e] + (s.Xs.Length * Tolerances.Epsilon * Math.Abs(g[e]))) / s.Xs.Length;
+                bound[e] += (mine.Gradient[e] + point.Bounds.Gradient[e] + (s.Xs.Length * ctx.Model.Epsilon * Math.Abs(g[e]))) / s.Xs.Length;
                 size[e] += Math.Abs(g[e]) / s.Xs.Length;
             }
         }
@@ -82,7 +82,7 @@ internal static class StepChecks
         for (int e = 0; e < layout.Input(0); e++)
         {
             int k = e;
-            double tolerance = (s.Rate * bound[k]) + (2 * Tolerances.Epsilon * (Math.Abs(before[k]) + (s.Rate * size[k]))) + ctx.Model.Of(expectedFlat[k]) + Compare.SubnormalSlack;
+            double tolerance = (s.Rate * bound[k]) + (2 * ctx.Model.Epsilon * (Math.Abs(before[k]) + (s.Rate * size[k]))) + ctx.Model.Of(expectedFlat[k]) + Compare.Subnormal(ctx.Model);
             outcomes.Add(() => Compare.Values(() => $"{NetworkGradientCheck.EntryName(layout, k)} after the step", expectedFlat[k], gotFlat[k], tolerance));
         }
 
@@ -102,9 +102,35 @@ internal static class StepChecks
         };
         double old = Trainer.MeanLoss(before, data, s.Network.Loss), now = Trainer.MeanLoss(after, data, s.Network.Loss);
         double tolerance = 2 * Enumerable.Range(0, s.Xs.Length).Average(k =>
-            new NetworkCase(s.Network.Example with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] }, s.Network.Scale).Bounds.Loss) + ((s.Xs.Length + 4) * Tolerances.Epsilon * old);
+            new NetworkCase(s.Network.Example with { X = Vector<double>.Build.DenseOfArray(s.Xs[k]), Y = s.Ys[k] }, s.Network.Scale).Bounds.Loss) + ((s.Xs.Length + 4) * Tolerances.Epsilon * old)
+            + Rounded(s, data, before, ctx);
         return now <= old + tolerance ? CaseOutcome.Pass
             : CaseOutcome.Fail("the mean loss rose after a step of η = 1e-3 (an ascent step?)", Expectation.AtMost(old), now, tolerance);
+    }
+
+    /// <summary>In single precision the new parameters are floats: each θ_k within 2r·|θ_k| of the exact step (its
+    /// input and its result rounded, r = 2^-24), which moves the mean loss by up to Σ_k |∂L/∂θ_k|·2r·|θ_k|; 0 in
+    /// double. The factor 2 over first order covers the gradient's change over the step (η = 1e-3).</summary>
+    private static double Rounded(StepCase s, Dataset data, NetworkModel before, CheckContext ctx)
+    {
+        double r = ctx.Model.Precision.InputRounding();
+        if (r == 0)
+        {
+            return 0;
+        }
+
+        var g = Trainer.MeanGradient(before, data, s.Network.Loss);
+        double sum = 0;
+        for (int i = 0; i < g.Weights.RowCount; i++)
+        {
+            sum += (Math.Abs(g.Bias[i]) * Math.Abs(before.Bias[i])) + (Math.Abs(g.OutputWeights[i]) * Math.Abs(before.OutputWeights[i]));
+            for (int j = 0; j < g.Weights.ColumnCount; j++)
+            {
+                sum += Math.Abs(g.Weights[i, j]) * Math.Abs(before.Weights[i, j]);
+            }
+        }
+
+        return 2 * (2 * r * sum);
     }
 
     private static double[] Flatten(NetworkParameters layout, StepAnswer a, double[] before) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Calculus.Checking;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Running;
 
@@ -26,6 +27,27 @@ internal static class VerifyReports
     /// <returns>The word.</returns>
     public static string Word(Tier tier) => tier.ToString().ToLowerInvariant();
 
+    /// <summary>An item's level as printed: FAIL, core, stable, accurate, or not-implemented; "(partial)" after it when
+    /// parts were not implemented.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="item">The item.</param>
+    /// <returns>The word.</returns>
+    public static string LevelWord(VerifyResult result, string item)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") : Word(CheckVerdict.NotImplemented);
+    }
+
+    /// <summary>The line that states the precision judged: "precision: single (judged from your answers: 44 of 44 telling
+    /// values are floats)" or "precision: double (--precision double)".</summary>
+    /// <param name="result">The run.</param>
+    /// <returns>The line, without a line break.</returns>
+    public static string PrecisionLine(VerifyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"precision: {result.Precision.Name()} ({(result.Judgement is { } j ? j.ToString() : $"--precision {result.Precision.Name()}")}); exit 0 needs every implemented item at {result.Require.Word()} or above";
+    }
+
     /// <summary>The detail lines of a run: counterexample, expected, got, tolerance, diagnosis for a failure; the reason
     /// for an inconclusive run; the worst ulp distance for the accurate tier.</summary>
     /// <param name="run">The run.</param>
@@ -40,6 +62,10 @@ internal static class VerifyReports
             if (run.Diagnosis is { } d)
             {
                 yield return $"diagnosis: your values agree with a known mistake at every sampled case: {d}";
+            }
+            else if (run.WithinSinglePrecision)
+            {
+                yield return "every error of this case lies within single-precision bounds: computed in float32? (--precision single judges it so)";
             }
         }
         else if (run.Verdict == CheckVerdict.Inconclusive)
@@ -81,14 +107,13 @@ internal static class VerifyReports
             }
         }
 
-        sb.Append('\n');
+        sb.Append(CultureInfo.InvariantCulture, $"\nitem  level            checks\n");
         foreach (string item in result.Items)
         {
             var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
-            var verdict = result.VerdictOf(item);
             string counts = string.Join(", ", Enum.GetValues<CheckVerdict>().Select(v => (v, n: runs.Count(r => r.Verdict == v))).Where(t => t.n > 0).Select(t => $"{t.n} {Word(t.v)}"));
             string? diagnosis = runs.Select(r => r.Diagnosis).FirstOrDefault(d => d is not null);
-            string word = verdict == CheckVerdict.Fail ? "FAIL" : result.IsPartial(item) ? "partial" : Word(verdict);
+            string word = LevelWord(result, item);
             sb.Append(CultureInfo.InvariantCulture, $"{item,-4}  {word,-15}  {runs.Count} checks: {counts}{(diagnosis is null ? "" : $"; {diagnosis}")}\n");
         }
 
@@ -107,6 +132,9 @@ internal static class VerifyReports
             w.WriteStartObject();
             w.WriteNumber("seed", result.Seed);
             w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+            w.WriteString("precision", result.Precision.Name());
+            Optional(w, "precision_judged", result.Judgement?.ToString());
+            w.WriteString("require", result.Require.Word().ToLowerInvariant());
             w.WriteStartArray("items");
             foreach (string item in result.Items)
             {
@@ -115,6 +143,7 @@ internal static class VerifyReports
                 w.WriteString("item", item);
                 w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Functions).Distinct()));
                 w.WriteString("verdict", Word(result.VerdictOf(item)));
+                w.WriteString("level", result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant() : Word(CheckVerdict.NotImplemented));
                 w.WriteBoolean("partial", result.IsPartial(item));
                 w.WriteStartArray("checks");
                 foreach (var run in runs)
@@ -149,6 +178,11 @@ internal static class VerifyReports
                     }
 
                     Optional(w, "diagnosis", run.Diagnosis);
+                    if (run.WithinSinglePrecision)
+                    {
+                        w.WriteBoolean("within_single_precision", true);
+                    }
+
                     Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : null);
                     if (run.Worst is { } worst)
                     {
@@ -187,6 +221,7 @@ internal static class VerifyReports
                 new XAttribute("failures", runs.Count(r => r.Verdict == CheckVerdict.Fail)),
                 new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented)),
                 new XAttribute("time", Seconds(new TimeSpan(runs.Sum(r => r.Elapsed.Ticks)))),
+                new XElement("properties", new XElement("property", new XAttribute("name", "level"), new XAttribute("value", LevelWord(result, item)))),
                 runs.Select(run => new XElement("testcase",
                     new XAttribute("classname", $"{item}.{run.Check.FunctionText}"),
                     new XAttribute("name", $"{run.Check.Name} [{Word(run.Check.Tier)}]"),
@@ -216,12 +251,13 @@ internal static class VerifyReports
     {
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"# calculus verify\n\nSubject: `{Cell(subject)}`; seed {result.Seed}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.\n\n");
-        sb.Append("| item | verdict | checks |\n|---|---|---|\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# calculus verify\n\nSubject: `{Cell(subject)}`; seed {result.Seed}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.\n\n{Cell(PrecisionLine(result))}.\n\n");
+        sb.Append("| item | level | checks |\n|---|---|---|\n");
         foreach (string item in result.Items)
         {
             var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
-            sb.Append(CultureInfo.InvariantCulture, $"| {item} | {Bold(result.VerdictOf(item))} | {runs.Count(r => r.Verdict == CheckVerdict.Pass)} of {runs.Count} pass |\n");
+            string level = LevelWord(result, item);
+            sb.Append(CultureInfo.InvariantCulture, $"| {item} | {(level.StartsWith("FAIL", StringComparison.Ordinal) ? $"**{level}**" : level)} | {runs.Count(r => r.Verdict == CheckVerdict.Pass)} of {runs.Count} pass |\n");
         }
 
         sb.Append("\n| item | function | tier | verdict | cases | check | details |\n|---|---|---|---|---|---|---|\n");

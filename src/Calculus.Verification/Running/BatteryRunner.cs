@@ -1,25 +1,44 @@
 using System.Diagnostics;
+using Calculus.Checking;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Diagnosis;
 using Calculus.Verification.Sheet;
 
 namespace Calculus.Verification.Running;
 
-/// <summary>What a verify run does: which checks, how many cases, the seed, the error model and the ulp limit.</summary>
+/// <summary>What a verify run does: which checks, how many cases, the seed, the error model, the ulp limit, the
+/// precision judged and the level exit 0 requires.</summary>
 /// <param name="Checks">The checks to run.</param>
 /// <param name="Seed">The run's seed; each check draws its cases from a seed derived from it and the check's id, so
 /// that <c>--only</c> reproduces the same cases as a full run.</param>
 /// <param name="Cases">Cases per check; null for each check's default.</param>
-/// <param name="Model">The error allowed one elementary value.</param>
+/// <param name="Model">The error allowed one elementary value, in double (<see cref="ErrorModels.In"/> makes it
+/// single).</param>
 /// <param name="MaxUlp">The accurate tier's limit, or null.</param>
-internal sealed record VerifySettings(IReadOnlyList<Check> Checks, ulong Seed, int? Cases, Checking.ElementaryError Model, double? MaxUlp);
+/// <param name="Precision">The precision the subject is judged in; null to judge it from the answers
+/// (<see cref="PrecisionProbe"/>).</param>
+/// <param name="Require">The level every implemented item must reach (<c>--require</c>).</param>
+internal sealed record VerifySettings(
+    IReadOnlyList<Check> Checks, ulong Seed, int? Cases, ElementaryError Model, double? MaxUlp, Precision? Precision = Checking.Precision.Binary64, Level Require = Level.Core);
 
-/// <summary>A verify run's result: every check's run, and the verdict per item.</summary>
+/// <summary>A verify run's result: every check's run, the precision judged, and the level per item.</summary>
 /// <param name="Seed">The seed.</param>
 /// <param name="Runs">One run per check, in order.</param>
 /// <param name="Elapsed">The wall time.</param>
 internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, TimeSpan Elapsed)
 {
+    /// <summary>The precision the subject was judged in.</summary>
+    public Precision Precision { get; init; } = Checking.Precision.Binary64;
+
+    /// <summary>How the precision was chosen: the judgement of <c>--precision auto</c>, or null when it was given.</summary>
+    public PrecisionJudgement? Judgement { get; init; }
+
+    /// <summary>The level every implemented item must reach for exit 0.</summary>
+    public Level Require { get; init; } = Level.Core;
+
+    /// <summary>Whether the accurate tier was a check (<c>--max-ulp</c> given): only then can an item reach accurate.</summary>
+    public bool AccurateChecked { get; init; }
+
     /// <summary>The items that ran, in the sheet's order.</summary>
     public IEnumerable<string> Items => Battery.Items.Where(i => Runs.Any(r => r.Check.Item == i));
 
@@ -37,8 +56,32 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
             : CheckVerdict.Pass;
     }
 
-    /// <summary>Whether any check failed (exit code 1).</summary>
-    public bool Failed => Runs.Any(r => r.Verdict == CheckVerdict.Fail);
+    /// <summary>The highest level an item reaches: below the lowest tier with a failed check (FAIL for core, core for
+    /// stable, stable for accurate); with none failed, stable, or accurate when <c>--max-ulp</c> made the accurate tier a
+    /// check. Null for an item not implemented at all.</summary>
+    /// <param name="item">A sheet item.</param>
+    /// <returns>The level, or null.</returns>
+    public Level? LevelOf(string item) => LevelOf(Runs.Where(r => r.Check.Item == item));
+
+    /// <summary>The highest level a function reaches, over the checks that name it (<see cref="LevelOf(string)"/>).</summary>
+    /// <param name="function">A protocol name.</param>
+    /// <returns>The level, or null when none of its checks was implemented.</returns>
+    public Level? LevelOfFunction(string function) => LevelOf(Runs.Where(r => r.Check.Functions.Contains(function)));
+
+    private Level? LevelOf(IEnumerable<CheckRun> runs)
+    {
+        var list = runs.ToList();
+        if (list.Count == 0 || list.All(r => r.Verdict == CheckVerdict.NotImplemented))
+        {
+            return null;
+        }
+
+        var failed = list.Where(r => r.Verdict == CheckVerdict.Fail).Select(r => r.Check.Tier).ToList();
+        return failed.Count > 0 ? Levels.Below(failed.Min()) : AccurateChecked ? Level.Accurate : Level.Stable;
+    }
+
+    /// <summary>Whether some implemented item is below <see cref="Require"/> (exit code 1).</summary>
+    public bool Failed => Items.Any(i => LevelOf(i) is { } level && level < Require);
 
     /// <summary>Whether the item was implemented in part only: some of its checks, the configurations of some cases (a
     /// network only for some activations) or some parts of the answers (a gradient key) were not implemented, while
@@ -48,13 +91,15 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
     public bool IsPartial(string item)
     {
         var runs = Runs.Where(r => r.Check.Item == item && r.Check.Tier != Tier.Accurate).ToList();
-        return VerdictOf(item) is CheckVerdict.Pass or CheckVerdict.Inconclusive
+        return VerdictOf(item) is not CheckVerdict.NotImplemented
             && runs.Any(r => r.Verdict == CheckVerdict.NotImplemented || r.NotImplementedFor.Count > 0 || r.NotGiven.Count > 0);
     }
 
-    /// <summary>Whether every item passed in full: no check failed, and no item was inconclusive, not implemented or
-    /// partial. The exit code of <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
-    public bool PassedInFull => !Failed && Items.All(i => VerdictOf(i) == CheckVerdict.Pass && !IsPartial(i));
+    /// <summary>Whether every item reached <see cref="Require"/> in full: each implemented in full (not partial), at
+    /// that level or above, with every check of the tiers up to it decided (none inconclusive). The exit code of
+    /// <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
+    public bool PassedInFull => !Failed && Items.All(i => LevelOf(i) is not null && !IsPartial(i)
+        && Runs.Where(r => r.Check.Item == i && Levels.Of(r.Check.Tier) <= Require).All(r => r.Verdict is CheckVerdict.Pass or CheckVerdict.Fail));
 }
 
 /// <summary>Runs checks against a subject: per check, draws the cases from its seed, lets a process subject prefetch
@@ -72,7 +117,9 @@ internal static class BatteryRunner
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        var context = new CheckContext(subject, ReferenceSheet.Instance, settings.Model, settings.MaxUlp);
+        var judgement = settings.Precision is null ? PrecisionProbe.Judge(subject, ReferenceSheet.Instance) : null;
+        var precision = settings.Precision ?? judgement!.Precision;
+        var context = new CheckContext(subject, ReferenceSheet.Instance, ErrorModels.In(settings.Model, precision), settings.MaxUlp, precision);
         var runs = new List<CheckRun>();
         foreach (var check in settings.Checks)
         {
@@ -81,7 +128,10 @@ internal static class BatteryRunner
             progress?.Invoke(run, runs.Count, settings.Checks.Count);
         }
 
-        return new VerifyResult(settings.Seed, runs, clock.Elapsed);
+        return new VerifyResult(settings.Seed, runs, clock.Elapsed)
+        {
+            Precision = precision, Judgement = judgement, Require = settings.Require, AccurateChecked = settings.MaxUlp is not null,
+        };
     }
 
     /// <summary>The seed of one check's cases: SplitMix64 of the run's seed mixed with the FNV-1a hash of the check's id.</summary>

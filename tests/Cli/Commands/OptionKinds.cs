@@ -133,6 +133,8 @@ internal static class OptionKinds
         ["verify --rtol"] = (OptionKind.Tolerance, "1e-9"),
         ["verify --atol"] = (OptionKind.Tolerance, "1e-12"),
         ["verify --max-ulp"] = (OptionKind.Tolerance, "4"),
+        ["verify --precision"] = (OptionKind.Name, "single"),
+        ["verify --require"] = (OptionKind.Name, "stable"),
         ["verify --timeout"] = (OptionKind.Timeout, "30"),
         ["verify --json"] = (OptionKind.OutputFile, Temp + "/verify.json"),
         ["verify --junit"] = (OptionKind.OutputFile, Temp + "/verify.xml"),

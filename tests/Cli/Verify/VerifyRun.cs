@@ -35,6 +35,10 @@ internal sealed class VerifyRun : IDisposable
     public string ItemVerdict(string item) =>
         Json!.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("item").GetString() == item).GetProperty("verdict").GetString()!;
 
+    /// <summary>The item's level in the JSON report: fail, core, stable, accurate or not-implemented.</summary>
+    public string ItemLevel(string item) =>
+        Json!.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("item").GetString() == item).GetProperty("level").GetString()!;
+
     public void Dispose() => Json?.Dispose();
 }
 

@@ -29,7 +29,8 @@ internal sealed class SubjectCannotStartException : Exception
     }
 }
 
-/// <summary>One run of the subject's command: the shell started once, a writer thread feeding its standard input, a reader thread collecting its
+/// <summary>One run of the subject's command: the shell started once (on Linux in a session of its own, so that every
+/// process it starts can be ended with it), a writer thread feeding its standard input, a reader thread collecting its
 /// standard output line by line, and the last lines of its standard error kept for reports. Every wait has the
 /// per-request timeout; a subject that hangs is killed, never waited for.
 ///
@@ -46,7 +47,12 @@ internal sealed class SubjectProcess : IDisposable
     /// lines of 500 are as much as a report quotes.</summary>
     public const int ErrorLineCharacters = 500;
 
+    /// <summary>util-linux's setsid (every Debian and Ubuntu has it): runs the shell as the leader of a new session and
+    /// process group, whose id is the shell's pid (it execs without forking, since a child of verify leads no group).</summary>
+    private const string Setsid = "/usr/bin/setsid";
+
     private readonly Process process;
+    private readonly bool ownGroup;
     private readonly BlockingCollection<BoundedLine> output = new();
     private readonly BlockingCollection<int> bounds = new();
     private readonly BlockingCollection<string> input = new();
@@ -55,7 +61,8 @@ internal sealed class SubjectProcess : IDisposable
 
     public SubjectProcess(string command)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        ownGroup = OperatingSystem.IsLinux() && File.Exists(Setsid);
+        var start = new ProcessStartInfo(ownGroup ? Setsid : "/bin/sh")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -65,9 +72,19 @@ internal sealed class SubjectProcess : IDisposable
             StandardOutputEncoding = new UTF8Encoding(false),
             StandardErrorEncoding = new UTF8Encoding(false),
         };
+        if (ownGroup)
+        {
+            start.ArgumentList.Add("/bin/sh");
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
         process = Process.Start(start) ?? throw new SubjectCannotStartException($"cannot start /bin/sh -c \"{command}\"");
+        if (ownGroup)
+        {
+            ProcessGroups.Add(process.Id);
+        }
+
         reader = Background(() =>
         {
             var lines = new BoundedLineReader(process.StandardOutput);
@@ -183,6 +200,9 @@ internal sealed class SubjectProcess : IDisposable
     /// <summary>Kills the subject at once (it hangs, or its answers are out of step).</summary>
     public void Kill() => Stop(TimeSpan.Zero);
 
+    /// <summary>Ends the subject: closes its input and waits up to <paramref name="grace"/> for it to exit, kills it
+    /// when it has not, and then, on Linux, kills every process left in its group: a child it started and left running
+    /// (in the background, or orphaned by its exit) is ended with it.</summary>
     private void Stop(TimeSpan grace)
     {
         input.CompleteAdding();
@@ -192,20 +212,35 @@ internal sealed class SubjectProcess : IDisposable
         {
             if (!process.WaitForExit(grace))
             {
-                process.Kill(entireProcessTree: true);
+                KillGroup();
+                process.Kill(entireProcessTree: true); // also before the shell has made its session
             }
         }
         catch (InvalidOperationException)
         {
         }
 
+        KillGroup();
         process.WaitForExit(2000);
         reader.Join(TimeSpan.FromSeconds(1));
         writer.Join(TimeSpan.FromSeconds(1));
+        if (ownGroup)
+        {
+            ProcessGroups.Remove(process.Id);
+        }
+
         process.Dispose();
         output.Dispose();
         bounds.Dispose();
         input.Dispose();
+    }
+
+    private void KillGroup()
+    {
+        if (ownGroup)
+        {
+            ProcessGroups.Kill(process.Id);
+        }
     }
 
     private void Post(BoundedLine line)

@@ -12,7 +12,7 @@ namespace Calculus.Cli.Commands;
 /// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
 /// [--timeout S] [--json FILE] [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation
 /// in any language, through the protocol of docs/protocol.md. Exit 0 when no check fails, 1 when one does, 2 for a usage
-/// error or a subject that cannot start.</summary>
+/// error or a subject that cannot start, 3 for a fault of the checker itself.</summary>
 internal static class VerifyCommand
 {
     public static Command Create(CliContext context)
@@ -87,26 +87,26 @@ internal static class VerifyCommand
                 $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
             context.Output.Flush();
 
+            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{(parse.GetValue(only) is { } o ? $" --only {o}" : "")}";
             VerifyResult result;
             using (subject)
             {
-                result = BatteryRunner.Run(subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
+                try
                 {
-                    context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
-                    context.Error.Flush();
-                } : null);
-                if (context.Interactive)
-                {
-                    context.Error.Write("\r" + new string(' ', 60) + "\r");
+                    result = Run(context, subject, settings, replay);
                 }
-
-                context.Output.Write(VerifyReports.Console(result));
-                int verdicts = result.Items.Count();
-                string tally = string.Join(", ", Enum.GetValues<CheckVerdict>()
-                    .Select(v => (v, n: result.Items.Count(i => result.VerdictOf(i) == v))).Where(p => p.n > 0).Select(p => $"{p.n} {VerifyReports.Word(p.v)}"));
-                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
-                context.Output.WriteLine($"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{(parse.GetValue(only) is { } o ? $" --only {o}" : "")}");
+                catch (SubjectCannotStartException e)
+                {
+                    throw new UsageException(e.Message); // a restart that cannot even start the command
+                }
+#pragma warning disable CA1031 // Verify's own fault, not the subject's: one line with the replay, exit 3, never a stack trace.
+                catch (Exception e) when (e is not (UsageException or IOException or UnauthorizedAccessException))
+#pragma warning restore CA1031
+                {
+                    context.Output.Flush();
+                    context.Error.WriteLine($"calculus: internal error of the checker ({e.GetType().Name}: {CliApp.OneLine(e.Message)}); please report it with: {replay}");
+                    return ExitCodes.CheckerFault;
+                }
             }
 
             if (parse.GetValue(json) is { } jsonPath)
@@ -125,12 +125,42 @@ internal static class VerifyCommand
                 File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
             }
 
-            // The whole sheet: items not implemented yet are fine, a failure is not. Named items (--only, a grade per item):
-            // each must be implemented in full and pass.
+            // A fault of the checker: no verdict on the subject, whatever the other checks said. The whole sheet: items not
+            // implemented yet are fine, a failure is not. Named items (--only, a grade per item): each must be implemented
+            // in full and pass.
+            if (result.Faults.FirstOrDefault() is { } fault)
+            {
+                context.Error.WriteLine($"calculus: {CliApp.OneLine(fault.Fault!)} (in {result.Faults.Count()} check{(result.Faults.Count() == 1 ? "" : "s")}, first {fault.Check.Item} {fault.Check.Name}): {replay}");
+                return ExitCodes.CheckerFault;
+            }
+
             bool graded = parse.GetValue(only) is not null;
             return result.Failed || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report.</summary>
+    private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay)
+    {
+        var result = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
+        {
+            context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
+            context.Error.Flush();
+        } : null);
+        if (context.Interactive)
+        {
+            context.Error.Write("\r" + new string(' ', 60) + "\r");
+        }
+
+        context.Output.Write(VerifyReports.Console(result));
+        int verdicts = result.Items.Count();
+        string tally = string.Join(", ", Enum.GetValues<CheckVerdict>()
+            .Select(v => (v, n: result.Items.Count(i => result.VerdictOf(i) == v))).Where(p => p.n > 0).Select(p => $"{p.n} {VerifyReports.Word(p.v)}"));
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
+        context.Output.WriteLine(replay);
+        return result;
     }
 
     private static string Quote(string command) => command.Contains('"', StringComparison.Ordinal) ? $"'{command}'" : $"\"{command}\"";

@@ -104,7 +104,7 @@ internal static class VerifyCommand
 #pragma warning restore CA1031
                 {
                     context.Output.Flush();
-                    context.Error.WriteLine($"calculus: internal error of the checker ({e.GetType().Name}: {CliApp.OneLine(e.Message)}); please report it with: {replay}");
+                    context.Error.WriteLine($"calculus: internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: {replay}");
                     return ExitCodes.CheckerFault;
                 }
             }
@@ -130,7 +130,7 @@ internal static class VerifyCommand
             // in full and pass.
             if (result.Faults.FirstOrDefault() is { } fault)
             {
-                context.Error.WriteLine($"calculus: {CliApp.OneLine(fault.Fault!)} (in {result.Faults.Count()} check{(result.Faults.Count() == 1 ? "" : "s")}, first {fault.Check.Item} {fault.Check.Name}): {replay}");
+                context.Error.WriteLine($"calculus: {OneLine(fault.Fault!)} (in {result.Faults.Count()} check{(result.Faults.Count() == 1 ? "" : "s")}, first {fault.Check.Item} {fault.Check.Name}): {replay}");
                 return ExitCodes.CheckerFault;
             }
 
@@ -162,6 +162,10 @@ internal static class VerifyCommand
         context.Output.WriteLine(replay);
         return result;
     }
+
+    /// <summary>A message on one line (an exception's message may hold line breaks).</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Quote(string command) => command.Contains('"', StringComparison.Ordinal) ? $"'{command}'" : $"\"{command}\"";
 

@@ -27,7 +27,9 @@ internal static class ProcessGroups
     /// <param name="group">The group's id.</param>
     public static void Remove(int group) => Live.TryRemove(group, out _);
 
-    /// <summary>Sends SIGKILL to every process of the group (none when it has none left).</summary>
+    /// <summary>Sends SIGKILL to every process of the group (none when it has none left). Also after the shell exited:
+    /// Linux does not give its pid to a new process while the group it leads has a member, and once it has none the
+    /// signal finds no group (a new process with that pid would have to make a group of its own in between).</summary>
     /// <param name="group">The group's id: the pid of a subject's shell, never verify's own group (verify started that
     /// shell, so its pid differs from every group id in use).</param>
     public static void Kill(int group)

@@ -17,8 +17,8 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// two timeouts in a run, not two per check.</summary>
     public const int MaxTimeoutsPerFunction = 2;
 
-    /// <summary>After this many exits or lines that are not JSON in answers to one function its further requests fail at
-    /// once. Twenty lets the halving of a batch isolate a point that crashes (log2 4,096 = 12 halvings) and leaves room
+    /// <summary>After this many exits, lines that are not JSON or lines too long in answers to one function its further
+    /// requests fail at once. Twenty lets the halving of a batch isolate a point that crashes (log2 4,096 = 12 halvings) and leaves room
     /// for a second one.</summary>
     public const int MaxFailuresPerFunction = 20;
 

@@ -13,7 +13,7 @@ public static class CliApp
     /// <param name="input">Standard input.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
-    /// <returns>0 fine, 1 a check failed, 2 a usage or input error.</returns>
+    /// <returns>0 fine, 1 a check failed, 2 a usage or input error, 3 a fault of verify itself.</returns>
     /// <param name="interactive">Whether standard output is a terminal (progress lines are shown only then).</param>
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive = false) =>
         Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a, l) => Network.Gradient(w, b, wo, x, y, a, l), interactive));
@@ -43,7 +43,7 @@ public static class CliApp
 
     /// <summary>The command tree: every verb with its options.</summary>
     internal static RootCommand Commands(CliContext context) =>
-        new("calculus: the calculus of exercise sheet 4, verified. Exit codes: 0 fine, 1 a check failed, 2 a usage or input error.")
+        new("calculus: the calculus of exercise sheet 4, verified. Exit codes: 0 fine, 1 a check failed, 2 a usage or input error, 3 a fault of verify itself.")
         {
             ReportCommand.Create(context),
             ListCommand.Create(context),

@@ -16,6 +16,13 @@ using Calculus.Verification.Sheet;
 //   banner           a line of text at start-up, before any answer
 //   crash-then-banner FN MARKER
 //                    as crash, but first creates the file MARKER; started where MARKER exists, it prints the banner
+//   endless FN       the reference, but the answer to FN a line that never ends: "{"value": [1,1,1,…" without a newline
+//   deep FN [DEPTH]  the reference, but the answer to FN one number inside DEPTH nested arrays (default 100,000)
+//   flood FN         the reference, but the answer to FN 5 million values, whatever it asked for
+//   fork PIDFILE [hang]
+//                    the reference, but at start it starts a child "sleep 1000" that outlives it unless killed, and
+//                    appends the child's pid to PIDFILE (the child's environment without the tests' run mark, so that
+//                    only verify's own clean-up can end it); with "hang", no answer after the first
 string mode = args.Length > 0 ? args[0] : "naive";
 string target = args.Length > 1 ? args[1] : "";
 string argument = args.Length > 2 ? args[2] : "";
@@ -24,6 +31,24 @@ if (mode == "banner" || (mode == "crash-then-banner" && File.Exists(argument)))
 {
     output.WriteLine("my solution, version 1");
     output.Flush();
+}
+
+if (mode == "fork")
+{
+    var child = new System.Diagnostics.ProcessStartInfo("sleep", "1000") { UseShellExecute = false };
+    child.Environment.Remove("CALCULUS_TEST_RUN");
+    using var sleeper = System.Diagnostics.Process.Start(child)!;
+    File.AppendAllText(target, $"{sleeper.Id}\n");
+    if (argument == "hang" && Console.In.ReadLine() is { } first)
+    {
+        output.WriteLine(ProtocolJson.Answer(ReferenceSheet.Instance, ProtocolJson.ParseRequest(first)));
+        output.Flush();
+        while (Console.In.ReadLine() is not null)
+        {
+        }
+
+        return 0;
+    }
 }
 
 ISheet sheet = mode == "naive" ? new NaiveSheet() : ReferenceSheet.Instance;
@@ -56,6 +81,30 @@ while (Console.In.ReadLine() is { } line)
                 output.WriteLine(root.ToJsonString());
                 output.Flush();
                 continue;
+            case "endless":
+                output.Write("{\"value\": [");
+                while (true)
+                {
+                    output.Write(Repeated("1,", 1 << 15)); // until verify stops reading and kills it
+                    output.Flush();
+                }
+
+            case "deep":
+                int depth = argument.Length > 0 ? int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+                output.WriteLine($"{{\"value\": {Repeated("[", depth)}0.5{Repeated("]", depth)}}}");
+                output.Flush();
+                continue;
+            case "flood":
+                const int Values = 5_000_000, Chunk = 1 << 15;
+                output.Write("{\"value\": [0.5");
+                for (int written = 1; written < Values; written += Chunk)
+                {
+                    output.Write(Repeated(",0.5", Math.Min(Chunk, Values - written)));
+                }
+
+                output.WriteLine("]}");
+                output.Flush();
+                continue;
             case "shape" or "long" or "nested":
                 output.WriteLine(Reshaped(ProtocolJson.Answer(sheet, call), mode, argument));
                 output.Flush();
@@ -68,6 +117,8 @@ while (Console.In.ReadLine() is { } line)
 }
 
 return 0;
+
+static string Repeated(string text, int count) => new System.Text.StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 
 // The response with its value (or the value's block KEY) reshaped; an error response unchanged.
 static string Reshaped(string response, string how, string key)

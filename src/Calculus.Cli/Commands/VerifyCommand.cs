@@ -10,9 +10,11 @@ using Calculus.Verification.Running;
 namespace Calculus.Cli.Commands;
 
 /// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
-/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--json FILE] [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation
-/// in any language, through the protocol of docs/protocol.md. Exit 0 when every implemented item reaches the required level
-/// (core unless --require or --max-ulp says otherwise), 1 when one does not, 2 for a usage error or a subject that cannot start.</summary>
+/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--json FILE] [--junit FILE]
+/// [--report DIR]</c>: the whole battery against a student's implementation in any language, through the protocol of
+/// docs/protocol.md. Exit 0 when every implemented item reaches the required level (core unless --require or --max-ulp
+/// says otherwise), 1 when one does not, 2 for a usage error or a subject that cannot start, 3 for a fault of the checker
+/// itself.</summary>
 internal static class VerifyCommand
 {
     public static Command Create(CliContext context)
@@ -104,27 +106,26 @@ internal static class VerifyCommand
                 $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
             context.Output.Flush();
 
+            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout)}";
             VerifyResult result;
             using (subject)
             {
-                result = BatteryRunner.Run(subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
+                try
                 {
-                    context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
-                    context.Error.Flush();
-                } : null);
-                if (context.Interactive)
-                {
-                    context.Error.Write("\r" + new string(' ', 60) + "\r");
+                    result = Run(context, subject, settings, replay);
                 }
-
-                context.Output.Write(VerifyReports.Console(result));
-                context.Output.WriteLine(VerifyReports.PrecisionLine(result));
-                int verdicts = result.Items.Count();
-                string tally = string.Join(", ", result.Items.GroupBy(i => result.LevelOf(i)).OrderByDescending(g => g.Key ?? (Level)(-1))
-                    .Select(g => $"{g.Count()} {(g.Key is { } l ? l.Word() : "not-implemented")}"));
-                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
-                context.Output.WriteLine($"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout)}");
+                catch (SubjectCannotStartException e)
+                {
+                    throw new UsageException(e.Message); // a restart that cannot even start the command
+                }
+#pragma warning disable CA1031 // Verify's own fault, not the subject's: one line with the replay, exit 3, never a stack trace.
+                catch (Exception e) when (e is not (UsageException or IOException or UnauthorizedAccessException))
+#pragma warning restore CA1031
+                {
+                    context.Output.Flush();
+                    context.Error.WriteLine($"calculus: internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: {replay}");
+                    return ExitCodes.CheckerFault;
+                }
             }
 
             if (parse.GetValue(json) is { } jsonPath)
@@ -143,17 +144,58 @@ internal static class VerifyCommand
                 File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
             }
 
-            // The whole sheet: items not implemented yet are fine, an item below the required level is not. Named items
-            // (--only, a grade per item): each must be implemented in full and reach it.
+            // A fault of the checker: no verdict on the subject, whatever the other checks said. The whole sheet: items not
+            // implemented yet are fine, an item below the required level is not. Named items (--only, a grade per item):
+            // each must be implemented in full and reach it.
+            if (result.Faults.FirstOrDefault() is { } fault)
+            {
+                context.Error.WriteLine($"calculus: {OneLine(fault.Fault!)} (in {result.Faults.Count()} check{(result.Faults.Count() == 1 ? "" : "s")}, first {fault.Check.Item} {fault.Check.Name}): {replay}");
+                return ExitCodes.CheckerFault;
+            }
+
             bool graded = parse.GetValue(only) is not null;
             return result.Failed || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;
     }
 
+    /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report.</summary>
+    private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay)
+    {
+        var result = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
+        {
+            context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
+            context.Error.Flush();
+        } : null);
+        if (context.Interactive)
+        {
+            context.Error.Write("\r" + new string(' ', 60) + "\r");
+        }
+
+        context.Output.Write(VerifyReports.Console(result));
+        context.Output.WriteLine(VerifyReports.PrecisionLine(result));
+        int verdicts = result.Items.Count();
+        string tally = string.Join(", ", result.Items.GroupBy(i => TallyOf(result, i)).OrderByDescending(g => g.Key.Rank)
+            .Select(g => $"{g.Count()} {g.Key.Word}"));
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
+        context.Output.WriteLine(replay);
+        return result;
+    }
+
+    /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented.</summary>
+    private static (int Rank, string Word) TallyOf(VerifyResult result, string item) =>
+        result.VerdictOf(item) == CheckVerdict.Error ? (-1, "ERROR")
+        : result.LevelOf(item) is { } level ? ((int)level, level.Word())
+        : (-2, "not-implemented");
+
     /// <summary>Every option given that changes the run, as given: the replay line reproduces the run.</summary>
     private static string Replayed(ParseResult parse, params Option<string?>[] options) =>
         string.Concat(options.Select(o => parse.GetValue(o) is { } v ? $" {o.Name} {(v.Any(char.IsWhiteSpace) || v.Length == 0 ? $"\"{v}\"" : v)}" : ""));
+
+    /// <summary>A message on one line (an exception's message may hold line breaks).</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Quote(string command) => command.Contains('"', StringComparison.Ordinal) ? $"'{command}'" : $"\"{command}\"";
 

@@ -11,6 +11,9 @@ internal delegate NetworkGradient GradientFunction(
     Matrix<double> weights, Vector<double> bias, Vector<double> outputWeights, Vector<double> x, double y, ScalarFunction activation, IMarginLoss loss);
 
 /// <summary>Where a command reads and writes, the gradient under test, whether a person watches the output (progress
-/// lines are written only then), and the clock that times the training (the system's; null is the system's too).</summary>
+/// lines are written only then), the clock that times the training (the system's; null is the system's too), and the
+/// sheet that verify checks: the subject process itself (null), except in tests, which wrap it to provoke a fault of the
+/// checker.</summary>
 internal sealed record CliContext(
-    TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false, TimeProvider? Clock = null);
+    TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false, TimeProvider? Clock = null,
+    Func<Verification.Sheet.ISheet, Verification.Sheet.ISheet>? VerifiedSheet = null);

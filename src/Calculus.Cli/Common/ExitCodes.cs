@@ -12,4 +12,8 @@ internal static class ExitCodes
     /// <summary>A usage or input error: unknown verb or name, a missing option, an unparsable number, bad JSON, an
     /// output folder that cannot be written.</summary>
     public const int UsageError = 2;
+
+    /// <summary>A fault of the checker itself (verify): an exception inside it, not the subject's doing. Neither a pass
+    /// nor a failure of the subject: a gradebook must not count it as either.</summary>
+    public const int CheckerFault = 3;
 }

@@ -14,4 +14,8 @@ internal enum CheckVerdict
 
     /// <summary>The subject answered "not implemented".</summary>
     NotImplemented,
+
+    /// <summary>The checker itself failed (an exception inside verify, not the subject's doing): no verdict on the
+    /// subject, and the run exits 3.</summary>
+    Error,
 }

@@ -249,6 +249,9 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
     /// <summary>The first reason an inconclusive case gave.</summary>
     public string? InconclusiveReason { get; init; }
 
+    /// <summary>What failed inside the checker, when the verdict is <see cref="CheckVerdict.Error"/>.</summary>
+    public string? Fault { get; init; }
+
     /// <summary>The known mistake the subject matches at every sampled case, when it failed.</summary>
     public string? Diagnosis { get; init; }
 

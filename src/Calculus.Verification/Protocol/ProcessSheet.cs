@@ -17,8 +17,8 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// two timeouts in a run, not two per check.</summary>
     public const int MaxTimeoutsPerFunction = 2;
 
-    /// <summary>After this many exits or lines that are not JSON in answers to one function its further requests fail at
-    /// once. Twenty lets the halving of a batch isolate a point that crashes (log2 4,096 = 12 halvings) and leaves room
+    /// <summary>After this many exits, lines that are not JSON or lines too long in answers to one function its further
+    /// requests fail at once. Twenty lets the halving of a batch isolate a point that crashes (log2 4,096 = 12 halvings) and leaves room
     /// for a second one.</summary>
     public const int MaxFailuresPerFunction = 20;
 
@@ -41,6 +41,9 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// <summary>The probe sent first, and again after each restart: σ(0), which any subject answers, with a value or an
     /// error.</summary>
     private const string Probe = "{\"fn\":\"sigmoid\",\"derivative\":false,\"x\":[0.0]}";
+
+    /// <summary>The probe with the bound of its answer, one value.</summary>
+    private static readonly (string Line, int Bound) ProbeRequest = (Probe, AnswerBounds.Characters(1));
 
     private readonly string command;
     private readonly TimeSpan timeout;
@@ -79,12 +82,12 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         {
             sheet.process?.Dispose();
             sheet.process = new SubjectProcess(command);
-            sheet.process.Send([Probe]);
+            sheet.process.Send([ProbeRequest]);
             sheet.RequestsSent++;
-            string? line;
+            BoundedLine answer;
             try
             {
-                line = sheet.process.Receive(sheet.StartupTimeout);
+                answer = sheet.process.Receive(sheet.StartupTimeout);
             }
             catch (TimeoutException)
             {
@@ -92,7 +95,14 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 throw new SubjectCannotStartException($"the subject \"{command}\" did not answer its first request within {Seconds(sheet.StartupTimeout)} s");
             }
 
-            if (line is null)
+            if (answer.TooLong)
+            {
+                sheet.Dispose();
+                throw new SubjectCannotStartException(
+                    $"the subject \"{command}\" answered its first request with a line too long: {AnswerBounds.TooLong(1)}; it begins \"{Beginning(answer.Text!)}\"");
+            }
+
+            if (answer.Text is not { } line)
             {
                 string[] tail = sheet.process.ErrorTail;
                 int? code = sheet.process.ExitCode;
@@ -178,8 +188,8 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         var keys = new CallKey[rest.Count];
         Parallel.For(0, rest.Count, k => keys[k] = CallKey.Of(rest[k]));
         var unique = Enumerable.Range(0, rest.Count).DistinctBy(k => keys[k]).Where(k => !calls.ContainsKey(keys[k])).ToArray();
-        var lines = new string[unique.Length];
-        Parallel.For(0, unique.Length, k => lines[k] = ProtocolJson.Request(rest[unique[k]]));
+        var lines = new Outgoing[unique.Length];
+        Parallel.For(0, unique.Length, k => lines[k] = Outgoing.Of(rest[unique[k]]));
         var responses = Exchange([.. lines]);
         var answers = new object[unique.Length];
         Parallel.For(0, unique.Length, k => answers[k] = rest[unique[k]].Accept(new Reader(responses[k])));
@@ -204,6 +214,9 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         : CallKey.Of(new LogSumExpCall([point]));
 
     private static string Excerpt(string text) => ProtocolJson.Excerpt(text);
+
+    /// <summary>The first 40 characters of a line too long: what it is made of, not a screenful of it.</summary>
+    private static string Beginning(string text) => text.Length <= 40 ? text : $"{text[..40]}…";
 
     /// <summary>The family of a scalar request: its function, value or derivative, and parameters (as round-trip text).</summary>
     private Family ScalarFamily(ScalarQuery q) =>
@@ -282,7 +295,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     {
         while (batches.Count > 0)
         {
-            var lines = batches.Select(b => ProtocolJson.Request(b.Family.Request(b.Points))).ToList();
+            var lines = batches.Select(b => Outgoing.Of(b.Family.Request(b.Points))).ToList();
             var answers = Exchange(lines);
             var retry = new List<(Family, double[][])>();
             for (int k = 0; k < batches.Count; k++)
@@ -341,7 +354,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
             return (Answer<T>)cached;
         }
 
-        var answer = Decode(Exchange([ProtocolJson.Request(call)])[0], read);
+        var answer = Decode(Exchange([Outgoing.Of(call)])[0], read);
         calls[key] = answer;
         return answer;
     }
@@ -356,6 +369,12 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// <summary>What came back for one request line: the subject's line, or why there is none (a timeout, an exit, a
     /// line that is not JSON), with whether the request was not sent at all.</summary>
     private readonly record struct Response(string? Line, string? Failure, bool NotAsked);
+
+    /// <summary>A request line and how many values its answer has (which bounds the answer's length).</summary>
+    private readonly record struct Outgoing(string Line, long Values)
+    {
+        public static Outgoing Of(SheetCall call) => new(ProtocolJson.Request(call), AnswerBounds.Values(call));
+    }
 
     /// <summary>Decodes a response as the value type of the call it answers.</summary>
     private sealed class Reader(Response response) : ISheetCallVisitor<object>
@@ -375,12 +394,12 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         public object GdStep(StepQuery query) => Decode(response, ProtocolJson.ReadStep);
     }
 
-    /// <summary>Sends the lines and collects one response line each, in order. A timeout, the subject's exit, or a
-    /// line that is not a JSON object fails that request (recorded as a failure line), kills the subject, and the
+    /// <summary>Sends the lines and collects one response line each, in order. A timeout, the subject's exit, a line
+    /// longer than the request's bound (<see cref="AnswerBounds"/>), or a line that is not a JSON object fails that request (recorded as a failure line), kills the subject, and the
     /// requests after it are sent again to a new one. A function that failed <see cref="MaxFailuresPerFunction"/> times
     /// is not asked again (its requests fail at once with the last reason), and after <see cref="MaxRestarts"/> restarts
     /// no request is: a subject that hangs or crashes everywhere ends the run in seconds.</summary>
-    private List<Response> Exchange(List<string> lines)
+    private List<Response> Exchange(List<Outgoing> lines)
     {
         var answers = new Response?[lines.Count];
         int answered = 0;
@@ -394,7 +413,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                     continue;
                 }
 
-                string fn = FunctionOf(lines[k]);
+                string fn = FunctionOf(lines[k].Line);
                 string? refusal = cannotRestart ?? (Restarts >= MaxRestarts
                     ? $"the subject was restarted {MaxRestarts} times in this run; {NotAskedAgain} (last: {lastFailure})"
                     : failures.TryGetValue(fn, out var f) && (f.Timeouts >= MaxTimeoutsPerFunction || f.Others >= MaxFailuresPerFunction)
@@ -421,32 +440,39 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 continue; // every pending request is refused with the reason on the next pass
             }
 
-            process!.Send(pending.Select(k => lines[k]));
+            process!.Send(pending.Select(k => (lines[k].Line, AnswerBounds.Characters(lines[k].Values))));
             RequestsSent += pending.Count;
             foreach (int k in pending)
             {
                 string? failure = null;
                 string? line = null;
                 bool timedOut = false;
+                string request = Excerpt(lines[k].Line);
                 try
                 {
-                    line = process.Receive(timeout);
+                    var answer = process.Receive(timeout);
+                    line = answer.Text;
+                    if (answer.TooLong)
+                    {
+                        // Not read further, nor anything after it: the answers are out of step, as after junk.
+                        failure = $"{AnswerBounds.TooLong(lines[k].Values)}; it begins \"{Beginning(line!)}\" (in answer to {request})";
+                    }
                 }
                 catch (TimeoutException)
                 {
-                    failure = $"no answer within {Seconds(timeout)} s (--timeout) to {Excerpt(lines[k])}";
+                    failure = $"no answer within {Seconds(timeout)} s (--timeout) to {request}";
                     timedOut = true;
                 }
 
                 if (failure is null && line is null)
                 {
                     string[] tail = process.ErrorTail;
-                    failure = $"the subject exited{(process.ExitCode is { } code ? $" (code {code})" : "")} while answering {Excerpt(lines[k])}" +
+                    failure = $"the subject exited{(process.ExitCode is { } code ? $" (code {code})" : "")} while answering {request}" +
                         (tail.Length > 0 ? $"; its last lines on standard error: {string.Join(" | ", tail)}" : "");
                 }
                 else if (failure is null && !line!.TrimStart().StartsWith('{'))
                 {
-                    failure = $"the subject printed a line that is not a JSON object: \"{Excerpt(line)}\" (in answer to {Excerpt(lines[k])}); " +
+                    failure = $"the subject printed a line that is not a JSON object: \"{Excerpt(line)}\" (in answer to {request}); " +
                         "print nothing but the answers on standard output (use standard error for debugging)";
                 }
 
@@ -455,7 +481,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 {
                     answers[k] = new Response(null, failure, false);
                     lastFailure = failure;
-                    string fn = FunctionOf(lines[k]);
+                    string fn = FunctionOf(lines[k].Line);
                     var (timeouts, others, _) = failures.GetValueOrDefault(fn, (0, 0, ""));
                     failures[fn] = timedOut ? (timeouts + 1, others, failure) : (timeouts, others + 1, failure);
                     process.Kill();
@@ -478,27 +504,27 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     {
         Restarts++;
         process = new SubjectProcess(command);
-        process.Send([Probe]);
+        process.Send([ProbeRequest]);
         RequestsSent++;
-        string? line;
+        BoundedLine answer = default;
         bool timedOut = false;
         try
         {
-            line = process.Receive(StartupTimeout);
+            answer = process.Receive(StartupTimeout);
         }
         catch (TimeoutException)
         {
-            line = null;
             timedOut = true;
         }
 
-        if (line is not null && line.TrimStart().StartsWith('{'))
+        if (answer is { TooLong: false, Text: { } line } && line.TrimStart().StartsWith('{'))
         {
             return true;
         }
 
         string[] tail = process.ErrorTail;
-        string what = line is not null ? $"answered σ(0) with a line that is not a JSON object (\"{Excerpt(line)}\")"
+        string what = answer.TooLong ? $"answered σ(0) with a line too long ({AnswerBounds.TooLong(1)})"
+            : answer.Text is not null ? $"answered σ(0) with a line that is not a JSON object (\"{Excerpt(answer.Text)}\")"
             : timedOut ? $"did not answer σ(0) within {Seconds(StartupTimeout)} s"
             : $"exited{(process.ExitCode is { } code ? $" (code {code})" : "")} before answering σ(0)" + (tail.Length > 0 ? $": {Excerpt(tail[^1])}" : "");
         cannotRestart = $"the subject {what} after a restart; {NotAskedAgain} (last: {lastFailure})";

@@ -391,11 +391,15 @@ internal static class ProtocolJson
     private static string? Token(string line, int at, string token) =>
         string.CompareOrdinal(line, at, token, 0, token.Length) == 0 ? token : null;
 
+    /// <summary>A line is read no deeper than the protocol's deepest shape allows: a 100,000-deep array is refused at its
+    /// sixth bracket, not read into a tree.</summary>
+    private static readonly JsonDocumentOptions Bounded = new() { MaxDepth = AnswerBounds.MaxDepth };
+
     private static JsonDocument Parse(string line, string what)
     {
         try
         {
-            var doc = JsonDocument.Parse(QuoteNonFinite(line));
+            var doc = JsonDocument.Parse(QuoteNonFinite(line), Bounded);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 doc.Dispose();
@@ -404,10 +408,45 @@ internal static class ProtocolJson
 
             return doc;
         }
+        catch (JsonException e) when (TooDeep(line))
+        {
+            throw new ProtocolException($"nested deeper than the protocol's shapes (more than {AnswerBounds.MaxDepth} levels of arrays and objects)", e);
+        }
         catch (JsonException e)
         {
             throw new ProtocolException($"not JSON ({e.Message.Split(" Path:")[0].Split(" LineNumber")[0].TrimEnd('.', ' ')})", e);
         }
+    }
+
+    /// <summary>Whether the brackets of the line (outside strings) nest deeper than <see cref="AnswerBounds.MaxDepth"/>:
+    /// the reason a parse failed, told in the protocol's words.</summary>
+    private static bool TooDeep(string line)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int k = 0; k < line.Length; k++)
+        {
+            char c = line[k];
+            if (inString)
+            {
+                k += c == '\\' ? 1 : 0;
+                inString = c != '"';
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '[' or '{' && ++depth > AnswerBounds.MaxDepth)
+            {
+                return true;
+            }
+            else if (c is ']' or '}')
+            {
+                depth--;
+            }
+        }
+
+        return false;
     }
 
     private static string Kind(JsonElement e) => e.ValueKind switch

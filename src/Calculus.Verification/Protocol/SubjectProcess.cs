@@ -29,23 +29,40 @@ internal sealed class SubjectCannotStartException : Exception
     }
 }
 
-/// <summary>One run of the subject's command: the shell started once, a writer thread feeding its standard input, a
-/// reader thread collecting its standard output line by line, and the last lines of its standard error kept for
-/// reports. Every wait has the per-request timeout; a subject that hangs is killed, never waited for.</summary>
+/// <summary>One run of the subject's command: the shell started once (on Linux in a session of its own, so that every
+/// process it starts can be ended with it), a writer thread feeding its standard input, a reader thread collecting its
+/// standard output line by line, and the last lines of its standard error kept for reports. Every wait has the
+/// per-request timeout; a subject that hangs is killed, never waited for.
+///
+/// What it holds stays bounded whatever the subject writes: a line of standard output is read only for a request sent
+/// and not yet answered, and only up to that request's bound (<see cref="AnswerBounds"/>); a line that goes on past its
+/// bound is not read further, and nothing after it is (the stream is out of step: the sheet kills the subject). Standard
+/// error keeps <see cref="ErrorLines"/> lines of at most <see cref="ErrorLineCharacters"/> characters.</summary>
 internal sealed class SubjectProcess : IDisposable
 {
     /// <summary>How many lines of standard error are kept.</summary>
     public const int ErrorLines = 8;
 
+    /// <summary>The characters kept of one line of standard error: a line of a stack trace is rarely over 200, and 8
+    /// lines of 500 are as much as a report quotes.</summary>
+    public const int ErrorLineCharacters = 500;
+
+    /// <summary>util-linux's setsid (every Debian and Ubuntu has it): runs the shell as the leader of a new session and
+    /// process group, whose id is the shell's pid (it execs without forking, since a child of verify leads no group).</summary>
+    private const string Setsid = "/usr/bin/setsid";
+
     private readonly Process process;
-    private readonly BlockingCollection<string?> output = new();
+    private readonly bool ownGroup;
+    private readonly BlockingCollection<BoundedLine> output = new();
+    private readonly BlockingCollection<int> bounds = new();
     private readonly BlockingCollection<string> input = new();
     private readonly Queue<string> errors = new();
     private readonly Thread reader, writer, errorReader;
 
     public SubjectProcess(string command)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        ownGroup = OperatingSystem.IsLinux() && File.Exists(Setsid);
+        var start = new ProcessStartInfo(ownGroup ? Setsid : "/bin/sh")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -55,39 +72,52 @@ internal sealed class SubjectProcess : IDisposable
             StandardOutputEncoding = new UTF8Encoding(false),
             StandardErrorEncoding = new UTF8Encoding(false),
         };
+        if (ownGroup)
+        {
+            start.ArgumentList.Add("/bin/sh");
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
         process = Process.Start(start) ?? throw new SubjectCannotStartException($"cannot start /bin/sh -c \"{command}\"");
+        if (ownGroup)
+        {
+            ProcessGroups.Add(process.Id);
+        }
+
         reader = Background(() =>
         {
+            var lines = new BoundedLineReader(process.StandardOutput);
             try
             {
-                while (process.StandardOutput.ReadLine() is { } line)
+                foreach (int bound in bounds.GetConsumingEnumerable())
                 {
+                    var line = lines.Read(bound);
                     output.Add(line);
+                    if (line.Text is null || line.TooLong)
+                    {
+                        return; // the end, or a line past its bound: what follows is out of step, and never read
+                    }
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
             {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-
-            try
-            {
-                output.Add(null);
-            }
-            catch (ObjectDisposedException)
-            {
+                Post(BoundedLine.End);
             }
         });
         errorReader = Background(() =>
         {
+            var lines = new BoundedLineReader(process.StandardError);
             try
             {
-                while (process.StandardError.ReadLine() is { } line)
+                while (lines.Read(ErrorLineCharacters) is { Text: { } line } read)
                 {
+                    if (read.TooLong)
+                    {
+                        line = $"{line[..ErrorLineCharacters]}…";
+                        lines.SkipLine();
+                    }
+
                     lock (errors)
                     {
                         errors.Enqueue(line);
@@ -98,10 +128,7 @@ internal sealed class SubjectProcess : IDisposable
                     }
                 }
             }
-            catch (IOException)
-            {
-            }
-            catch (ObjectDisposedException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
             }
         });
@@ -151,19 +178,21 @@ internal sealed class SubjectProcess : IDisposable
     /// process can take longer than a moment).</summary>
     public int? ExitCode => process.WaitForExit(2000) ? process.ExitCode : null;
 
-    /// <summary>Queues request lines for the writer.</summary>
-    public void Send(IEnumerable<string> lines)
+    /// <summary>Queues request lines for the writer, each with the bound of its answer (<see cref="AnswerBounds.Characters"/>).</summary>
+    public void Send(IEnumerable<(string Line, int Bound)> requests)
     {
-        foreach (string line in lines)
+        foreach (var (line, bound) in requests)
         {
+            bounds.Add(bound); // before the line: the answer cannot come before its request
             input.Add(line);
         }
     }
 
-    /// <summary>The next line of standard output; null at its end; throws <see cref="TimeoutException"/> when none comes
-    /// within the timeout.</summary>
-    public string? Receive(TimeSpan timeout) =>
-        output.TryTake(out string? line, timeout) ? line : throw new TimeoutException();
+    /// <summary>The answer to the oldest request not yet answered: its line, the start of a line too long (after which
+    /// nothing more comes), or the end of standard output; throws <see cref="TimeoutException"/> when none comes within
+    /// the timeout.</summary>
+    public BoundedLine Receive(TimeSpan timeout) =>
+        output.TryTake(out var line, timeout) ? line : throw new TimeoutException();
 
     /// <summary>Ends the subject: closes its standard input and gives it a second to exit by itself, then kills it.</summary>
     public void Dispose() => Stop(TimeSpan.FromSeconds(1));
@@ -171,27 +200,58 @@ internal sealed class SubjectProcess : IDisposable
     /// <summary>Kills the subject at once (it hangs, or its answers are out of step).</summary>
     public void Kill() => Stop(TimeSpan.Zero);
 
+    /// <summary>Ends the subject: closes its input and waits up to <paramref name="grace"/> for it to exit, kills it
+    /// when it has not, and then, on Linux, kills every process left in its group: a child it started and left running
+    /// (in the background, or orphaned by its exit) is ended with it.</summary>
     private void Stop(TimeSpan grace)
     {
         input.CompleteAdding();
+        bounds.CompleteAdding();
         writer.Join(grace);
         try
         {
             if (!process.WaitForExit(grace))
             {
-                process.Kill(entireProcessTree: true);
+                KillGroup();
+                process.Kill(entireProcessTree: true); // also before the shell has made its session
             }
         }
         catch (InvalidOperationException)
         {
         }
 
+        KillGroup();
         process.WaitForExit(2000);
         reader.Join(TimeSpan.FromSeconds(1));
         writer.Join(TimeSpan.FromSeconds(1));
+        if (ownGroup)
+        {
+            ProcessGroups.Remove(process.Id);
+        }
+
         process.Dispose();
         output.Dispose();
+        bounds.Dispose();
         input.Dispose();
+    }
+
+    private void KillGroup()
+    {
+        if (ownGroup)
+        {
+            ProcessGroups.Kill(process.Id);
+        }
+    }
+
+    private void Post(BoundedLine line)
+    {
+        try
+        {
+            output.Add(line);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+        }
     }
 
     private static Thread Background(Action body)

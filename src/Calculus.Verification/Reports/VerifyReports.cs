@@ -11,7 +11,8 @@ namespace Calculus.Verification.Reports;
 /// <summary>A verify run as the console, JSON, JUnit XML and markdown show it.</summary>
 internal static class VerifyReports
 {
-    /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented.</summary>
+    /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented,
+    /// error.</summary>
     /// <param name="verdict">The verdict.</param>
     /// <returns>The word.</returns>
     public static string Word(CheckVerdict verdict) => verdict switch
@@ -19,6 +20,7 @@ internal static class VerifyReports
         CheckVerdict.Pass => "pass",
         CheckVerdict.Fail => "fail",
         CheckVerdict.Inconclusive => "inconclusive",
+        CheckVerdict.Error => "error",
         _ => "not-implemented",
     };
 
@@ -35,7 +37,8 @@ internal static class VerifyReports
     public static string LevelWord(VerifyResult result, string item)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") : Word(CheckVerdict.NotImplemented);
+        return result.VerdictOf(item) == CheckVerdict.Error ? Word(CheckVerdict.Error).ToUpperInvariant()
+            : result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") : Word(CheckVerdict.NotImplemented);
     }
 
     /// <summary>The line that states the precision judged: "precision: single (judged from your answers: 44 of 44 telling
@@ -49,7 +52,7 @@ internal static class VerifyReports
     }
 
     /// <summary>The detail lines of a run: counterexample, expected, got, tolerance, diagnosis for a failure; the reason
-    /// for an inconclusive run; the worst ulp distance for the accurate tier.</summary>
+    /// for an inconclusive run; the fault for an error; the worst ulp distance for the accurate tier.</summary>
     /// <param name="run">The run.</param>
     /// <returns>The lines, without indentation.</returns>
     public static IEnumerable<string> Details(CheckRun run)
@@ -71,6 +74,10 @@ internal static class VerifyReports
         else if (run.Verdict == CheckVerdict.Inconclusive)
         {
             yield return $"could not decide {run.Inconclusive} of {run.Cases - run.NotImplemented} cases: {run.InconclusiveReason}";
+        }
+        else if (run.Verdict == CheckVerdict.Error)
+        {
+            yield return run.Fault ?? "internal error of the checker";
         }
         else if (run.Worst is { } worst && run.Verdict == CheckVerdict.Pass)
         {
@@ -99,7 +106,7 @@ internal static class VerifyReports
         sb.Append(CultureInfo.InvariantCulture, $"{"item",-4}  {"function".PadRight(fw)}  {"tier",-8}  {"verdict",-15}  {"cases",5}  check\n");
         foreach (var run in result.Runs)
         {
-            string verdict = run.Verdict == CheckVerdict.Fail ? "FAIL" : Word(run.Verdict);
+            string verdict = run.Verdict is CheckVerdict.Fail or CheckVerdict.Error ? Word(run.Verdict).ToUpperInvariant() : Word(run.Verdict);
             sb.Append(CultureInfo.InvariantCulture, $"{run.Check.Item,-4}  {run.Check.FunctionText.PadRight(fw)}  {Word(run.Check.Tier),-8}  {verdict,-15}  {run.Cases,5}  {run.Check.Name}\n");
             foreach (string line in Details(run))
             {
@@ -143,7 +150,8 @@ internal static class VerifyReports
                 w.WriteString("item", item);
                 w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Functions).Distinct()));
                 w.WriteString("verdict", Word(result.VerdictOf(item)));
-                w.WriteString("level", result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant() : Word(CheckVerdict.NotImplemented));
+                w.WriteString("level", result.VerdictOf(item) == CheckVerdict.Error ? Word(CheckVerdict.Error)
+                    : result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant() : Word(CheckVerdict.NotImplemented));
                 w.WriteBoolean("partial", result.IsPartial(item));
                 w.WriteStartArray("checks");
                 foreach (var run in runs)
@@ -183,7 +191,7 @@ internal static class VerifyReports
                         w.WriteBoolean("within_single_precision", true);
                     }
 
-                    Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : null);
+                    Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : run.Verdict == CheckVerdict.Error ? run.Fault : null);
                     if (run.Worst is { } worst)
                     {
                         Number(w, "worst_ulp", worst);
@@ -205,7 +213,7 @@ internal static class VerifyReports
     }
 
     /// <summary>JUnit XML for CI test reporters: one test suite per item, one test case per check; a failed check is a
-    /// failure, an inconclusive or not-implemented one is skipped with the reason.</summary>
+    /// failure, a fault of the checker an error, an inconclusive or not-implemented one is skipped with the reason.</summary>
     /// <param name="result">The run.</param>
     /// <returns>The XML.</returns>
     public static string JUnit(VerifyResult result)
@@ -219,6 +227,7 @@ internal static class VerifyReports
                 new XAttribute("name", $"sheet {item}"),
                 new XAttribute("tests", runs.Count),
                 new XAttribute("failures", runs.Count(r => r.Verdict == CheckVerdict.Fail)),
+                new XAttribute("errors", runs.Count(r => r.Verdict == CheckVerdict.Error)),
                 new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented)),
                 new XAttribute("time", Seconds(new TimeSpan(runs.Sum(r => r.Elapsed.Ticks)))),
                 new XElement("properties", new XElement("property", new XAttribute("name", "level"), new XAttribute("value", LevelWord(result, item)))),
@@ -231,6 +240,7 @@ internal static class VerifyReports
                         CheckVerdict.Fail => new XElement("failure", new XAttribute("message", run.Failure?.Detail ?? "failed"), string.Join("\n", Details(run))),
                         CheckVerdict.Inconclusive => new XElement("skipped", new XAttribute("message", $"inconclusive: {run.InconclusiveReason}")),
                         CheckVerdict.NotImplemented => new XElement("skipped", new XAttribute("message", "not implemented")),
+                        CheckVerdict.Error => new XElement("error", new XAttribute("message", run.Fault ?? "internal error of the checker")),
                         _ => null,
                     })));
         });
@@ -238,6 +248,7 @@ internal static class VerifyReports
             new XAttribute("name", $"calculus verify (seed {result.Seed})"),
             new XAttribute("tests", result.Runs.Count),
             new XAttribute("failures", result.Runs.Count(r => r.Verdict == CheckVerdict.Fail)),
+            new XAttribute("errors", result.Runs.Count(r => r.Verdict == CheckVerdict.Error)),
             new XAttribute("time", Seconds(result.Elapsed)),
             suites));
         return doc.ToString();
@@ -279,7 +290,7 @@ internal static class VerifyReports
         return text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
     }
 
-    private static string Bold(CheckVerdict v) => v == CheckVerdict.Fail ? "**fail**" : Word(v);
+    private static string Bold(CheckVerdict v) => v is CheckVerdict.Fail or CheckVerdict.Error ? $"**{Word(v)}**" : Word(v);
 
     /// <summary>The first few of a list, and how many more.</summary>
     private static string Some(IReadOnlyList<string> all) =>

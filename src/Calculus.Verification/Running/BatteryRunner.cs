@@ -42,15 +42,17 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
     /// <summary>The items that ran, in the sheet's order.</summary>
     public IEnumerable<string> Items => Battery.Items.Where(i => Runs.Any(r => r.Check.Item == i));
 
-    /// <summary>An item fails if any of its core or stable checks fails; it is not implemented if none of its checks was
-    /// implemented; inconclusive if none failed and some core or stable check was inconclusive; otherwise it passes.</summary>
+    /// <summary>An item is an error if the checker failed in any of its checks (it was not judged in full); it fails if
+    /// any of its core or stable checks fails; it is not implemented if none of its checks was implemented; inconclusive
+    /// if none failed and some core or stable check was inconclusive; otherwise it passes.</summary>
     /// <param name="item">A sheet item.</param>
     /// <returns>The item's verdict.</returns>
     public CheckVerdict VerdictOf(string item)
     {
         var runs = Runs.Where(r => r.Check.Item == item).ToList();
         var graded = runs.Where(r => r.Check.Tier != Tier.Accurate).ToList();
-        return graded.Any(r => r.Verdict == CheckVerdict.Fail) || runs.Any(r => r.Verdict == CheckVerdict.Fail) ? CheckVerdict.Fail
+        return runs.Any(r => r.Verdict == CheckVerdict.Error) ? CheckVerdict.Error
+            : graded.Any(r => r.Verdict == CheckVerdict.Fail) || runs.Any(r => r.Verdict == CheckVerdict.Fail) ? CheckVerdict.Fail
             : runs.All(r => r.Verdict == CheckVerdict.NotImplemented) ? CheckVerdict.NotImplemented
             : graded.Any(r => r.Verdict == CheckVerdict.Inconclusive) ? CheckVerdict.Inconclusive
             : CheckVerdict.Pass;
@@ -83,6 +85,9 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
     /// <summary>Whether some implemented item is below <see cref="Require"/> (exit code 1).</summary>
     public bool Failed => Items.Any(i => LevelOf(i) is { } level && level < Require);
 
+    /// <summary>The checks in which the checker itself failed (exit code 3, whatever the others' verdicts).</summary>
+    public IEnumerable<CheckRun> Faults => Runs.Where(r => r.Verdict == CheckVerdict.Error);
+
     /// <summary>Whether the item was implemented in part only: some of its checks, the configurations of some cases (a
     /// network only for some activations) or some parts of the answers (a gradient key) were not implemented, while
     /// others were.</summary>
@@ -95,10 +100,10 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
             && runs.Any(r => r.Verdict == CheckVerdict.NotImplemented || r.NotImplementedFor.Count > 0 || r.NotGiven.Count > 0);
     }
 
-    /// <summary>Whether every item reached <see cref="Require"/> in full: each implemented in full (not partial), at
-    /// that level or above, with every check of the tiers up to it decided (none inconclusive). The exit code of
-    /// <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
-    public bool PassedInFull => !Failed && Items.All(i => LevelOf(i) is not null && !IsPartial(i)
+    /// <summary>Whether every item reached <see cref="Require"/> in full: no check was an error, and each item was
+    /// implemented in full (not partial), at that level or above, with every check of the tiers up to it decided (none
+    /// inconclusive). The exit code of <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
+    public bool PassedInFull => !Failed && !Faults.Any() && Items.All(i => LevelOf(i) is not null && !IsPartial(i)
         && Runs.Where(r => r.Check.Item == i && Levels.Of(r.Check.Tier) <= Require).All(r => r.Verdict is CheckVerdict.Pass or CheckVerdict.Fail));
 }
 
@@ -160,13 +165,13 @@ internal static class BatteryRunner
         {
             run = check.Run(context, settings.Cases ?? check.Cases, SeedOf(settings.Seed, check), prefetch);
         }
-#pragma warning disable CA1031 // A fault of the checker itself must never read as the subject's failure, nor end the run: it is reported as inconclusive.
+#pragma warning disable CA1031 // A fault of the checker itself must never read as the subject's failure, nor end the run: the other checks still run, and the run exits 3.
         catch (Exception e) when (e is not Protocol.SubjectCannotStartException)
 #pragma warning restore CA1031
         {
-            return new CheckRun(check, CheckVerdict.Inconclusive, 0, 0, 0, 0, 0, TimeSpan.Zero)
+            return new CheckRun(check, CheckVerdict.Error, 0, 0, 0, 0, 0, TimeSpan.Zero)
             {
-                InconclusiveReason = $"internal error of the checker ({e.GetType().Name}: {e.Message}); please report it",
+                Fault = $"internal error of the checker ({e.GetType().Name}: {e.Message}); please report it with the replay line",
             };
         }
 

@@ -23,12 +23,15 @@ internal sealed class VerifyRun : IDisposable
         Json!.RootElement.GetProperty("items").EnumerateArray()
             .SelectMany(i => i.GetProperty("checks").EnumerateArray().Select(c => (i.GetProperty("item").GetString()!, c)));
 
-    public static VerifyRun Of(string command, params string[] options)
+    public static VerifyRun Of(string command, params string[] options) => Of(SubjectGuard.Limit, command, options);
+
+    /// <summary>The run within <paramref name="limit"/> (<see cref="SubjectGuard.Verify(TimeSpan, string, string[])"/>).</summary>
+    public static VerifyRun Of(TimeSpan limit, string command, params string[] options)
     {
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.Path);
         string json = temp.File("verify.json");
-        var result = SubjectGuard.Verify(command, ["--json", json, .. options]);
+        var result = SubjectGuard.Verify(limit, command, ["--json", json, .. options]);
         return new VerifyRun(result, json);
     }
 

@@ -16,7 +16,7 @@ public sealed class WrongImplementationTests
     {
         var mistake = KnownMistakes.Find(id);
         ulong seed = PropertySettings.Seed;
-        var context = new CheckContext(mistake.Sheet, ReferenceSheet.Instance, ElementaryError.Student());
+        var context = new CheckContext(mistake.Sheet, ReferenceSheet.Instance, ErrorModels.Verify());
         var checks = Battery.All.Where(c => c.Item == mistake.Item && c.Tier != Tier.Accurate && c.Functions.Contains(mistake.Function)).ToList();
         var failed = new List<CheckRun>();
         foreach (var check in checks)

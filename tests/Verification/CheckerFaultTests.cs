@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Calculus.Checking;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Reports;
 using Calculus.Verification.Running;
@@ -16,7 +15,7 @@ public sealed class CheckerFaultTests
     {
         // The reference, with tanh's answers replaced by an exception: as if the checker had a bug there.
         var faulty = new SheetDecorator(ReferenceSheet.Instance, call => call.Function == "tanh" ? throw new InvalidOperationException("a fault planted by the test") : null);
-        var result = BatteryRunner.Run(faulty, new VerifySettings(Battery.For(["2a", "2c"]), 3, 40, ElementaryError.Student(), null));
+        var result = BatteryRunner.Run(faulty, new VerifySettings(Battery.For(["2a", "2c"]), 3, 40, ErrorModels.Verify(), null));
 
         Assert.All(result.Runs.Where(r => r.Check.Item == "2a"), r => Assert.Equal(CheckVerdict.Error, r.Verdict));
         Assert.Equal(CheckVerdict.Error, result.VerdictOf("2a"));

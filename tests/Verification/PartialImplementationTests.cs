@@ -1,4 +1,3 @@
-using Calculus.Checking;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Diagnosis;
 using Calculus.Verification.Running;
@@ -20,7 +19,7 @@ public sealed class PartialImplementationTests
                 : null);
 
     private static VerifyResult Run(ISheet subject, string item, ulong seed, int? cases = null) =>
-        BatteryRunner.Run(subject, new VerifySettings(Battery.For([item]), seed, cases, ElementaryError.Student(), null));
+        BatteryRunner.Run(subject, new VerifySettings(Battery.For([item]), seed, cases, ErrorModels.Verify(), null));
 
     [Theory]
     [InlineData(2UL)]

@@ -16,7 +16,7 @@ public sealed class PrecisionTests
     private const int Cases = 200;
 
     private static VerifyResult Run(ISheet subject, ulong seed, Precision? precision, params string[] items) =>
-        BatteryRunner.Run(subject, new VerifySettings(items.Length == 0 ? Battery.All : Battery.For(items), seed, Cases, ElementaryError.Student(), null, precision));
+        BatteryRunner.Run(subject, new VerifySettings(items.Length == 0 ? Battery.All : Battery.For(items), seed, Cases, ErrorModels.Verify(), null, precision));
 
     private static string Levels(VerifyResult r) => string.Join(", ", r.Items.Select(i => $"{i} {r.LevelOf(i)?.Word() ?? "-"}"));
 
@@ -85,7 +85,7 @@ public sealed class PrecisionTests
     {
         var mistake = KnownMistakes.Find(id);
         var checks = Battery.For([mistake.Item]).Where(c => c.Tier != Tier.Accurate && c.Functions.Contains(mistake.Function)).ToList();
-        var r = BatteryRunner.Run(mistake.Sheet, new VerifySettings(checks, 5, Cases, ElementaryError.Student(), null));
+        var r = BatteryRunner.Run(mistake.Sheet, new VerifySettings(checks, 5, Cases, ErrorModels.Verify(), null));
         bool tailsOnly = mistake.Description.Contains("literal", StringComparison.Ordinal) || mistake.Description.Contains("without the shift", StringComparison.Ordinal);
         Assert.True(r.LevelOf(mistake.Item) == (tailsOnly ? Level.Core : Level.Fail), $"{mistake}: {Levels(r)}");
     }

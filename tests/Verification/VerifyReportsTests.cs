@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Calculus.Checking;
 using Calculus.Functions;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Diagnosis;
@@ -16,7 +15,7 @@ public sealed class VerifyReportsTests
     private static CheckRun Failed(ISheet subject, string item, Func<Check, bool> which)
     {
         var check = Battery.For([item]).First(which);
-        var run = BatteryRunner.Run(subject, new VerifySettings([check], 3, 200, ElementaryError.Student(), null)).Runs.Single();
+        var run = BatteryRunner.Run(subject, new VerifySettings([check], 3, 200, ErrorModels.Verify(), null)).Runs.Single();
         Assert.Equal(CheckVerdict.Fail, run.Verdict);
         return run;
     }
@@ -71,7 +70,7 @@ public sealed class VerifyReportsTests
     {
         var check = Battery.For(["2b"]).Single(c => c.Functions.Count == 2);
         Assert.Equal(["erf", "gaussian"], check.Functions);
-        var run = BatteryRunner.Run(ReferenceSheet.Instance, new VerifySettings([check], 3, 50, ElementaryError.Student(), null)).Runs.Single();
+        var run = BatteryRunner.Run(ReferenceSheet.Instance, new VerifySettings([check], 3, 50, ErrorModels.Verify(), null)).Runs.Single();
         var json = JsonOf(run);
         Assert.Equal(["erf", "gaussian"], json.GetProperty("functions").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("erf, gaussian", json.GetProperty("function").GetString());

@@ -1,4 +1,3 @@
-using Calculus.Checking;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Running;
 using Calculus.Verification.Sheet;
@@ -41,7 +40,7 @@ public sealed class WrongShapeBatteryTests
     {
         var checks = Battery.All.Where(c => c.Functions.Contains(function)).ToList();
         Assert.NotEmpty(checks);
-        var result = BatteryRunner.Run(new ShapeSheet(function, key, Reshapes.All[reshape]), new VerifySettings(checks, 1, Cases, ElementaryError.Student(), null));
+        var result = BatteryRunner.Run(new ShapeSheet(function, key, Reshapes.All[reshape]), new VerifySettings(checks, 1, Cases, ErrorModels.Verify(), null));
         Assert.All(result.Runs, r =>
         {
             string what = $"{r.Check.Id}: {r.Verdict} {r.Failure?.Summary} {r.InconclusiveReason}";
@@ -66,7 +65,7 @@ public sealed class WrongShapeBatteryTests
     [InlineData("loss", "loss L matches the reference (σ, logistic loss, h, d ≤ 8, weights at scale 0.1, 1, 3)")]
     public void ANetworkKeyLeftOut_IsNotImplemented_AndTheOtherChecksStillDecide(string key, string check)
     {
-        var result = BatteryRunner.Run(new ShapeSheet("network", key, Reshapes.Missing), new VerifySettings(Battery.For(["1f"]), 1, Cases, ElementaryError.Student(), null));
+        var result = BatteryRunner.Run(new ShapeSheet("network", key, Reshapes.Missing), new VerifySettings(Battery.For(["1f"]), 1, Cases, ErrorModels.Verify(), null));
         Assert.Equal(CheckVerdict.NotImplemented, result.Runs.Single(r => r.Check.Name == check).Verdict);
         Assert.All(result.Runs, r => Assert.True(r.Verdict is CheckVerdict.Pass or CheckVerdict.NotImplemented, $"{r.Check.Id}: {r.Verdict} {r.Failure?.Summary} {r.InconclusiveReason}"));
     }

@@ -24,7 +24,7 @@ internal static class VerifyCommand
         var cases = new Option<string?>("--cases") { Description = "Cases per check (default: 1,000 per scalar check, 200 per vector or network check)." };
         var seed = new Option<string?>("--seed") { Description = "The seed of the cases (default: a new one each run, printed for replay)." };
         var rtol = new Option<string?>("--rtol") { Description = $"Relative tolerance of one function value beyond 4 ulp (default {Numbers.Format(Tolerances.DefaultRelative)})." };
-        var atol = new Option<string?>("--atol") { Description = $"Absolute tolerance of one function value (default 2^-48 = {Numbers.Format(Tolerances.DefaultAbsolute)})." };
+        var atol = new Option<string?>("--atol") { Description = "Absolute tolerance of one function value in the stable tier (default: none; the tails are judged relatively, docs/protocol.md)." };
         var maxUlp = new Option<string?>("--max-ulp") { Description = "Fail the accurate tier beyond this many ulp from the reference (default: report only); exit 0 then needs accurate." };
         var precision = new Option<string?>("--precision") { Description = "The precision your code computes in: double, single (float32), or auto (default: judged from your answers)." };
         var require = new Option<string?>("--require") { Description = "The level every implemented item must reach for exit 0: core (the formula is right; default), stable, or accurate (needs --max-ulp)." };
@@ -55,7 +55,7 @@ internal static class VerifyCommand
             int? caseCount = parse.GetValue(cases) is { } c ? Count(c) : null;
             ulong runSeed = parse.GetValue(seed) is { } s ? Seed(s) : (ulong)Random.Shared.NextInt64(1, 1L << 31);
             double relative = Bound(parse.GetValue(rtol), "--rtol", Tolerances.DefaultRelative);
-            double absolute = Bound(parse.GetValue(atol), "--atol", Tolerances.DefaultAbsolute);
+            double? absolute = parse.GetValue(atol) is { } a ? Bound(a, "--atol", 0) : null;
             double? ulps = parse.GetValue(maxUlp) is { } u ? Bound(u, "--max-ulp", 0) : null;
             double seconds = parse.GetValue(timeout) is { } t ? Bound(t, "--timeout", 0) : 10;
             if (seconds <= 0 || seconds > 3600)
@@ -90,7 +90,7 @@ internal static class VerifyCommand
                 ReportCommand.ProbeWritable(reportDir, "--report");
             }
 
-            var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps, judged, level);
+            var settings = new VerifySettings(checks, runSeed, caseCount, ErrorModels.Verify(relative, absolute), ulps, judged, level);
             ProcessSheet subject;
             try
             {
@@ -103,7 +103,7 @@ internal static class VerifyCommand
 
             context.Output.WriteLine($"verify: {subjectCommand}");
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
+                $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, {(absolute is { } abs ? $"atol {Numbers.Format(abs)}" : "tails relative")}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
             context.Output.Flush();
 
             string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout)}";

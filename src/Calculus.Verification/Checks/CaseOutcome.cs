@@ -12,6 +12,10 @@ namespace Calculus.Verification.Checks;
 /// <param name="Measure">The ulp distance, for the accurate tier.</param>
 internal sealed record CaseOutcome(CheckVerdict Verdict, string? Detail = null, Expectation? Expected = null, double? Got = null, Slack? Tolerance = null, double Measure = 0)
 {
+    /// <summary>The relative error |got − expected|/|expected| against the reference, for the accurate tier (∞ where
+    /// one value is not finite and the other is, or they differ in sign of infinity).</summary>
+    public double RelativeError { get; init; }
+
     /// <summary>A passing case.</summary>
     public static CaseOutcome Pass { get; } = new(CheckVerdict.Pass);
 

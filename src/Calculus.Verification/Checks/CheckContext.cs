@@ -16,14 +16,14 @@ internal sealed record CheckContext(ISheet Subject, ISheet Reference, Elementary
     /// <summary>The subject checked against the library with the default tolerances, in double.</summary>
     /// <param name="subject">The subject.</param>
     /// <returns>The context.</returns>
-    public static CheckContext For(ISheet subject) => new(subject, ReferenceSheet.Instance, ElementaryError.Student());
+    public static CheckContext For(ISheet subject) => new(subject, ReferenceSheet.Instance, ErrorModels.Verify());
 
     /// <summary>The subject checked against the library with the default tolerances in a precision.</summary>
     /// <param name="subject">The subject.</param>
     /// <param name="precision">The precision judged.</param>
     /// <returns>The context.</returns>
     public static CheckContext For(ISheet subject, Precision precision) =>
-        new(subject, ReferenceSheet.Instance, ErrorModels.In(ElementaryError.Student(), precision), null, precision);
+        new(subject, ReferenceSheet.Instance, ErrorModels.In(ErrorModels.Verify(), precision), null, precision);
 
     /// <summary>The context a check of <paramref name="tier"/> judges in: the core tier with the core model
     /// (<see cref="ErrorModels.Core"/>); in single precision the reference seen through float inputs and results

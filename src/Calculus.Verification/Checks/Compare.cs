@@ -108,8 +108,18 @@ internal static class Compare
         return bits >= 0 ? bits : -(long)(bits & int.MaxValue);
     }
 
-    /// <summary>The accurate tier's outcome: the ulp distance (in the precision judged) as the measure; a failure when
-    /// it exceeds the limit.</summary>
+    /// <summary>How far the reference itself may be from the true value, in ulp of the precision judged: in double
+    /// <see cref="Tolerances.FunctionUlps"/> (its functions are within 2 ulp, derivatives 4, of values computed with
+    /// mpmath); in single 1, its double value rounded to a float (within 4 double ulp of the truth, it rounds to the
+    /// correctly rounded float or to a neighbour).</summary>
+    /// <param name="precision">The precision judged.</param>
+    /// <returns>The reference's bound.</returns>
+    public static double ReferenceUlps(Checking.Precision precision) => precision == Checking.Precision.Binary32 ? 1 : Tolerances.FunctionUlps;
+
+    /// <summary>The accurate tier's outcome: the ulp distance (in the precision judged) from the reference as the
+    /// measure, with the relative error; a failure only when the distance minus the reference's own bound
+    /// (<see cref="ReferenceUlps"/>) exceeds the limit, so that the subject is surely more than the limit from the true
+    /// value and a correctly rounded answer never fails.</summary>
     /// <param name="what">What was compared.</param>
     /// <param name="expected">The reference value.</param>
     /// <param name="got">The subject's value.</param>
@@ -120,9 +130,13 @@ internal static class Compare
         ArgumentNullException.ThrowIfNull(what);
         ArgumentNullException.ThrowIfNull(ctx);
         double ulps = Ulps(expected, got, ctx.Precision);
-        return ctx.MaxUlp is { } limit && ulps > limit
-            ? new CaseOutcome(CheckVerdict.Fail, $"{what()} is {Show.R(ulps)} ulp from the reference (--max-ulp {Show.R(limit)})", Expectation.Of(expected), got, new Slack(limit, SlackUnit.Ulp), ulps)
-            : CaseOutcome.Pass with { Measure = ulps };
+        double relative = expected == got || (double.IsNaN(expected) && double.IsNaN(got)) ? 0
+            : double.IsFinite(expected) && double.IsFinite(got) ? Math.Abs(got - expected) / Math.Abs(expected) : double.PositiveInfinity;
+        double reference = ReferenceUlps(ctx.Precision);
+        return ctx.MaxUlp is { } limit && ulps - reference > limit
+            ? new CaseOutcome(CheckVerdict.Fail, $"{what()} is {Show.R(ulps)} ulp from the reference, so at least {Show.R(ulps - reference)} from the true value (the reference is within {Show.R(reference)}; --max-ulp {Show.R(limit)})",
+                Expectation.Of(expected), got, new Slack(limit + reference, SlackUnit.Ulp), ulps) { RelativeError = relative }
+            : CaseOutcome.Pass with { Measure = ulps, RelativeError = relative };
     }
 
     /// <summary>The first outcome that is not a pass, or pass: combines the parts of one case.</summary>

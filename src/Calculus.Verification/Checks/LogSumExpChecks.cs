@@ -70,6 +70,12 @@ internal static class LogSumExpChecks
                     return Compare.Values(() => $"LSE(a + {Show.R(t.C)}) against LSE(a) + {Show.R(t.C)}", lse[0] + t.C, lse[1], tolerance);
                 });
             yield return Make("LSE over the whole double range: no overflow (LSE([1000, 1000]) = 1000 + ln 2), ±∞ entries as limits", Tier.Stable, false, Whole, a => a.Length > 0, (a, ctx) => Value(a, ctx));
+            var withNaN = Core.Zip(Gen.Choose(0, 7), (a, k) => a.Select((v, i) => i == k % a.Length ? double.NaN : v).ToArray());
+            yield return Make("NaN in, NaN out: LSE(a) is NaN when an entry is NaN", Tier.Stable, false, withNaN, a => a.Any(double.IsNaN), (a, ctx) =>
+            {
+                double lse = Ask.LogSumExp(ctx.Subject, a);
+                return double.IsNaN(lse) ? CaseOutcome.Pass : CaseOutcome.Fail($"LSE({Show.Vector(a)}) is {Show.R(lse)}: NaN in must give NaN out");
+            });
             yield return Make("LSE: worst distance from the reference in ulp", Tier.Accurate, false, Whole, a => a.Length > 0, (a, ctx) =>
                 Compare.UlpDistance(() => $"LSE({Show.Vector(a)})", Ask.LogSumExp(ctx.Reference, a), Ask.LogSumExp(ctx.Subject, a), ctx));
         }

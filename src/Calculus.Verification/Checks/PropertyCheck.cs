@@ -135,7 +135,7 @@ internal sealed class PropertyCheck<T> : Check
         if (Tier == Tier.Accurate && outcomes.Count > 0)
         {
             int worst = Enumerable.Range(0, outcomes.Count).MaxBy(k => outcomes[k].Measure);
-            run = run with { Worst = outcomes[worst].Measure, WorstAt = describe(sample[worst]) };
+            run = run with { Worst = outcomes[worst].Measure, WorstRelative = outcomes[worst].RelativeError, WorstAt = describe(sample[worst]) };
         }
 
         return run with { Elapsed = clock.Elapsed };
@@ -262,6 +262,9 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
 
     /// <summary>The worst ulp distance (accurate tier).</summary>
     public double? Worst { get; init; }
+
+    /// <summary>The relative error at the worst case (accurate tier).</summary>
+    public double? WorstRelative { get; init; }
 
     /// <summary>Where it was.</summary>
     public string? WorstAt { get; init; }

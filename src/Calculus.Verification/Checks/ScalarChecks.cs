@@ -55,6 +55,8 @@ internal static class ScalarChecks
             (c, ctx) => Value(spec, c, ctx, derivative: false));
         yield return Make(spec, "derivative over the whole double range: finite where the true value is, and within tolerance", Tier.Stable, false, whole, _ => true,
             (c, ctx) => ScalarDomains.Resolve(spec, c).KinkAt(ctx.Precision.Round(c.X)) is { } kink ? AtKink(spec, c, kink, ctx) : Value(spec, c, ctx, derivative: true));
+        yield return Make(spec, "NaN in, NaN out: f(NaN) and f'(NaN) are NaN", Tier.Stable, false,
+            ScalarDomains.Cases(spec, Gen.Constant(double.NaN)), c => double.IsNaN(c.X), (c, ctx) => NaNOut(spec, c, ctx));
         var accurate = ScalarDomains.Cases(spec, AccurateDomain(spec));
         yield return Make(spec, "value: worst distance from the reference in ulp", Tier.Accurate, false, accurate, _ => true, (c, ctx) => Ulps(spec, c, ctx, derivative: false));
         yield return Make(spec, "derivative: worst distance from the reference in ulp (off kinks)", Tier.Accurate, false,
@@ -182,6 +184,21 @@ internal static class ScalarChecks
         return holds ? CaseOutcome.Pass
             : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction() > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}; f(y) − f(x)",
                 spec.Direction() > 0 ? Expectation.Above(0) : Expectation.Below(0), v[1] - v[0], tolerance);
+    }
+
+    /// <summary>f(NaN) and f'(NaN) are NaN: a value that is not a number has no image (not 0, as max(0, NaN) gives in
+    /// Python, and not an error).</summary>
+    private static CaseOutcome NaNOut(ScalarFunction spec, ScalarCase c, CheckContext ctx)
+    {
+        var s = ScalarDomains.Resolve(spec, c);
+        CaseOutcome At(bool derivative)
+        {
+            double got = Ask.Scalar(ctx.Subject, s, derivative, double.NaN);
+            return double.IsNaN(got) ? CaseOutcome.Pass
+                : CaseOutcome.Fail($"{spec.Name}{(derivative ? "'" : "")}(NaN) is {Show.R(got)}: NaN in must give NaN out");
+        }
+
+        return Compare.All(() => At(false), () => At(true));
     }
 
     private static CaseOutcome Ulps(ScalarFunction spec, ScalarCase c, CheckContext ctx, bool derivative)

@@ -24,6 +24,18 @@ internal static class VerifyReports
         _ => "not-implemented",
     };
 
+    /// <summary>A check's verdict as printed: <see cref="Word(CheckVerdict)"/>, except that an accurate row that passed
+    /// without <c>--max-ulp</c> is "report": it measured, it did not judge.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="run">The check's run.</param>
+    /// <returns>The word.</returns>
+    public static string Word(VerifyResult result, CheckRun run)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Check.Tier == Tier.Accurate && !result.AccurateChecked && run.Verdict == CheckVerdict.Pass ? "report" : Word(run.Verdict);
+    }
+
     /// <summary>The tier as printed: core, stable, accurate.</summary>
     /// <param name="tier">The tier.</param>
     /// <returns>The word.</returns>
@@ -81,7 +93,9 @@ internal static class VerifyReports
         }
         else if (run.Worst is { } worst && run.Verdict == CheckVerdict.Pass)
         {
-            yield return $"worst {Ulp(worst)} ulp at {run.WorstAt}";
+            yield return double.IsFinite(worst)
+                ? $"worst {Ulp(worst)} ulp from the reference ({Digits(run.WorstRelative ?? 0)}) at {run.WorstAt}"
+                : $"worst: not finite where the reference is finite, or the reverse, at {run.WorstAt}";
         }
 
         if (run.NotImplementedFor.Count > 0)
@@ -106,7 +120,7 @@ internal static class VerifyReports
         sb.Append(CultureInfo.InvariantCulture, $"{"item",-4}  {"function".PadRight(fw)}  {"tier",-8}  {"verdict",-15}  {"cases",5}  check\n");
         foreach (var run in result.Runs)
         {
-            string verdict = run.Verdict is CheckVerdict.Fail or CheckVerdict.Error ? Word(run.Verdict).ToUpperInvariant() : Word(run.Verdict);
+            string verdict = run.Verdict is CheckVerdict.Fail or CheckVerdict.Error ? Word(run.Verdict).ToUpperInvariant() : Word(result, run);
             sb.Append(CultureInfo.InvariantCulture, $"{run.Check.Item,-4}  {run.Check.FunctionText.PadRight(fw)}  {Word(run.Check.Tier),-8}  {verdict,-15}  {run.Cases,5}  {run.Check.Name}\n");
             foreach (string line in Details(run))
             {
@@ -118,7 +132,7 @@ internal static class VerifyReports
         foreach (string item in result.Items)
         {
             var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
-            string counts = string.Join(", ", Enum.GetValues<CheckVerdict>().Select(v => (v, n: runs.Count(r => r.Verdict == v))).Where(t => t.n > 0).Select(t => $"{t.n} {Word(t.v)}"));
+            string counts = string.Join(", ", runs.GroupBy(r => Word(result, r)).Select(g => $"{g.Count()} {g.Key}"));
             string? diagnosis = runs.Select(r => r.Diagnosis).FirstOrDefault(d => d is not null);
             string word = LevelWord(result, item);
             sb.Append(CultureInfo.InvariantCulture, $"{item,-4}  {word,-15}  {runs.Count} checks: {counts}{(diagnosis is null ? "" : $"; {diagnosis}")}\n");
@@ -167,7 +181,7 @@ internal static class VerifyReports
 
                     w.WriteEndArray();
                     w.WriteString("tier", Word(run.Check.Tier));
-                    w.WriteString("verdict", Word(run.Verdict));
+                    w.WriteString("verdict", Word(result, run));
                     w.WriteNumber("cases", run.Cases);
                     w.WriteNumber("seconds", Math.Round(run.Elapsed.TotalSeconds, 3));
                     w.WriteNumber("passed", run.Passed);
@@ -195,6 +209,7 @@ internal static class VerifyReports
                     if (run.Worst is { } worst)
                     {
                         Number(w, "worst_ulp", worst);
+                        Number(w, "worst_relative_error", run.WorstRelative ?? double.NaN);
                         Optional(w, "worst_at", run.WorstAt);
                     }
 
@@ -268,14 +283,14 @@ internal static class VerifyReports
         {
             var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
             string level = LevelWord(result, item);
-            sb.Append(CultureInfo.InvariantCulture, $"| {item} | {(level.StartsWith("FAIL", StringComparison.Ordinal) ? $"**{level}**" : level)} | {runs.Count(r => r.Verdict == CheckVerdict.Pass)} of {runs.Count} pass |\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| {item} | {(level.StartsWith("FAIL", StringComparison.Ordinal) ? $"**{level}**" : level)} | {runs.Count(r => Word(result, r) == "pass")} of {runs.Count} pass |\n");
         }
 
         sb.Append("\n| item | function | tier | verdict | cases | check | details |\n|---|---|---|---|---|---|---|\n");
         foreach (var run in result.Runs)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {run.Check.Item} | {Cell(run.Check.FunctionText)} | {Word(run.Check.Tier)} | {Bold(run.Verdict)} | {run.Cases} | {Cell(run.Check.Name)} | {Cell(string.Join("; ", Details(run)))} |\n");
+                $"| {run.Check.Item} | {Cell(run.Check.FunctionText)} | {Word(run.Check.Tier)} | {Bold(Word(result, run), run.Verdict)} | {run.Cases} | {Cell(run.Check.Name)} | {Cell(string.Join("; ", Details(run)))} |\n");
         }
 
         return sb.ToString();
@@ -290,11 +305,17 @@ internal static class VerifyReports
         return text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
     }
 
-    private static string Bold(CheckVerdict v) => v is CheckVerdict.Fail or CheckVerdict.Error ? $"**{Word(v)}**" : Word(v);
+    private static string Bold(string word, CheckVerdict v) => v is CheckVerdict.Fail or CheckVerdict.Error ? $"**{word}**" : word;
 
     /// <summary>The first few of a list, and how many more.</summary>
     private static string Some(IReadOnlyList<string> all) =>
         all.Count <= 4 ? string.Join("; ", all) : $"{string.Join("; ", all.Take(4))}; and {all.Count - 4} more";
+
+    /// <summary>"15.3 correct digits" for a relative error of 5e-16, "every digit correct" for 0, "no correct digit"
+    /// from 1 on.</summary>
+    private static string Digits(double relative) => relative == 0 ? "every digit correct"
+        : relative >= 1 || double.IsNaN(relative) ? "no correct digit"
+        : string.Create(CultureInfo.InvariantCulture, $"{-Math.Log10(relative):0.0} correct digits");
 
     /// <summary>An ulp distance: whole up to a million, then with an exponent (between 0 and 2 lie 4.6e18 doubles).</summary>
     private static string Ulp(double ulps) => !double.IsFinite(ulps) ? "∞"

@@ -8,6 +8,11 @@ namespace Calculus.Checking;
 /// the slack allowed beyond it, and the rounding of the argument inside the implementation (y·a, 1 − t, x·x before
 /// the exponential; in single precision the rounding of u itself to a float) carried through φ's conditioning
 /// |u·φ'(u)|. ε is that of the <see cref="Precision"/> the implementation computes in.</para>
+/// <para>With <see cref="RelativeTails"/> the bound is relative wherever |φ(u)| is a normal number of the precision:
+/// the absolute term is dropped there (an absolute slack of 2^-48 would pass σ floored at 1e-20, or 1 − tanh²(20) = 0 in
+/// place of 1.7e-17), and below the smallest normal value it is at least that value, the error of a result flushed to
+/// zero. A function that crosses zero at a nonzero argument (sin at kπ, 1 − t at 1) needs no absolute term either: the
+/// rounding of the argument, |u·φ'(u)|·Ulps·ε, bounds the error there.</para>
 /// <para><see cref="Reference"/> is a backward-stable implementation (Relative = Absolute = 0): the library checking
 /// itself. <see cref="Student(double, double)"/> adds the slack <c>calculus verify</c> allows a student's code
 /// (<see cref="Tolerances.DefaultRelative"/>, <see cref="Tolerances.DefaultAbsolute"/> unless given).</para>
@@ -19,6 +24,10 @@ public sealed record ElementaryError(double Ulps, double Relative, double Absolu
 {
     /// <summary>The format the implementation computes in, whose ε the bound counts in; double unless set.</summary>
     public Precision Precision { get; init; } = Precision.Binary64;
+
+    /// <summary>Whether <see cref="Absolute"/> applies only where |φ(u)| is below the smallest normal value of
+    /// <see cref="Precision"/> (and is at least that value there); false: everywhere.</summary>
+    public bool RelativeTails { get; init; }
 
     /// <summary>ε of <see cref="Precision"/>.</summary>
     public double Epsilon => Precision.Epsilon();
@@ -50,9 +59,14 @@ public sealed record ElementaryError(double Ulps, double Relative, double Absolu
     /// <param name="value">φ(u).</param>
     /// <param name="slope">φ'(u) (its magnitude is used).</param>
     /// <param name="argument">u.</param>
-    /// <returns>(Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)·u|·Ulps·ε.</returns>
+    /// <returns>(Ulps·ε + Relative)·|φ(u)| + Absolute + |φ'(u)·u|·Ulps·ε; with <see cref="RelativeTails"/>, the
+    /// absolute term is 0 where |φ(u)| is normal and max(Absolute, smallest normal) below.</returns>
     public double Of(double value, double slope = 0, double argument = 0) =>
-        (((Ulps * Epsilon) + Relative) * Math.Abs(value)) + Absolute + (Conditioning(slope, argument) * Ulps * Epsilon);
+        (((Ulps * Epsilon) + Relative) * Math.Abs(value)) + AbsoluteAt(value) + (Conditioning(slope, argument) * Ulps * Epsilon);
+
+    private double AbsoluteAt(double value) => !RelativeTails ? Absolute
+        : Math.Abs(value) >= Precision.MinNormal() ? 0
+        : Math.Max(Absolute, Precision.MinNormal());
 
     /// <summary>|u·φ'(u)|, with 0 where either factor is 0 (φ'(±∞) = 0 at a limit: the argument's rounding moves nothing).</summary>
     private static double Conditioning(double slope, double argument) => slope == 0 || argument == 0 ? 0 : Math.Abs(slope * argument);

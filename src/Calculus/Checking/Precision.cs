@@ -31,6 +31,12 @@ public static class PrecisionExtensions
     /// <returns>The step.</returns>
     public static double SubnormalStep(this Precision precision) => precision == Precision.Binary32 ? float.Epsilon : double.Epsilon;
 
+    /// <summary>The format's smallest normal value, 2^-1022 or 2^-126: below it relative bounds stop holding, and an
+    /// implementation that flushes subnormal results to zero (FTZ: GPUs, fast-math builds) errs by less than it.</summary>
+    /// <param name="precision">The format.</param>
+    /// <returns>The smallest normal value.</returns>
+    public static double MinNormal(this Precision precision) => Math.ScaleB(1.0, precision == Precision.Binary32 ? -126 : -1022);
+
     /// <summary>A double rounded to the format, as an implementation in it sees the number: itself in double, the
     /// nearest float (±∞ beyond float's range, NaN kept) in single.</summary>
     /// <param name="precision">The format.</param>

@@ -28,7 +28,7 @@ public sealed class RestartBudgetTests
                 if r["fn"] in ("affine", "affine-partial", "network"):
                     sys.exit(3)
                 if r["fn"] == "relu":
-                    v = [(1.0 if x > 0 else 0.0) if r["derivative"] else max(0.0, x) for x in r["x"]]
+                    v = [(x if x != x else 1.0 if x > 0 else 0.0) if r["derivative"] else max(x, 0.0) for x in r["x"]]
                 elif r["fn"] == "sigmoid" and not r["derivative"]:
                     v = [1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x)) for x in r["x"]]
                 else:

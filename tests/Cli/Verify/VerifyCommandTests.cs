@@ -28,7 +28,7 @@ public sealed class VerifyCommandTests
         Assert.True(run.Result.ExitCode == 0, run.Result.Output + run.Result.Error);
         var checks = run.Checks.ToList();
         Assert.Equal(Battery.All.Count, checks.Count);
-        Assert.All(checks, c => Assert.True(c.Check.GetProperty("verdict").GetString() == "pass", $"{c.Item} {c.Check}"));
+        Assert.All(checks, c => Assert.True(Templates.PassedOrReported(c.Check), $"{c.Item} {c.Check}"));
         Assert.All(Battery.Items, item => Assert.Equal("stable", run.ItemLevel(item)));
         Assert.Contains($"{Battery.Items.Count} items: {Battery.Items.Count} stable; {Battery.All.Count} checks in", run.Result.Output, StringComparison.Ordinal);
         Assert.Contains("precision: double (judged from your answers: 0 of 46 telling values are floats)", run.Result.Output, StringComparison.Ordinal);

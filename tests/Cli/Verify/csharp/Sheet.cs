@@ -57,13 +57,13 @@ public static class Sheet
 
     public static double ErfDerivative(double x) => 2.0 / Sqrt(PI) * Exp(-x * x);
 
-    public static double Relu(double x) => x > 0 ? x : 0.0;
+    public static double Relu(double x) => x <= 0 ? 0.0 : x; // NaN in, NaN out
 
-    public static double ReluDerivative(double x) => x > 0 ? 1.0 : 0.0;
+    public static double ReluDerivative(double x) => double.IsNaN(x) ? x : x > 0 ? 1.0 : 0.0;
 
     public static double LeakyRelu(double x) => x > 0 ? x : 0.01 * x;
 
-    public static double LeakyReluDerivative(double x) => x > 0 ? 1.0 : 0.01;
+    public static double LeakyReluDerivative(double x) => double.IsNaN(x) ? x : x > 0 ? 1.0 : 0.01;
 
     /// <summary>Piecewise, so that α = 0 at x = ±∞ gives ±c rather than 0·∞ = NaN.</summary>
     public static double Plu(double x, double alpha, double c) =>
@@ -71,7 +71,7 @@ public static class Sheet
         : x < -c ? -c + (alpha != 0 ? alpha * (x + c) : 0.0)
         : x;
 
-    public static double PluDerivative(double x, double alpha, double c) => -c < x && x < c ? 1.0 : alpha;
+    public static double PluDerivative(double x, double alpha, double c) => double.IsNaN(x) ? x : -c < x && x < c ? 1.0 : alpha;
 
     public static double Sin(double x) => Math.Sin(x);
 
@@ -93,9 +93,9 @@ public static class Sheet
 
     public static double LogisticDerivative(double t) => -Sigmoid(-t);
 
-    public static double Hinge(double t) => Max(0.0, 1.0 - t);
+    public static double Hinge(double t) => Max(0.0, 1.0 - t); // Math.Max propagates NaN
 
-    public static double HingeDerivative(double t) => t < 1 ? -1.0 : 0.0;
+    public static double HingeDerivative(double t) => double.IsNaN(t) ? t : t < 1 ? -1.0 : 0.0;
 
     public static double SmoothHinge(double t) => Softplus(1.0 - t);
 

@@ -52,10 +52,12 @@ def erf_derivative(x):
 
 
 def relu(x):
-    return x if x > 0 else 0.0
+    return 0.0 if x <= 0 else x  # NaN in, NaN out
 
 
 def relu_derivative(x):
+    if math.isnan(x):
+        return x
     return 1.0 if x > 0 else 0.0
 
 
@@ -64,6 +66,8 @@ def leaky_relu(x):
 
 
 def leaky_relu_derivative(x):
+    if math.isnan(x):
+        return x
     return 1.0 if x > 0 else 0.01
 
 
@@ -77,6 +81,8 @@ def plu(x, alpha, c):
 
 
 def plu_derivative(x, alpha, c):
+    if math.isnan(x):
+        return x
     return 1.0 if -c < x < c else alpha
 
 
@@ -114,10 +120,12 @@ def logistic_derivative(t):
 
 
 def hinge(t):
-    return max(0.0, 1.0 - t)
+    return 0.0 if t >= 1 else 1.0 - t  # NaN in, NaN out
 
 
 def hinge_derivative(t):
+    if math.isnan(t):
+        return t
     return -1.0 if t < 1 else 0.0
 
 

@@ -63,7 +63,7 @@ def relu(x):
 
 
 def relu_derivative(x):
-    return np.where(x > 0, 1.0, 0.0)
+    return np.where(np.isnan(x), x, np.where(x > 0, 1.0, 0.0))
 
 
 def leaky_relu(x):
@@ -71,7 +71,7 @@ def leaky_relu(x):
 
 
 def leaky_relu_derivative(x):
-    return np.where(x > 0, 1.0, 0.01)
+    return np.where(np.isnan(x), x, np.where(x > 0, 1.0, 0.01))
 
 
 def plu(x, alpha, c):
@@ -82,7 +82,7 @@ def plu(x, alpha, c):
 
 
 def plu_derivative(x, alpha, c):
-    return np.where((-c < x) & (x < c), 1.0, alpha)
+    return np.where(np.isnan(x), x, np.where((-c < x) & (x < c), 1.0, alpha))
 
 
 def sin(x):
@@ -123,7 +123,7 @@ def hinge(t):
 
 
 def hinge_derivative(t):
-    return np.where(t < 1, -1.0, 0.0)
+    return np.where(np.isnan(t), t, np.where(t < 1, -1.0, 0.0))
 
 
 def smooth_hinge(t):

@@ -16,4 +16,4 @@ def relu(x):
 
 
 def relu_derivative(x):
-    return np.where(x > 0, 1, 0)  # a 0-d ndarray of int64
+    return x if np.isnan(x) else np.where(x > 0, 1, 0)  # a 0-d ndarray of int64

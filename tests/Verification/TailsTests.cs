@@ -2,6 +2,7 @@ using Calculus.Activations;
 using Calculus.Checking;
 using Calculus.Verification.Checks;
 using Calculus.Verification.Diagnosis;
+using Calculus.Verification.Reports;
 using Calculus.Verification.Running;
 using Calculus.Verification.Sheet;
 
@@ -86,5 +87,19 @@ public sealed class TailsTests
                 new VerifySettings(Battery.For([item]), seed, Cases, ErrorModels.Verify(), null, Precision.Binary32));
             Assert.Equal(Level.Stable, single.LevelOf(item));
         }
+    }
+
+    /// <summary>The counterexample is the smallest failing case the shrinker reaches; beside it the run keeps the case
+    /// that missed by the most times its tolerance, which the report shows with its relative error.</summary>
+    [Fact]
+    public void AFailure_ReportsTheWorstCaseSeen_BesideTheShrunkOne()
+    {
+        var r = Run(TextbookTanhDerivative(), 1, "2a");
+        var run = r.Runs.Single(k => k.Verdict == CheckVerdict.Fail && k.Check.Name.StartsWith("derivative over the whole", StringComparison.Ordinal));
+        static double Excess(CaseOutcome o) => Math.Abs(o.Got!.Value - o.Expected!.Value!.Value) / o.Tolerance!.Amount;
+        var worst = Assert.IsType<CaseOutcome>(run.WorstFailure);
+        Assert.NotEqual(run.Counterexample, run.WorstFailureAt);
+        Assert.True(Excess(worst) >= Excess(run.Failure!), $"worst {worst.Summary} at {run.WorstFailureAt}; shrunk {run.Failure!.Summary}");
+        Assert.Contains(VerifyReports.Details(run), line => line.StartsWith($"worst case seen: {run.WorstFailureAt}: ", StringComparison.Ordinal) && line.Contains("(relative error ", StringComparison.Ordinal));
     }
 }

@@ -125,6 +125,11 @@ internal sealed class PropertyCheck<T> : Check
         {
             var (shrunk, outcome, steps) = Shrink(sample[failed], outcomes[failed], context);
             run = run with { Counterexample = describe(shrunk), Failure = outcome, Shrinks = steps, WithinSinglePrecision = WithinSingle(shrunk, context) };
+            int worst = Enumerable.Range(0, outcomes.Count).Where(k => Excess(outcomes[k]) is not null).DefaultIfEmpty(-1).MaxBy(k => k < 0 ? 0 : Excess(outcomes[k])!.Value);
+            if (worst >= 0 && describe(sample[worst]) is { } at && at != run.Counterexample)
+            {
+                run = run with { WorstFailure = outcomes[worst], WorstFailureAt = at };
+            }
         }
 
         if (failed >= 0)
@@ -140,6 +145,12 @@ internal sealed class PropertyCheck<T> : Check
 
         return run with { Elapsed = clock.Elapsed };
     }
+
+    /// <summary>How many times its tolerance a failed comparison of two numbers missed by, |got − expected|/tolerance;
+    /// null for any other outcome (a range, a shape, a value not finite).</summary>
+    private static double? Excess(CaseOutcome o) =>
+        o.Verdict == CheckVerdict.Fail && o.Expected?.Value is { } e && o.Got is { } g && double.IsFinite(e) && double.IsFinite(g)
+        && o.Tolerance is { Unit: SlackUnit.Absolute, Amount: > 0 } t ? Math.Abs(g - e) / t.Amount : null;
 
     /// <inheritdoc/>
     public override Property ToProperty(CheckContext context, CaseTally tally)
@@ -259,6 +270,13 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
     /// every error of the case lies within single-precision bounds (a float32 computation, or an approximation of that
     /// accuracy).</summary>
     public bool WithinSinglePrecision { get; init; }
+
+    /// <summary>The failed case that missed by the most times its tolerance, when it is not the counterexample (the
+    /// counterexample is the smallest failing case, not the worst).</summary>
+    public CaseOutcome? WorstFailure { get; init; }
+
+    /// <summary>Where it was.</summary>
+    public string? WorstFailureAt { get; init; }
 
     /// <summary>The worst ulp distance (accurate tier).</summary>
     public double? Worst { get; init; }

@@ -47,7 +47,7 @@ internal static class ScalarChecks
             string direction = spec.Direction() > 0 ? "increasing" : "decreasing";
             var pairs = ScalarDomains.Cases(spec, ScalarDomains.Core).Zip(ScalarDomains.Core, (c, y) => (Case: c, Y: y));
             yield return new PropertyCheck<(ScalarCase Case, double Y)>(spec.Item, [f], $"{(spec.IsStrictlyMonotone() ? "" : "non-strictly ")}{direction}", Tier.Core, Cases, true,
-                pairs, _ => [], t => $"{t.Case} and y = {Show.R(t.Y)}", (t, ctx) => Monotone(spec, t.Case, t.Y, ctx));
+                pairs, _ => [], t => Pair(t.Case, t.Y), (t, ctx) => Monotone(spec, t.Case, t.Y, ctx));
         }
 
         var whole = ScalarDomains.Cases(spec, ScalarDomains.Whole(spec.LimitsAtInfinity));
@@ -170,8 +170,13 @@ internal static class ScalarChecks
             () => Compare.Values(() => $"{spec.Name}'(−x) against {(sign < 0 ? "" : "−")}{spec.Name}'(x) at x = {Show.R(c.X)}", -sign * slopes[0], slopes[1], slopeTolerance));
     }
 
-    /// <summary>x &lt; y gives f(x) ≤ f(y) (increasing) or ≥ (decreasing), up to the two values' tolerances; strictly where
-    /// the true rise exceeds them.</summary>
+    /// <summary>"x₁ = 15.58 &lt; x₂ = 15.62", with the parameters: the pair of an order claim, in order (y names the label
+    /// elsewhere).</summary>
+    private static string Pair(ScalarCase c, double other) =>
+        c.Describe($"x₁ = {Show.R(Math.Min(c.X, other))} < x₂ = {Show.R(Math.Max(c.X, other))}");
+
+    /// <summary>x₁ &lt; x₂ gives f(x₁) ≤ f(x₂) (increasing) or ≥ (decreasing), up to the two values' tolerances; strictly
+    /// where the true rise exceeds them.</summary>
     private static CaseOutcome Monotone(ScalarFunction spec, ScalarCase c, double other, CheckContext ctx)
     {
         var s = ScalarDomains.Resolve(spec, c);
@@ -182,7 +187,7 @@ internal static class ScalarChecks
         double trueRise = spec.Direction() * (s.Value(y) - s.Value(x));
         bool holds = rise >= -tolerance && (!spec.IsStrictlyMonotone() || trueRise <= tolerance || rise > 0);
         return holds ? CaseOutcome.Pass
-            : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction() > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}; f(y) − f(x)",
+            : CaseOutcome.Fail($"{spec.Name} must be {(spec.Direction() > 0 ? "increasing" : "decreasing")}: f({Show.R(x)}) = {Show.R(v[0])}, f({Show.R(y)}) = {Show.R(v[1])}; f(x₂) − f(x₁)",
                 spec.Direction() > 0 ? Expectation.Above(0) : Expectation.Below(0), v[1] - v[0], tolerance);
     }
 

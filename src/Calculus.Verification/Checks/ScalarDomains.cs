@@ -13,8 +13,13 @@ internal sealed record ScalarCase(double X, ScalarFunction? Bound = null)
 {
     /// <summary>"x = 0.5", with the parameters, e.g. "x = 0.5 (α = 0.25, c = 2)".</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => Bound is not { Parameters.Count: > 0 } f ? $"x = {Show.R(X)}"
-        : $"x = {Show.R(X)} ({string.Join(", ", f.Parameters.Zip(f.Arguments, (p, v) => $"{p.Symbol} = {Show.R(v)}"))})";
+    public override string ToString() => Describe($"x = {Show.R(X)}");
+
+    /// <summary>A text for the case's point followed by its parameters, e.g. "x₁ = 1 &lt; x₂ = 2 (α = 0.25, c = 2)".</summary>
+    /// <param name="point">The point's text.</param>
+    /// <returns>The text.</returns>
+    public string Describe(string point) => Bound is not { Parameters.Count: > 0 } f ? point
+        : $"{point} ({string.Join(", ", f.Parameters.Zip(f.Arguments, (p, v) => $"{p.Symbol} = {Show.R(v)}"))})";
 }
 
 /// <summary>The domains of the scalar checks (docs/protocol.md, "Domains").</summary>

@@ -96,7 +96,7 @@ internal static class Generators
     /// <param name="keep">The generator's constraint.</param>
     /// <returns>The shrinker.</returns>
     public static Func<double, IEnumerable<double>> ShrinkDouble(Func<double, bool> keep) => x =>
-        new[] { 0.0, Math.Round(x), Math.Round(x, 2), HalfExponent(x) }
+        new[] { 0.0, Math.Round(x), Math.Round(x, 1), Math.Round(x, 2), HalfExponent(x) }
             .Concat(Enumerable.Range(1, 6).Select(k => x * (1 - Math.ScaleB(1, -k))))
             .Where(c => c != x && double.IsFinite(c) && Math.Abs(c) < Math.Abs(x) + 0.5 && keep(c))
             .Distinct();

@@ -74,13 +74,18 @@ internal static class VerifyReports
         {
             yield return $"counterexample: {run.Counterexample}{(run.Shrinks > 0 ? $" (shrunk in {run.Shrinks} step{(run.Shrinks == 1 ? "" : "s")})" : "")}";
             yield return f.Expected is null ? f.Detail ?? "failed" : f.Summary;
+            if (run.WorstFailure is { Expected.Value: { } e, Got: { } g } worst)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"worst case seen: {run.WorstFailureAt}: {worst.Summary} (relative error {Math.Abs(g - e) / Math.Abs(e):0.0e+00})");
+            }
             if (run.Diagnosis is { } d)
             {
                 yield return $"diagnosis: your values agree with a known mistake at every sampled case: {d}";
             }
             else if (run.WithinSinglePrecision)
             {
-                yield return "every error of this case lies within single-precision bounds: computed in float32? (--precision single judges it so)";
+                yield return "every error of this case lies within single-precision bounds: if your code computes in float32, --precision single judges it so";
             }
         }
         else if (run.Verdict == CheckVerdict.Inconclusive)
@@ -197,6 +202,16 @@ internal static class VerifyReports
                         {
                             w.WriteString("tolerance_unit", "ulp");
                         }
+                    }
+
+                    if (run.WorstFailure is { Expected.Value: { } we, Got: { } wg } wf)
+                    {
+                        w.WriteStartObject("worst_case");
+                        w.WriteString("at", run.WorstFailureAt);
+                        Number(w, "expected", we);
+                        Number(w, "got", wg);
+                        Number(w, "tolerance", wf.Tolerance?.Amount ?? double.NaN);
+                        w.WriteEndObject();
                     }
 
                     Optional(w, "diagnosis", run.Diagnosis);

@@ -10,13 +10,17 @@ using Calculus.Verification.Running;
 namespace Calculus.Cli.Commands;
 
 /// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
-/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--json FILE] [--junit FILE]
-/// [--report DIR]</c>: the whole battery against a student's implementation in any language, through the protocol of
-/// docs/protocol.md. Exit 0 when every implemented item reaches the required level (core unless --require or --max-ulp
-/// says otherwise), 1 when one does not, 2 for a usage error or a subject that cannot start, 3 for a fault of the checker
-/// itself.</summary>
+/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--budget S] [--json FILE]
+/// [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation in any language, through the
+/// protocol of docs/protocol.md. Exit 0 when every implemented item reaches the required level (core unless --require or
+/// --max-ulp says otherwise) and every check ran, 1 when one does not or the time budget left checks not run, 2 for a
+/// usage error or a subject that cannot start, 3 for a fault of the checker itself.</summary>
 internal static class VerifyCommand
 {
+    /// <summary>The largest --budget: a day, far above any run a class needs (the default battery takes seconds), and a
+    /// bound that keeps the seconds a sane TimeSpan.</summary>
+    private const int MaxBudgetSeconds = 86_400;
+
     public static Command Create(CliContext context)
     {
         var exec = new Option<string>("--exec") { Description = "The command that runs your implementation (started once through the shell, in this directory).", Required = true };
@@ -29,12 +33,13 @@ internal static class VerifyCommand
         var precision = new Option<string?>("--precision") { Description = "The precision your code computes in: double, single (float32), or auto (default: judged from your answers)." };
         var require = new Option<string?>("--require") { Description = "The level every implemented item must reach for exit 0: core (the formula is right; default), stable, or accurate (needs --max-ulp)." };
         var timeout = new Option<string?>("--timeout") { Description = "Seconds to wait for each answer (default 10)." };
+        var budget = new Option<string?>("--budget") { Description = $"Seconds the whole run may take (default {RunBudget.Default.TotalSeconds:0}); the checks left when it is spent are not run, and the run exits 1." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML to this file, one test case per check." };
         var report = new Option<string?>("--report") { Description = "Write a markdown page (index.md) into this folder." };
         var command = new Command("verify", "Run the whole property battery against your own implementation of the sheet, in any language (docs/protocol.md).")
         {
-            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, json, junit, report,
+            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, budget, json, junit, report,
         };
         command.SetAction(parse =>
         {
@@ -61,6 +66,12 @@ internal static class VerifyCommand
             if (seconds <= 0 || seconds > 3600)
             {
                 throw new UsageException($"--timeout must lie in (0, 3600] seconds; got {Numbers.Format(seconds)}");
+            }
+
+            double budgetSeconds = parse.GetValue(budget) is { } bs ? Bound(bs, "--budget", 0) : RunBudget.Default.TotalSeconds;
+            if (budgetSeconds <= 0 || budgetSeconds > MaxBudgetSeconds)
+            {
+                throw new UsageException($"--budget must lie in (0, {MaxBudgetSeconds}] seconds; got {Numbers.Format(budgetSeconds)}");
             }
 
             Precision? judged = parse.GetValue(precision) switch
@@ -90,7 +101,9 @@ internal static class VerifyCommand
                 ReportCommand.ProbeWritable(reportDir, "--report");
             }
 
-            var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps, judged, level);
+            // The budget runs from here: the subject's start-up is part of the run.
+            var runBudget = new RunBudget(TimeSpan.FromSeconds(budgetSeconds));
+            var settings = new VerifySettings(checks, runSeed, caseCount, ElementaryError.Student(relative, absolute), ulps, judged, level, runBudget);
             ProcessSheet subject;
             try
             {
@@ -106,7 +119,7 @@ internal static class VerifyCommand
                 $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, atol {Numbers.Format(absolute)}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
             context.Output.Flush();
 
-            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout)}";
+            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout, budget)}";
             VerifyResult result;
             using (subject)
             {
@@ -145,8 +158,9 @@ internal static class VerifyCommand
             }
 
             // A fault of the checker: no verdict on the subject, whatever the other checks said. The whole sheet: items not
-            // implemented yet are fine, an item below the required level is not. Named items (--only, a grade per item):
-            // each must be implemented in full and reach it.
+            // implemented yet are fine, an item below the required level is not, nor a check left not run by the time
+            // budget (the run was not judged in full). Named items (--only, a grade per item): each must be implemented in
+            // full and reach it.
             if (result.Faults.FirstOrDefault() is { } fault)
             {
                 context.Error.WriteLine($"calculus: {OneLine(fault.Fault!)} (in {result.Faults.Count()} check{(result.Faults.Count() == 1 ? "" : "s")}, first {fault.Check.Item} {fault.Check.Name}): {replay}");
@@ -154,7 +168,7 @@ internal static class VerifyCommand
             }
 
             bool graded = parse.GetValue(only) is not null;
-            return result.Failed || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
+            return result.Failed || result.NotRun.Any() || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;
     }
@@ -179,14 +193,21 @@ internal static class VerifyCommand
             .Select(g => $"{g.Count()} {g.Key.Word}"));
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
+        if (result.NotRun.FirstOrDefault() is { } notRun)
+        {
+            context.Output.WriteLine($"not run: {result.NotRun.Count()} of {result.Runs.Count} checks; {notRun.NotRunReason} (exit 1: give --budget more seconds to run them)");
+        }
+
         context.Output.WriteLine(replay);
         return result;
     }
 
-    /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented.</summary>
+    /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented, then
+    /// not-run (none of its checks run).</summary>
     private static (int Rank, string Word) TallyOf(VerifyResult result, string item) =>
         result.VerdictOf(item) == CheckVerdict.Error ? (-1, "ERROR")
         : result.LevelOf(item) is { } level ? ((int)level, level.Word())
+        : result.VerdictOf(item) == CheckVerdict.NotRun ? (-3, "not-run")
         : (-2, "not-implemented");
 
     /// <summary>Every option given that changes the run, as given: the replay line reproduces the run.</summary>

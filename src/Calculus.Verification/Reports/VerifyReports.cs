@@ -12,7 +12,7 @@ namespace Calculus.Verification.Reports;
 internal static class VerifyReports
 {
     /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented,
-    /// error.</summary>
+    /// error, not-run.</summary>
     /// <param name="verdict">The verdict.</param>
     /// <returns>The word.</returns>
     public static string Word(CheckVerdict verdict) => verdict switch
@@ -21,6 +21,7 @@ internal static class VerifyReports
         CheckVerdict.Fail => "fail",
         CheckVerdict.Inconclusive => "inconclusive",
         CheckVerdict.Error => "error",
+        CheckVerdict.NotRun => "not-run",
         _ => "not-implemented",
     };
 
@@ -29,8 +30,9 @@ internal static class VerifyReports
     /// <returns>The word.</returns>
     public static string Word(Tier tier) => tier.ToString().ToLowerInvariant();
 
-    /// <summary>An item's level as printed: FAIL, core, stable, accurate, or not-implemented; "(partial)" after it when
-    /// parts were not implemented.</summary>
+    /// <summary>An item's level as printed: ERROR, FAIL, core, stable, accurate, not-implemented, or not-run (none of
+    /// its checks run); "(partial)" after it when parts were not implemented, "(not all run)" when some checks were not
+    /// run.</summary>
     /// <param name="result">The run.</param>
     /// <param name="item">The item.</param>
     /// <returns>The word.</returns>
@@ -38,7 +40,22 @@ internal static class VerifyReports
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.VerdictOf(item) == CheckVerdict.Error ? Word(CheckVerdict.Error).ToUpperInvariant()
-            : result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") : Word(CheckVerdict.NotImplemented);
+            : result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") + (result.VerdictOf(item) == CheckVerdict.NotRun ? " (not all run)" : "")
+            : JsonLevel(result, item);
+    }
+
+    /// <summary>An item's level as the JSON report spells it: error, fail, core, stable, accurate, not-implemented, or
+    /// not-run (checks not run, none of those run implemented).</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="item">The item.</param>
+    /// <returns>The word.</returns>
+    public static string JsonLevel(VerifyResult result, string item)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var verdict = result.VerdictOf(item);
+        return verdict == CheckVerdict.Error ? Word(CheckVerdict.Error)
+            : result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant()
+            : Word(verdict == CheckVerdict.NotRun ? CheckVerdict.NotRun : CheckVerdict.NotImplemented);
     }
 
     /// <summary>The line that states the precision judged: "precision: single (judged from your answers: 44 of 44 telling
@@ -78,6 +95,10 @@ internal static class VerifyReports
         else if (run.Verdict == CheckVerdict.Error)
         {
             yield return run.Fault ?? "internal error of the checker";
+        }
+        else if (run.Verdict == CheckVerdict.NotRun)
+        {
+            yield return $"not run: {run.NotRunReason}";
         }
         else if (run.Worst is { } worst && run.Verdict == CheckVerdict.Pass)
         {
@@ -150,8 +171,7 @@ internal static class VerifyReports
                 w.WriteString("item", item);
                 w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Functions).Distinct()));
                 w.WriteString("verdict", Word(result.VerdictOf(item)));
-                w.WriteString("level", result.VerdictOf(item) == CheckVerdict.Error ? Word(CheckVerdict.Error)
-                    : result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant() : Word(CheckVerdict.NotImplemented));
+                w.WriteString("level", JsonLevel(result, item));
                 w.WriteBoolean("partial", result.IsPartial(item));
                 w.WriteStartArray("checks");
                 foreach (var run in runs)
@@ -191,7 +211,13 @@ internal static class VerifyReports
                         w.WriteBoolean("within_single_precision", true);
                     }
 
-                    Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : run.Verdict == CheckVerdict.Error ? run.Fault : null);
+                    Optional(w, "reason", run.Verdict switch
+                    {
+                        CheckVerdict.Inconclusive => run.InconclusiveReason,
+                        CheckVerdict.Error => run.Fault,
+                        CheckVerdict.NotRun => run.NotRunReason,
+                        _ => null,
+                    });
                     if (run.Worst is { } worst)
                     {
                         Number(w, "worst_ulp", worst);
@@ -213,7 +239,8 @@ internal static class VerifyReports
     }
 
     /// <summary>JUnit XML for CI test reporters: one test suite per item, one test case per check; a failed check is a
-    /// failure, a fault of the checker an error, an inconclusive or not-implemented one is skipped with the reason.</summary>
+    /// failure, a fault of the checker an error, an inconclusive, not-implemented or not-run one is skipped with the
+    /// reason.</summary>
     /// <param name="result">The run.</param>
     /// <returns>The XML.</returns>
     public static string JUnit(VerifyResult result)
@@ -228,7 +255,7 @@ internal static class VerifyReports
                 new XAttribute("tests", runs.Count),
                 new XAttribute("failures", runs.Count(r => r.Verdict == CheckVerdict.Fail)),
                 new XAttribute("errors", runs.Count(r => r.Verdict == CheckVerdict.Error)),
-                new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented)),
+                new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented or CheckVerdict.NotRun)),
                 new XAttribute("time", Seconds(new TimeSpan(runs.Sum(r => r.Elapsed.Ticks)))),
                 new XElement("properties", new XElement("property", new XAttribute("name", "level"), new XAttribute("value", LevelWord(result, item)))),
                 runs.Select(run => new XElement("testcase",
@@ -240,6 +267,7 @@ internal static class VerifyReports
                         CheckVerdict.Fail => new XElement("failure", new XAttribute("message", run.Failure?.Detail ?? "failed"), string.Join("\n", Details(run))),
                         CheckVerdict.Inconclusive => new XElement("skipped", new XAttribute("message", $"inconclusive: {run.InconclusiveReason}")),
                         CheckVerdict.NotImplemented => new XElement("skipped", new XAttribute("message", "not implemented")),
+                        CheckVerdict.NotRun => new XElement("skipped", new XAttribute("message", $"not run: {run.NotRunReason}")),
                         CheckVerdict.Error => new XElement("error", new XAttribute("message", run.Fault ?? "internal error of the checker")),
                         _ => null,
                     })));

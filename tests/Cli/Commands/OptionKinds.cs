@@ -28,6 +28,9 @@ internal enum OptionKind
     /// <summary>Seconds in (0, 3600].</summary>
     Timeout,
 
+    /// <summary>Seconds in (0, 86400]: verify's time budget.</summary>
+    Budget,
+
     /// <summary>A finite number ≥ 0: verify's tolerances.</summary>
     Tolerance,
 
@@ -84,6 +87,7 @@ internal static class OptionKinds
         [OptionKind.Step] = (Numbers, new() { ["1.5"] = 0, [Huge] = 1 }),
         // Fractional seconds as 20.5, not 1.5: a loaded machine may take longer than 1.5 s to answer a request.
         [OptionKind.Timeout] = ([.. Numbers.Select(v => v == "1.5" ? "20.5" : v)], new() { ["20.5"] = 0 }),
+        [OptionKind.Budget] = ([.. Numbers.Select(v => v == "1.5" ? "20.5" : v)], new() { ["20.5"] = 0 }),
         [OptionKind.Tolerance] = (Numbers, new() { ["0"] = 0, ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Number] = (Numbers, new() { ["nan"] = 0, ["-inf"] = 0, ["-1"] = 0, ["0"] = 0, ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Name] = (["", " ", "\t", "nan", "no-such-name", "-1", "../../etc/passwd"], []),
@@ -136,6 +140,7 @@ internal static class OptionKinds
         ["verify --precision"] = (OptionKind.Name, "single"),
         ["verify --require"] = (OptionKind.Name, "stable"),
         ["verify --timeout"] = (OptionKind.Timeout, "30"),
+        ["verify --budget"] = (OptionKind.Budget, "300"),
         ["verify --json"] = (OptionKind.OutputFile, Temp + "/verify.json"),
         ["verify --junit"] = (OptionKind.OutputFile, Temp + "/verify.xml"),
         ["verify --report"] = (OptionKind.OutputFolder, Temp + "/verify"),

@@ -89,17 +89,8 @@ internal static class VerifyCommand
                 throw new UsageException("--require accurate needs --max-ulp N: the accurate tier is a check only with a limit");
             }
 
-            var outputs = new[] { parse.GetValue(json), parse.GetValue(junit) }.Where(p => p is not null).Select(p => p!).ToList();
-            foreach (string path in outputs)
-            {
-                Writable(path);
-            }
-
-            string? reportDir = parse.GetValue(report);
-            if (reportDir is not null)
-            {
-                ReportCommand.ProbeWritable(reportDir, "--report");
-            }
+            var outputs = new VerifyOutputs(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(report), subjectCommand);
+            outputs.Prepare();
 
             // The budget runs from here: the subject's start-up is part of the run.
             var runBudget = new RunBudget(TimeSpan.FromSeconds(budgetSeconds));
@@ -111,6 +102,7 @@ internal static class VerifyCommand
             }
             catch (SubjectCannotStartException e)
             {
+                outputs.WriteError(OneLine(e.Message), ExitCodes.UsageError);
                 throw new UsageException(e.Message);
             }
 
@@ -129,6 +121,7 @@ internal static class VerifyCommand
                 }
                 catch (SubjectCannotStartException e)
                 {
+                    outputs.WriteError(OneLine(e.Message), ExitCodes.UsageError);
                     throw new UsageException(e.Message); // a restart that cannot even start the command
                 }
 #pragma warning disable CA1031 // Verify's own fault, not the subject's: one line with the replay, exit 3, never a stack trace.
@@ -136,26 +129,14 @@ internal static class VerifyCommand
 #pragma warning restore CA1031
                 {
                     context.Output.Flush();
-                    context.Error.WriteLine($"calculus: internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: {replay}");
+                    string internalError = $"internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: {replay}";
+                    outputs.WriteError(internalError, ExitCodes.CheckerFault);
+                    context.Error.WriteLine($"calculus: {internalError}");
                     return ExitCodes.CheckerFault;
                 }
             }
 
-            if (parse.GetValue(json) is { } jsonPath)
-            {
-                File.WriteAllText(jsonPath, VerifyReports.Json(result));
-            }
-
-            if (parse.GetValue(junit) is { } junitPath)
-            {
-                File.WriteAllText(junitPath, VerifyReports.JUnit(result));
-            }
-
-            if (reportDir is not null)
-            {
-                Directory.CreateDirectory(reportDir);
-                File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
-            }
+            outputs.Write(result);
 
             // A fault of the checker: no verdict on the subject, whatever the other checks said. The whole sheet: items not
             // implemented yet are fine, an item below the required level is not, nor a check left not run by the time
@@ -236,21 +217,5 @@ internal static class VerifyCommand
 
         double v = Numbers.Parse(text, option);
         return v >= 0 && double.IsFinite(v) ? v : throw new UsageException($"{option} must be finite and ≥ 0; got {text}");
-    }
-
-    /// <summary>Fails early, before the subject runs, when a report file cannot be written: an empty or blank name, a
-    /// folder, a file in a folder that does not exist.</summary>
-    private static void Writable(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
-        {
-            throw new UsageException($"cannot write a report to '{path}': it is {(path.Length == 0 ? "empty" : string.IsNullOrWhiteSpace(path) ? "blank" : "a folder")}");
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new UsageException($"cannot write a report to '{path}': no folder '{folder}'");
-        }
     }
 }

@@ -93,7 +93,8 @@ internal static class OptionKinds
         [OptionKind.Name] = (["", " ", "\t", "nan", "no-such-name", "-1", "../../etc/passwd"], []),
         [OptionKind.Command] = (["", " ", "\t", "no-such-program-here", "exit 3"], []),
         [OptionKind.InputFile] = (["", " ", "\t", Temp, Temp + "/missing.json", AFile, "/proc/self/mem"], []),
-        [OptionKind.OutputFile] = (["", " ", "\t", Temp, "/proc/no-such-folder/x.json", Temp + "/no-such-folder/x.json", AFile + "/x.json"], []),
+        // A folder that does not exist is created (verify's --json and --junit); one that cannot be is exit 2.
+        [OptionKind.OutputFile] = (["", " ", "\t", Temp, "/proc/no-such-folder/x.json", Temp + "/no-such-folder/x.json", AFile + "/x.json"], new() { [Temp + "/no-such-folder/x.json"] = 0 }),
         [OptionKind.OutputFolder] = (["", " ", "\t", AFile, AFile + "/folder", "/proc/no-such-folder", "/proc/self/status"], []),
         [OptionKind.Flag] = ([], []),
     };

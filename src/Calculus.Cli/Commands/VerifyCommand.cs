@@ -157,11 +157,12 @@ internal static class VerifyCommand
     /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report.</summary>
     private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay)
     {
-        var result = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
+        var battery = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
         {
             context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
             context.Error.Flush();
         } : null);
+        var result = battery with { Requests = subject.RequestsSent, Restarts = subject.Restarts };
         if (context.Interactive)
         {
             context.Error.Write("\r" + new string(' ', 60) + "\r");

@@ -8,7 +8,7 @@ namespace Calculus.Verification.Reports;
 /// outside the checks, exit 3): each states the reason, so that a CI job that collects the files finds one.</summary>
 internal static class RunErrorReports
 {
-    /// <summary>{"error": reason, "exit_code": code}.</summary>
+    /// <summary>{"tool", "protocol", "error": reason, "exit_code": code}.</summary>
     /// <param name="reason">Why the run has no results, one line.</param>
     /// <param name="exitCode">The run's exit code.</param>
     /// <returns>Indented JSON.</returns>
@@ -18,6 +18,7 @@ internal static class RunErrorReports
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
+            VerifyReports.WriteTool(w);
             w.WriteString("error", reason);
             w.WriteNumber("exit_code", exitCode);
             w.WriteEndObject();

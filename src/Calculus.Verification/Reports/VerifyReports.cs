@@ -11,6 +11,33 @@ namespace Calculus.Verification.Reports;
 /// <summary>A verify run as the console, JSON, JUnit XML and markdown show it.</summary>
 internal static class VerifyReports
 {
+    /// <summary>The version of the protocol verify speaks: docs/protocol.md, "The verify protocol, version 1".</summary>
+    public const int ProtocolVersion = 1;
+
+    /// <summary>The tool's name in the JSON report.</summary>
+    public const string ToolName = "calculus verify";
+
+    /// <summary>The tool's version: the informational version of this assembly (the project's version, and the commit
+    /// it was built from where the build knows it).</summary>
+    public static string ToolVersion { get; } =
+        typeof(VerifyReports).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+        ?? typeof(VerifyReports).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>Writes "tool": {"name", "version"} and "protocol": {"version"}, which every JSON report begins with.</summary>
+    /// <param name="w">The writer, inside the report's object.</param>
+    public static void WriteTool(Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteStartObject("tool");
+        w.WriteString("name", ToolName);
+        w.WriteString("version", ToolVersion);
+        w.WriteEndObject();
+        w.WriteStartObject("protocol");
+        w.WriteNumber("version", ProtocolVersion);
+        w.WriteEndObject();
+    }
+
     /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented,
     /// error, not-run.</summary>
     /// <param name="verdict">The verdict.</param>
@@ -148,7 +175,8 @@ internal static class VerifyReports
         return sb.ToString();
     }
 
-    /// <summary>The JSON report: {"seed", "items": [{"item", "function", "verdict", "checks": [...]}]}.</summary>
+    /// <summary>The JSON report: {"tool", "protocol", "seed", …, "summary", "items": [{"item", "function", "verdict",
+    /// "checks": [...]}]} (docs/protocol.md, "Output").</summary>
     /// <param name="result">The run.</param>
     /// <returns>Indented JSON.</returns>
     public static string Json(VerifyResult result)
@@ -158,11 +186,13 @@ internal static class VerifyReports
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
+            WriteTool(w);
             w.WriteNumber("seed", result.Seed);
             w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
             w.WriteString("precision", result.Precision.Name());
             Optional(w, "precision_judged", result.Judgement?.ToString());
             w.WriteString("require", result.Require.Word().ToLowerInvariant());
+            Summary(w, result);
             w.WriteStartArray("items");
             foreach (string item in result.Items)
             {
@@ -327,6 +357,35 @@ internal static class VerifyReports
     /// <summary>An ulp distance: whole up to a million, then with an exponent (between 0 and 2 lie 4.6e18 doubles).</summary>
     private static string Ulp(double ulps) => !double.IsFinite(ulps) ? "∞"
         : ulps < 1e6 ? ulps.ToString("0", CultureInfo.InvariantCulture) : ulps.ToString("0.0e+00", CultureInfo.InvariantCulture);
+
+    /// <summary>The levels an item can have in the JSON report, in the order of its summary.</summary>
+    private static readonly string[] JsonLevels = ["fail", "core", "stable", "accurate", "not-implemented", "error", "not-run"];
+
+    /// <summary>"summary": {"items": {level: count, …}, "checks": {verdict: count, …}, "requests", "restarts",
+    /// "seconds"}, every level and verdict present (0 when none).</summary>
+    private static void Summary(Utf8JsonWriter w, VerifyResult result)
+    {
+        w.WriteStartObject("summary");
+        w.WriteStartObject("items");
+        var levels = result.Items.Select(i => JsonLevel(result, i)).ToList();
+        foreach (string level in JsonLevels)
+        {
+            w.WriteNumber(level, levels.Count(l => l == level));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("checks");
+        foreach (var verdict in Enum.GetValues<CheckVerdict>())
+        {
+            w.WriteNumber(Word(verdict), result.Runs.Count(r => r.Verdict == verdict));
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("requests", result.Requests);
+        w.WriteNumber("restarts", result.Restarts);
+        w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+        w.WriteEndObject();
+    }
 
     /// <summary>"expected": a number, or {"lower", "upper", "lower_closed", "upper_closed"} for a range.</summary>
     private static void Expected(Utf8JsonWriter w, Expectation expected)

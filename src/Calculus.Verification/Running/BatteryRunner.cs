@@ -42,6 +42,12 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
     /// <summary>Whether the accurate tier was a check (<c>--max-ulp</c> given): only then can an item reach accurate.</summary>
     public bool AccurateChecked { get; init; }
 
+    /// <summary>Request lines sent to the subject process (its σ(0) probes included); 0 for a subject in-process.</summary>
+    public long Requests { get; init; }
+
+    /// <summary>How often the subject process was restarted.</summary>
+    public int Restarts { get; init; }
+
     /// <summary>The items that ran, in the sheet's order.</summary>
     public IEnumerable<string> Items => Battery.Items.Where(i => Runs.Any(r => r.Check.Item == i));
 

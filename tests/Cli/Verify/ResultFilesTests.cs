@@ -23,6 +23,8 @@ public sealed class ResultFilesTests
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(Reason, doc.RootElement.GetProperty("error").GetString());
         Assert.Equal(2, doc.RootElement.GetProperty("exit_code").GetInt32());
+        Assert.Equal("calculus verify", doc.RootElement.GetProperty("tool").GetProperty("name").GetString());
+        Assert.Equal(1, doc.RootElement.GetProperty("protocol").GetProperty("version").GetInt32());
 
         var error = Assert.Single(XDocument.Load(junit).Descendants("error"));
         Assert.Equal(Reason, (string?)error.Attribute("message"));

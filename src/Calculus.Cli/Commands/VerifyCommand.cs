@@ -157,13 +157,9 @@ internal static class VerifyCommand
     /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report.</summary>
     private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay)
     {
-        var battery = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
-        {
-            context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
-            context.Error.Flush();
-        } : null);
+        var battery = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, VerifyProgress.For(context.Error, settings.Checks, context.ProgressLines, context.Interactive && !context.ProgressLines));
         var result = battery with { Requests = subject.RequestsSent, Restarts = subject.Restarts };
-        if (context.Interactive)
+        if (context.Interactive && !context.ProgressLines)
         {
             context.Error.Write("\r" + new string(' ', 60) + "\r");
         }

@@ -15,8 +15,10 @@ public static class CliApp
     /// <param name="error">Standard error.</param>
     /// <returns>0 fine, 1 a check failed, 2 a usage or input error, 3 a fault of verify itself.</returns>
     /// <param name="interactive">Whether standard output is a terminal (progress lines are shown only then).</param>
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive = false) =>
-        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a, l) => Network.Gradient(w, b, wo, x, y, a, l), interactive));
+    /// <param name="progressLines">Whether standard error is not a terminal: verify then writes one progress line per
+    /// item there (for CI logs).</param>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, bool interactive = false, bool progressLines = false) =>
+        Run(args, new CliContext(input, output, error, (w, b, wo, x, y, a, l) => Network.Gradient(w, b, wo, x, y, a, l), interactive, ProgressLines: progressLines));
 
     /// <summary>System.CommandLine's type errors in the words of the rest of the command line: "Cannot parse argument
     /// '1e10' for option '--hidden' as expected type 'System.Int32'." becomes "--hidden: '1e10' is not a whole number

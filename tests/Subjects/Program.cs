@@ -19,6 +19,10 @@ using Calculus.Verification.Sheet;
 //   endless FN       the reference, but the answer to FN a line that never ends: "{"value": [1,1,1,…" without a newline
 //   deep FN [DEPTH]  the reference, but the answer to FN one number inside DEPTH nested arrays (default 100,000)
 //   flood FN         the reference, but the answer to FN 5 million values, whatever it asked for
+//   error FN [ABOVE] the reference, but every request for FN (or for every function, with FN "all") answered
+//                    {"error": "unknown function"}: an error that is not "not implemented" and holds for any point;
+//                    with ABOVE, only a scalar request with some |x| above ABOVE, answered {"error": "math range error"}
+//                    (as a Python loop whose exception at one point fails the whole batch)
 //   fork PIDFILE [hang]
 //                    the reference, but at start it starts a child "sleep 1000" that outlives it unless killed, and
 //                    appends the child's pid to PIDFILE (the child's environment without the tests' run mark, so that
@@ -55,10 +59,18 @@ ISheet sheet = mode == "naive" ? new NaiveSheet() : ReferenceSheet.Instance;
 while (Console.In.ReadLine() is { } line)
 {
     var call = ProtocolJson.ParseRequest(line);
-    if (call.Function == target)
+    if (call.Function == target || target == "all")
     {
         switch (mode)
         {
+            case "error" when argument.Length == 0:
+                output.WriteLine("{\"error\": \"unknown function\"}");
+                output.Flush();
+                continue;
+            case "error" when ((ScalarQuery)call).X.Any(x => Math.Abs(x) > double.Parse(argument, System.Globalization.CultureInfo.InvariantCulture)):
+                output.WriteLine("{\"error\": \"math range error\"}");
+                output.Flush();
+                continue;
             case "junk":
                 output.WriteLine($"debug: computing {target}");
                 break;

@@ -10,13 +10,17 @@ using Calculus.Verification.Running;
 namespace Calculus.Cli.Commands;
 
 /// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
-/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--json FILE] [--junit FILE]
-/// [--report DIR]</c>: the whole battery against a student's implementation in any language, through the protocol of
-/// docs/protocol.md. Exit 0 when every implemented item reaches the required level (core unless --require or --max-ulp
-/// says otherwise), 1 when one does not, 2 for a usage error or a subject that cannot start, 3 for a fault of the checker
-/// itself.</summary>
+/// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--budget S] [--json FILE]
+/// [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation in any language, through the
+/// protocol of docs/protocol.md. Exit 0 when every implemented item reaches the required level (core unless --require or
+/// --max-ulp says otherwise) and every check ran, 1 when one does not or the time budget left checks not run, 2 for a
+/// usage error or a subject that cannot start, 3 for a fault of the checker itself.</summary>
 internal static class VerifyCommand
 {
+    /// <summary>The largest --budget: a day, far above any run a class needs (the default battery takes seconds), and a
+    /// bound that keeps the seconds a sane TimeSpan.</summary>
+    private const int MaxBudgetSeconds = 86_400;
+
     public static Command Create(CliContext context)
     {
         var exec = new Option<string>("--exec") { Description = "The command that runs your implementation (started once through the shell, in this directory).", Required = true };
@@ -29,12 +33,13 @@ internal static class VerifyCommand
         var precision = new Option<string?>("--precision") { Description = "The precision your code computes in: double, single (float32), or auto (default: judged from your answers)." };
         var require = new Option<string?>("--require") { Description = "The level every implemented item must reach for exit 0: core (the formula is right; default), stable, or accurate (needs --max-ulp)." };
         var timeout = new Option<string?>("--timeout") { Description = "Seconds to wait for each answer (default 10)." };
+        var budget = new Option<string?>("--budget") { Description = $"Seconds the whole run may take (default {RunBudget.Default.TotalSeconds:0}); the checks left when it is spent are not run, and the run exits 1." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML to this file, one test case per check." };
         var report = new Option<string?>("--report") { Description = "Write a markdown page (index.md) into this folder." };
         var command = new Command("verify", "Run the whole property battery against your own implementation of the sheet, in any language (docs/protocol.md).")
         {
-            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, json, junit, report,
+            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, budget, json, junit, report,
         };
         command.SetAction(parse =>
         {
@@ -63,6 +68,12 @@ internal static class VerifyCommand
                 throw new UsageException($"--timeout must lie in (0, 3600] seconds; got {Numbers.Format(seconds)}");
             }
 
+            double budgetSeconds = parse.GetValue(budget) is { } bs ? Bound(bs, "--budget", 0) : RunBudget.Default.TotalSeconds;
+            if (budgetSeconds <= 0 || budgetSeconds > MaxBudgetSeconds)
+            {
+                throw new UsageException($"--budget must lie in (0, {MaxBudgetSeconds}] seconds; got {Numbers.Format(budgetSeconds)}");
+            }
+
             Precision? judged = parse.GetValue(precision) switch
             {
                 null or "auto" => null,
@@ -78,19 +89,12 @@ internal static class VerifyCommand
                 throw new UsageException("--require accurate needs --max-ulp N: the accurate tier is a check only with a limit");
             }
 
-            var outputs = new[] { parse.GetValue(json), parse.GetValue(junit) }.Where(p => p is not null).Select(p => p!).ToList();
-            foreach (string path in outputs)
-            {
-                Writable(path);
-            }
+            var outputs = new VerifyOutputs(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(report), subjectCommand);
+            outputs.Prepare();
 
-            string? reportDir = parse.GetValue(report);
-            if (reportDir is not null)
-            {
-                ReportCommand.ProbeWritable(reportDir, "--report");
-            }
-
-            var settings = new VerifySettings(checks, runSeed, caseCount, ErrorModels.Verify(relative, absolute), ulps, judged, level);
+            // The budget runs from here: the subject's start-up is part of the run.
+            var runBudget = new RunBudget(TimeSpan.FromSeconds(budgetSeconds));
+            var settings = new VerifySettings(checks, runSeed, caseCount, ErrorModels.Verify(relative, absolute), ulps, judged, level, runBudget);
             ProcessSheet subject;
             try
             {
@@ -98,6 +102,7 @@ internal static class VerifyCommand
             }
             catch (SubjectCannotStartException e)
             {
+                outputs.WriteError(OneLine(e.Message), ExitCodes.UsageError);
                 throw new UsageException(e.Message);
             }
 
@@ -106,7 +111,7 @@ internal static class VerifyCommand
                 $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, {(absolute is { } abs ? $"atol {Numbers.Format(abs)}" : "tails relative")}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
             context.Output.Flush();
 
-            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout)}";
+            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout, budget)}";
             VerifyResult result;
             using (subject)
             {
@@ -116,6 +121,7 @@ internal static class VerifyCommand
                 }
                 catch (SubjectCannotStartException e)
                 {
+                    outputs.WriteError(OneLine(e.Message), ExitCodes.UsageError);
                     throw new UsageException(e.Message); // a restart that cannot even start the command
                 }
 #pragma warning disable CA1031 // Verify's own fault, not the subject's: one line with the replay, exit 3, never a stack trace.
@@ -123,30 +129,19 @@ internal static class VerifyCommand
 #pragma warning restore CA1031
                 {
                     context.Output.Flush();
-                    context.Error.WriteLine($"calculus: internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: {replay}");
+                    string internalError = $"internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: {replay}";
+                    outputs.WriteError(internalError, ExitCodes.CheckerFault);
+                    context.Error.WriteLine($"calculus: {internalError}");
                     return ExitCodes.CheckerFault;
                 }
             }
 
-            if (parse.GetValue(json) is { } jsonPath)
-            {
-                File.WriteAllText(jsonPath, VerifyReports.Json(result));
-            }
-
-            if (parse.GetValue(junit) is { } junitPath)
-            {
-                File.WriteAllText(junitPath, VerifyReports.JUnit(result));
-            }
-
-            if (reportDir is not null)
-            {
-                Directory.CreateDirectory(reportDir);
-                File.WriteAllText(Path.Combine(reportDir, "index.md"), VerifyReports.Markdown(result, subjectCommand));
-            }
+            outputs.Write(result);
 
             // A fault of the checker: no verdict on the subject, whatever the other checks said. The whole sheet: items not
-            // implemented yet are fine, an item below the required level is not. Named items (--only, a grade per item):
-            // each must be implemented in full and reach it.
+            // implemented yet are fine, an item below the required level is not, nor a check left not run by the time
+            // budget (the run was not judged in full). Named items (--only, a grade per item): each must be implemented in
+            // full and reach it.
             if (result.Faults.FirstOrDefault() is { } fault)
             {
                 context.Error.WriteLine($"calculus: {OneLine(fault.Fault!)} (in {result.Faults.Count()} check{(result.Faults.Count() == 1 ? "" : "s")}, first {fault.Check.Item} {fault.Check.Name}): {replay}");
@@ -154,7 +149,7 @@ internal static class VerifyCommand
             }
 
             bool graded = parse.GetValue(only) is not null;
-            return result.Failed || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
+            return result.Failed || result.NotRun.Any() || (graded && !result.PassedInFull) ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         return command;
     }
@@ -162,12 +157,9 @@ internal static class VerifyCommand
     /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report.</summary>
     private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay)
     {
-        var result = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, context.Interactive ? (run, done, total) =>
-        {
-            context.Error.Write($"\r[{done,3}/{total}] {run.Check.Item} {run.Check.FunctionText}".PadRight(60));
-            context.Error.Flush();
-        } : null);
-        if (context.Interactive)
+        var battery = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, VerifyProgress.For(context.Error, settings, context.ProgressLines, context.Interactive && !context.ProgressLines));
+        var result = battery with { Requests = subject.RequestsSent, Restarts = subject.Restarts };
+        if (context.Interactive && !context.ProgressLines)
         {
             context.Error.Write("\r" + new string(' ', 60) + "\r");
         }
@@ -179,14 +171,21 @@ internal static class VerifyCommand
             .Select(g => $"{g.Count()} {g.Key.Word}"));
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{verdicts} items: {tally}; {result.Runs.Count} checks in {result.Elapsed.TotalSeconds:0.0} s, {subject.RequestsSent} requests ({subject.RequestsSent / Math.Max(result.Elapsed.TotalSeconds, 1e-3):0} per second), {subject.Restarts} restarts"));
+        if (result.NotRun.FirstOrDefault() is { } notRun)
+        {
+            context.Output.WriteLine($"not run: {result.NotRun.Count()} of {result.Runs.Count} checks; {notRun.NotRunReason} (exit 1: give --budget more seconds to run them)");
+        }
+
         context.Output.WriteLine(replay);
         return result;
     }
 
-    /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented.</summary>
+    /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented, then
+    /// not-run (none of its checks run).</summary>
     private static (int Rank, string Word) TallyOf(VerifyResult result, string item) =>
         result.VerdictOf(item) == CheckVerdict.Error ? (-1, "ERROR")
         : result.LevelOf(item) is { } level ? ((int)level, level.Word())
+        : result.VerdictOf(item) == CheckVerdict.NotRun ? (-3, "not-run")
         : (-2, "not-implemented");
 
     /// <summary>Every option given that changes the run, as given: the replay line reproduces the run.</summary>
@@ -215,21 +214,5 @@ internal static class VerifyCommand
 
         double v = Numbers.Parse(text, option);
         return v >= 0 && double.IsFinite(v) ? v : throw new UsageException($"{option} must be finite and ≥ 0; got {text}");
-    }
-
-    /// <summary>Fails early, before the subject runs, when a report file cannot be written: an empty or blank name, a
-    /// folder, a file in a folder that does not exist.</summary>
-    private static void Writable(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
-        {
-            throw new UsageException($"cannot write a report to '{path}': it is {(path.Length == 0 ? "empty" : string.IsNullOrWhiteSpace(path) ? "blank" : "a folder")}");
-        }
-
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new UsageException($"cannot write a report to '{path}': no folder '{folder}'");
-        }
     }
 }

@@ -13,7 +13,8 @@ internal delegate NetworkGradient GradientFunction(
 /// <summary>Where a command reads and writes, the gradient under test, whether a person watches the output (progress
 /// lines are written only then), the clock that times the training (the system's; null is the system's too), and the
 /// sheet that verify checks: the subject process itself (null), except in tests, which wrap it to provoke a fault of the
-/// checker.</summary>
+/// checker. <paramref name="ProgressLines"/>: standard error is not a terminal (a CI log), so verify writes one progress
+/// line per item there, not a line rewritten in place.</summary>
 internal sealed record CliContext(
     TextReader Input, TextWriter Output, TextWriter Error, GradientFunction Gradient, bool Interactive = false, TimeProvider? Clock = null,
-    Func<Verification.Sheet.ISheet, Verification.Sheet.ISheet>? VerifiedSheet = null);
+    Func<Verification.Sheet.ISheet, Verification.Sheet.ISheet>? VerifiedSheet = null, bool ProgressLines = false);

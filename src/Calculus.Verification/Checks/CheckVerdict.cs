@@ -18,4 +18,8 @@ internal enum CheckVerdict
     /// <summary>The checker itself failed (an exception inside verify, not the subject's doing): no verdict on the
     /// subject, and the run exits 3.</summary>
     Error,
+
+    /// <summary>The check was not run: the run's time budget (<c>--budget</c>) was spent before it began. Never a
+    /// failure and never a pass: an item with a check not run is not judged in full, and the run exits 1.</summary>
+    NotRun,
 }

@@ -263,6 +263,9 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
     /// <summary>What failed inside the checker, when the verdict is <see cref="CheckVerdict.Error"/>.</summary>
     public string? Fault { get; init; }
 
+    /// <summary>Why the check was not run, when the verdict is <see cref="CheckVerdict.NotRun"/>.</summary>
+    public string? NotRunReason { get; init; }
+
     /// <summary>The known mistake the subject matches at every sampled case, when it failed.</summary>
     public string? Diagnosis { get; init; }
 
@@ -319,6 +322,13 @@ internal sealed record CheckRun(Check Check, CheckVerdict Verdict, int Cases, in
             NotGiven = [.. outcomes.SelectMany(o => o.NotGiven).Distinct().Order(StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>A check that was not run, with no cases.</summary>
+    /// <param name="check">The check.</param>
+    /// <param name="reason">Why not (the time budget was spent).</param>
+    /// <returns>The run.</returns>
+    public static CheckRun NotRun(Check check, string reason) =>
+        new(check, CheckVerdict.NotRun, 0, 0, 0, 0, 0, TimeSpan.Zero) { NotRunReason = reason };
 
     /// <summary>The decided cases a pass needs: <see cref="MinimumDecidedCases"/>, or half of a shorter run.</summary>
     private static int Needed(int cases) => Math.Min(MinimumDecidedCases, (int)Math.Ceiling(MinimumDecided * cases));

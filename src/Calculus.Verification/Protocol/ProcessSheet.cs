@@ -290,18 +290,26 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
 
     /// <summary>Sends the batches together; a batch answered with an error is split in halves and asked again, a batch
     /// lost to a crash, a hang or junk is asked again point by point, so that one bad point does not fail its neighbours;
-    /// single points keep their own error.</summary>
-    private void Fetch(List<(Family Family, double[][] Points)> batches)
+    /// single points keep their own error. A batch as first sent whose error answer its halves and a few of its points
+    /// alone repeat is answered with that error at every point (<see cref="WholeBatchError"/>), without halving
+    /// further.</summary>
+    private void Fetch(List<(Family Family, double[][] Points)> batches) =>
+        Fetch([.. batches.Select(b => new Batch(b.Family, b.Points, First: true))]);
+
+    private void Fetch(List<Batch> batches)
     {
         while (batches.Count > 0)
         {
             var lines = batches.Select(b => Outgoing.Of(b.Family.Request(b.Points))).ToList();
             var answers = Exchange(lines);
-            var retry = new List<(Family, double[][])>();
+            var retry = new List<Batch>();
+            var errors = new List<(Batch Batch, string Error, bool Subjects)>();
             for (int k = 0; k < batches.Count; k++)
             {
-                var (family, points) = batches[k];
+                var (family, points, _, test) = batches[k];
                 var answer = Decode(answers[k], ProtocolJson.ReadNumbers);
+                bool subjects = answer.Kind == AnswerKind.Error && answers[k].Failure is null;
+                test?.Saw(subjects ? answer.Message : null);
 
                 if (answer.Kind == AnswerKind.NotImplemented)
                 {
@@ -326,14 +334,11 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 {
                     // The subject died, hung or printed junk on this batch: ask each point alone (pipelined), so that
                     // the failure lands on the points that cause it and the rest get their answers.
-                    retry.AddRange(points.Select(p => (family, new[] { p })));
+                    retry.AddRange(points.Select(p => new Batch(family, [p])));
                 }
                 else if (points.Length > 1)
                 {
-                    // An error answer for the batch: halve it, so that one bad point does not fail its neighbours.
-                    int half = points.Length / 2;
-                    retry.Add((family, points[..half]));
-                    retry.Add((family, points[half..]));
+                    errors.Add((batches[k], error, subjects)); // halved, or decided by its test, once every answer is in
                 }
                 else
                 {
@@ -341,9 +346,39 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 }
             }
 
+            foreach (var test in batches.Select(b => b.Test).OfType<WholeBatchError>().Distinct().Where(t => t.Holds))
+            {
+                var family = batches.First(b => b.Test == test).Family;
+                foreach (var p in test.Points)
+                {
+                    family.Results[Key(p)] = new PointResult(double.NaN, test.Message, false);
+                }
+            }
+
+            foreach (var (batch, error, subjects) in errors.Where(e => e.Batch.Test is not { Holds: true }))
+            {
+                if (batch.First && subjects && batch.Points.Length > WholeBatchError.SpotPoints)
+                {
+                    // The whole batch answered an error: the same error from its halves and a few points alone is every point's.
+                    var test = new WholeBatchError(error, batch.Points);
+                    retry.AddRange(test.Requests.Select(r => new Batch(batch.Family, r, Test: test)));
+                }
+                else
+                {
+                    // An error answer for the batch: halve it, so that one bad point does not fail its neighbours.
+                    int half = batch.Points.Length / 2;
+                    retry.Add(new Batch(batch.Family, batch.Points[..half]));
+                    retry.Add(new Batch(batch.Family, batch.Points[half..]));
+                }
+            }
+
             batches = retry;
         }
     }
+
+    /// <summary>Points of one family asked in one request: as first sent (<paramref name="First"/>), or a part of a
+    /// batch, maybe one of the requests that test a whole batch's error.</summary>
+    private sealed record Batch(Family Family, double[][] Points, bool First = false, WholeBatchError? Test = null);
 
     /// <summary>A call's answer: from the cache (parsed once), or asked now.</summary>
     private Answer<T> Call<T>(SheetCall<T> call, Func<JsonElement, T> read)

@@ -11,8 +11,35 @@ namespace Calculus.Verification.Reports;
 /// <summary>A verify run as the console, JSON, JUnit XML and markdown show it.</summary>
 internal static class VerifyReports
 {
+    /// <summary>The version of the protocol verify speaks: docs/protocol.md, "The verify protocol, version 1".</summary>
+    public const int ProtocolVersion = 1;
+
+    /// <summary>The tool's name in the JSON report.</summary>
+    public const string ToolName = "calculus verify";
+
+    /// <summary>The tool's version: the informational version of this assembly (the project's version, and the commit
+    /// it was built from where the build knows it).</summary>
+    public static string ToolVersion { get; } =
+        typeof(VerifyReports).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+        ?? typeof(VerifyReports).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>Writes "tool": {"name", "version"} and "protocol": {"version"}, which every JSON report begins with.</summary>
+    /// <param name="w">The writer, inside the report's object.</param>
+    public static void WriteTool(Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteStartObject("tool");
+        w.WriteString("name", ToolName);
+        w.WriteString("version", ToolVersion);
+        w.WriteEndObject();
+        w.WriteStartObject("protocol");
+        w.WriteNumber("version", ProtocolVersion);
+        w.WriteEndObject();
+    }
+
     /// <summary>The word of a verdict as the JSON and JUnit reports spell it: pass, fail, inconclusive, not-implemented,
-    /// error.</summary>
+    /// error, not-run.</summary>
     /// <param name="verdict">The verdict.</param>
     /// <returns>The word.</returns>
     public static string Word(CheckVerdict verdict) => verdict switch
@@ -21,6 +48,7 @@ internal static class VerifyReports
         CheckVerdict.Fail => "fail",
         CheckVerdict.Inconclusive => "inconclusive",
         CheckVerdict.Error => "error",
+        CheckVerdict.NotRun => "not-run",
         _ => "not-implemented",
     };
 
@@ -36,13 +64,21 @@ internal static class VerifyReports
         return run.Check.Tier == Tier.Accurate && !result.AccurateChecked && run.Verdict == CheckVerdict.Pass ? "report" : Word(run.Verdict);
     }
 
+    /// <summary>How many checks had each printed verdict, in the order first seen: "5 pass, 4 fail, 2 report".</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="runs">Some of its checks' runs.</param>
+    /// <returns>The text.</returns>
+    public static string Counts(VerifyResult result, IEnumerable<CheckRun> runs) =>
+        string.Join(", ", runs.GroupBy(r => Word(result, r)).Select(g => $"{g.Count()} {g.Key}"));
+
     /// <summary>The tier as printed: core, stable, accurate.</summary>
     /// <param name="tier">The tier.</param>
     /// <returns>The word.</returns>
     public static string Word(Tier tier) => tier.ToString().ToLowerInvariant();
 
-    /// <summary>An item's level as printed: FAIL, core, stable, accurate, or not-implemented; "(partial)" after it when
-    /// parts were not implemented.</summary>
+    /// <summary>An item's level as printed: ERROR, FAIL, core, stable, accurate, not-implemented, or not-run (none of
+    /// its checks run); "(partial)" after it when parts were not implemented, "(not all run)" when some checks were not
+    /// run.</summary>
     /// <param name="result">The run.</param>
     /// <param name="item">The item.</param>
     /// <returns>The word.</returns>
@@ -50,7 +86,22 @@ internal static class VerifyReports
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.VerdictOf(item) == CheckVerdict.Error ? Word(CheckVerdict.Error).ToUpperInvariant()
-            : result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") : Word(CheckVerdict.NotImplemented);
+            : result.LevelOf(item) is { } level ? level.Word() + (result.IsPartial(item) ? " (partial)" : "") + (result.VerdictOf(item) == CheckVerdict.NotRun ? " (not all run)" : "")
+            : JsonLevel(result, item);
+    }
+
+    /// <summary>An item's level as the JSON report spells it: error, fail, core, stable, accurate, not-implemented, or
+    /// not-run (checks not run, none of those run implemented).</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="item">The item.</param>
+    /// <returns>The word.</returns>
+    public static string JsonLevel(VerifyResult result, string item)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var verdict = result.VerdictOf(item);
+        return verdict == CheckVerdict.Error ? Word(CheckVerdict.Error)
+            : result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant()
+            : Word(verdict == CheckVerdict.NotRun ? CheckVerdict.NotRun : CheckVerdict.NotImplemented);
     }
 
     /// <summary>The line that states the precision judged: "precision: single (judged from your answers: 44 of 44 telling
@@ -96,6 +147,10 @@ internal static class VerifyReports
         {
             yield return run.Fault ?? "internal error of the checker";
         }
+        else if (run.Verdict == CheckVerdict.NotRun)
+        {
+            yield return $"not run: {run.NotRunReason}";
+        }
         else if (run.Worst is { } worst && run.Verdict == CheckVerdict.Pass)
         {
             yield return double.IsFinite(worst)
@@ -137,7 +192,7 @@ internal static class VerifyReports
         foreach (string item in result.Items)
         {
             var runs = result.Runs.Where(r => r.Check.Item == item).ToList();
-            string counts = string.Join(", ", runs.GroupBy(r => Word(result, r)).Select(g => $"{g.Count()} {g.Key}"));
+            string counts = Counts(result, runs);
             string? diagnosis = runs.Select(r => r.Diagnosis).FirstOrDefault(d => d is not null);
             string word = LevelWord(result, item);
             sb.Append(CultureInfo.InvariantCulture, $"{item,-4}  {word,-15}  {runs.Count} checks: {counts}{(diagnosis is null ? "" : $"; {diagnosis}")}\n");
@@ -146,7 +201,8 @@ internal static class VerifyReports
         return sb.ToString();
     }
 
-    /// <summary>The JSON report: {"seed", "items": [{"item", "function", "verdict", "checks": [...]}]}.</summary>
+    /// <summary>The JSON report: {"tool", "protocol", "seed", …, "summary", "items": [{"item", "function", "verdict",
+    /// "checks": [...]}]} (docs/protocol.md, "Output").</summary>
     /// <param name="result">The run.</param>
     /// <returns>Indented JSON.</returns>
     public static string Json(VerifyResult result)
@@ -156,11 +212,13 @@ internal static class VerifyReports
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
+            WriteTool(w);
             w.WriteNumber("seed", result.Seed);
             w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
             w.WriteString("precision", result.Precision.Name());
             Optional(w, "precision_judged", result.Judgement?.ToString());
             w.WriteString("require", result.Require.Word().ToLowerInvariant());
+            Summary(w, result);
             w.WriteStartArray("items");
             foreach (string item in result.Items)
             {
@@ -169,8 +227,7 @@ internal static class VerifyReports
                 w.WriteString("item", item);
                 w.WriteString("function", string.Join(", ", runs.SelectMany(r => r.Check.Functions).Distinct()));
                 w.WriteString("verdict", Word(result.VerdictOf(item)));
-                w.WriteString("level", result.VerdictOf(item) == CheckVerdict.Error ? Word(CheckVerdict.Error)
-                    : result.LevelOf(item) is { } level ? level.Word().ToLowerInvariant() : Word(CheckVerdict.NotImplemented));
+                w.WriteString("level", JsonLevel(result, item));
                 w.WriteBoolean("partial", result.IsPartial(item));
                 w.WriteStartArray("checks");
                 foreach (var run in runs)
@@ -220,7 +277,13 @@ internal static class VerifyReports
                         w.WriteBoolean("within_single_precision", true);
                     }
 
-                    Optional(w, "reason", run.Verdict == CheckVerdict.Inconclusive ? run.InconclusiveReason : run.Verdict == CheckVerdict.Error ? run.Fault : null);
+                    Optional(w, "reason", run.Verdict switch
+                    {
+                        CheckVerdict.Inconclusive => run.InconclusiveReason,
+                        CheckVerdict.Error => run.Fault,
+                        CheckVerdict.NotRun => run.NotRunReason,
+                        _ => null,
+                    });
                     if (run.Worst is { } worst)
                     {
                         Number(w, "worst_ulp", worst);
@@ -243,7 +306,8 @@ internal static class VerifyReports
     }
 
     /// <summary>JUnit XML for CI test reporters: one test suite per item, one test case per check; a failed check is a
-    /// failure, a fault of the checker an error, an inconclusive or not-implemented one is skipped with the reason.</summary>
+    /// failure, a fault of the checker an error, an inconclusive, not-implemented or not-run one is skipped with the
+    /// reason.</summary>
     /// <param name="result">The run.</param>
     /// <returns>The XML.</returns>
     public static string JUnit(VerifyResult result)
@@ -258,7 +322,7 @@ internal static class VerifyReports
                 new XAttribute("tests", runs.Count),
                 new XAttribute("failures", runs.Count(r => r.Verdict == CheckVerdict.Fail)),
                 new XAttribute("errors", runs.Count(r => r.Verdict == CheckVerdict.Error)),
-                new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented)),
+                new XAttribute("skipped", runs.Count(r => r.Verdict is CheckVerdict.Inconclusive or CheckVerdict.NotImplemented or CheckVerdict.NotRun)),
                 new XAttribute("time", Seconds(new TimeSpan(runs.Sum(r => r.Elapsed.Ticks)))),
                 new XElement("properties", new XElement("property", new XAttribute("name", "level"), new XAttribute("value", LevelWord(result, item)))),
                 runs.Select(run => new XElement("testcase",
@@ -270,6 +334,7 @@ internal static class VerifyReports
                         CheckVerdict.Fail => new XElement("failure", new XAttribute("message", run.Failure?.Detail ?? "failed"), string.Join("\n", Details(run))),
                         CheckVerdict.Inconclusive => new XElement("skipped", new XAttribute("message", $"inconclusive: {run.InconclusiveReason}")),
                         CheckVerdict.NotImplemented => new XElement("skipped", new XAttribute("message", "not implemented")),
+                        CheckVerdict.NotRun => new XElement("skipped", new XAttribute("message", $"not run: {run.NotRunReason}")),
                         CheckVerdict.Error => new XElement("error", new XAttribute("message", run.Fault ?? "internal error of the checker")),
                         _ => null,
                     })));
@@ -335,6 +400,36 @@ internal static class VerifyReports
     /// <summary>An ulp distance: whole up to a million, then with an exponent (between 0 and 2 lie 4.6e18 doubles).</summary>
     private static string Ulp(double ulps) => !double.IsFinite(ulps) ? "∞"
         : ulps < 1e6 ? ulps.ToString("0", CultureInfo.InvariantCulture) : ulps.ToString("0.0e+00", CultureInfo.InvariantCulture);
+
+    /// <summary>The levels an item can have in the JSON report, in the order of its summary.</summary>
+    private static readonly string[] JsonLevels = ["fail", "core", "stable", "accurate", "not-implemented", "error", "not-run"];
+
+    /// <summary>"summary": {"items": {level: count, …}, "checks": {verdict: count, …}, "requests", "restarts",
+    /// "seconds"}, every level and verdict present (0 when none).</summary>
+    private static void Summary(Utf8JsonWriter w, VerifyResult result)
+    {
+        w.WriteStartObject("summary");
+        w.WriteStartObject("items");
+        var levels = result.Items.Select(i => JsonLevel(result, i)).ToList();
+        foreach (string level in JsonLevels)
+        {
+            w.WriteNumber(level, levels.Count(l => l == level));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("checks");
+        var words = result.Runs.Select(r => Word(result, r)).ToList();
+        foreach (string word in Enum.GetValues<CheckVerdict>().Select(Word).Append("report"))
+        {
+            w.WriteNumber(word, words.Count(v => v == word));
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("requests", result.Requests);
+        w.WriteNumber("restarts", result.Restarts);
+        w.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
+        w.WriteEndObject();
+    }
 
     /// <summary>"expected": a number, or {"lower", "upper", "lower_closed", "upper_closed"} for a range.</summary>
     private static void Expected(Utf8JsonWriter w, Expectation expected)

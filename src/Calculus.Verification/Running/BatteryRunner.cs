@@ -18,8 +18,11 @@ namespace Calculus.Verification.Running;
 /// <param name="Precision">The precision the subject is judged in; null to judge it from the answers
 /// (<see cref="PrecisionProbe"/>).</param>
 /// <param name="Require">The level every implemented item must reach (<c>--require</c>).</param>
+/// <param name="Budget">The run's time budget (<c>--budget</c>): once spent, the remaining checks are not run; null for
+/// none.</param>
 internal sealed record VerifySettings(
-    IReadOnlyList<Check> Checks, ulong Seed, int? Cases, ElementaryError Model, double? MaxUlp, Precision? Precision = Checking.Precision.Binary64, Level Require = Level.Core);
+    IReadOnlyList<Check> Checks, ulong Seed, int? Cases, ElementaryError Model, double? MaxUlp, Precision? Precision = Checking.Precision.Binary64, Level Require = Level.Core,
+    RunBudget? Budget = null);
 
 /// <summary>A verify run's result: every check's run, the precision judged, and the level per item.</summary>
 /// <param name="Seed">The seed.</param>
@@ -39,12 +42,19 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
     /// <summary>Whether the accurate tier was a check (<c>--max-ulp</c> given): only then can an item reach accurate.</summary>
     public bool AccurateChecked { get; init; }
 
+    /// <summary>Request lines sent to the subject process (its σ(0) probes included); 0 for a subject in-process.</summary>
+    public long Requests { get; init; }
+
+    /// <summary>How often the subject process was restarted.</summary>
+    public int Restarts { get; init; }
+
     /// <summary>The items that ran, in the sheet's order.</summary>
     public IEnumerable<string> Items => Battery.Items.Where(i => Runs.Any(r => r.Check.Item == i));
 
     /// <summary>An item is an error if the checker failed in any of its checks (it was not judged in full); it fails if
-    /// any of its core or stable checks fails; it is not implemented if none of its checks was implemented; inconclusive
-    /// if none failed and some core or stable check was inconclusive; otherwise it passes.</summary>
+    /// any of its core or stable checks fails; it is not implemented if none of its checks was implemented; not run if
+    /// none failed and some check was not run (the time budget was spent); inconclusive if none failed and some core or
+    /// stable check was inconclusive; otherwise it passes.</summary>
     /// <param name="item">A sheet item.</param>
     /// <returns>The item's verdict.</returns>
     public CheckVerdict VerdictOf(string item)
@@ -54,13 +64,15 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
         return runs.Any(r => r.Verdict == CheckVerdict.Error) ? CheckVerdict.Error
             : graded.Any(r => r.Verdict == CheckVerdict.Fail) || runs.Any(r => r.Verdict == CheckVerdict.Fail) ? CheckVerdict.Fail
             : runs.All(r => r.Verdict == CheckVerdict.NotImplemented) ? CheckVerdict.NotImplemented
+            : runs.Any(r => r.Verdict == CheckVerdict.NotRun) ? CheckVerdict.NotRun
             : graded.Any(r => r.Verdict == CheckVerdict.Inconclusive) ? CheckVerdict.Inconclusive
             : CheckVerdict.Pass;
     }
 
     /// <summary>The highest level an item reaches: below the lowest tier with a failed check (FAIL for core, core for
     /// stable, stable for accurate); with none failed, stable, or accurate when <c>--max-ulp</c> made the accurate tier a
-    /// check. Null for an item not implemented at all.</summary>
+    /// check. A check not run lowers no level (the verdict and the exit code say the item was not judged in full). Null
+    /// for an item none of whose checks was implemented, or run.</summary>
     /// <param name="item">A sheet item.</param>
     /// <returns>The level, or null.</returns>
     public Level? LevelOf(string item) => LevelOf(Runs.Where(r => r.Check.Item == item));
@@ -73,7 +85,7 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
     private Level? LevelOf(IEnumerable<CheckRun> runs)
     {
         var list = runs.ToList();
-        if (list.Count == 0 || list.All(r => r.Verdict == CheckVerdict.NotImplemented))
+        if (list.Count == 0 || list.All(r => r.Verdict is CheckVerdict.NotImplemented or CheckVerdict.NotRun))
         {
             return null;
         }
@@ -87,6 +99,9 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
 
     /// <summary>The checks in which the checker itself failed (exit code 3, whatever the others' verdicts).</summary>
     public IEnumerable<CheckRun> Faults => Runs.Where(r => r.Verdict == CheckVerdict.Error);
+
+    /// <summary>The checks not run because the time budget was spent (exit code 1 unless a fault makes it 3).</summary>
+    public IEnumerable<CheckRun> NotRun => Runs.Where(r => r.Verdict == CheckVerdict.NotRun);
 
     /// <summary>Whether the item was implemented in part only: some of its checks, the configurations of some cases (a
     /// network only for some activations) or some parts of the answers (a gradient key) were not implemented, while
@@ -102,13 +117,14 @@ internal sealed record VerifyResult(ulong Seed, IReadOnlyList<CheckRun> Runs, Ti
 
     /// <summary>Whether every item reached <see cref="Require"/> in full: no check was an error, and each item was
     /// implemented in full (not partial), at that level or above, with every check of the tiers up to it decided (none
-    /// inconclusive). The exit code of <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
-    public bool PassedInFull => !Failed && !Faults.Any() && Items.All(i => LevelOf(i) is not null && !IsPartial(i)
+    /// inconclusive, none not run). The exit code of <c>verify --only ITEMS</c> (a grade per item) is 0 only then.</summary>
+    public bool PassedInFull => !Failed && !Faults.Any() && !NotRun.Any() && Items.All(i => LevelOf(i) is not null && !IsPartial(i)
         && Runs.Where(r => r.Check.Item == i && Levels.Of(r.Check.Tier) <= Require).All(r => r.Verdict is CheckVerdict.Pass or CheckVerdict.Fail));
 }
 
 /// <summary>Runs checks against a subject: per check, draws the cases from its seed, lets a process subject prefetch
-/// every request in batches, evaluates, shrinks the first failure, and names the known mistake the subject agrees with.</summary>
+/// every request in batches, evaluates, shrinks the first failure, and names the known mistake the subject agrees with.
+/// Once the time budget is spent, the remaining checks are not run (<see cref="CheckVerdict.NotRun"/>).</summary>
 internal static class BatteryRunner
 {
     /// <summary>Runs the battery.</summary>
@@ -128,7 +144,7 @@ internal static class BatteryRunner
         var runs = new List<CheckRun>();
         foreach (var check in settings.Checks)
         {
-            var run = RunOne(check, context, settings, prefetch);
+            var run = settings.Budget is { Spent: true } budget ? CheckRun.NotRun(check, budget.Reason) : RunOne(check, context, settings, prefetch);
             runs.Add(run);
             progress?.Invoke(run, runs.Count, settings.Checks.Count);
         }

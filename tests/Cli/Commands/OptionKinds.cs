@@ -28,6 +28,9 @@ internal enum OptionKind
     /// <summary>Seconds in (0, 3600].</summary>
     Timeout,
 
+    /// <summary>Seconds in (0, 86400]: verify's time budget.</summary>
+    Budget,
+
     /// <summary>A finite number ≥ 0: verify's tolerances.</summary>
     Tolerance,
 
@@ -84,12 +87,14 @@ internal static class OptionKinds
         [OptionKind.Step] = (Numbers, new() { ["1.5"] = 0, [Huge] = 1 }),
         // Fractional seconds as 20.5, not 1.5: a loaded machine may take longer than 1.5 s to answer a request.
         [OptionKind.Timeout] = ([.. Numbers.Select(v => v == "1.5" ? "20.5" : v)], new() { ["20.5"] = 0 }),
+        [OptionKind.Budget] = ([.. Numbers.Select(v => v == "1.5" ? "20.5" : v)], new() { ["20.5"] = 0 }),
         [OptionKind.Tolerance] = (Numbers, new() { ["0"] = 0, ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Number] = (Numbers, new() { ["nan"] = 0, ["-inf"] = 0, ["-1"] = 0, ["0"] = 0, ["1.5"] = 0, [Huge] = 0 }),
         [OptionKind.Name] = (["", " ", "\t", "nan", "no-such-name", "-1", "../../etc/passwd"], []),
         [OptionKind.Command] = (["", " ", "\t", "no-such-program-here", "exit 3"], []),
         [OptionKind.InputFile] = (["", " ", "\t", Temp, Temp + "/missing.json", AFile, "/proc/self/mem"], []),
-        [OptionKind.OutputFile] = (["", " ", "\t", Temp, "/proc/no-such-folder/x.json", Temp + "/no-such-folder/x.json", AFile + "/x.json"], []),
+        // A folder that does not exist is created (verify's --json and --junit); one that cannot be is exit 2.
+        [OptionKind.OutputFile] = (["", " ", "\t", Temp, "/proc/no-such-folder/x.json", Temp + "/no-such-folder/x.json", AFile + "/x.json"], new() { [Temp + "/no-such-folder/x.json"] = 0 }),
         [OptionKind.OutputFolder] = (["", " ", "\t", AFile, AFile + "/folder", "/proc/no-such-folder", "/proc/self/status"], []),
         [OptionKind.Flag] = ([], []),
     };
@@ -136,6 +141,7 @@ internal static class OptionKinds
         ["verify --precision"] = (OptionKind.Name, "single"),
         ["verify --require"] = (OptionKind.Name, "stable"),
         ["verify --timeout"] = (OptionKind.Timeout, "30"),
+        ["verify --budget"] = (OptionKind.Budget, "300"),
         ["verify --json"] = (OptionKind.OutputFile, Temp + "/verify.json"),
         ["verify --junit"] = (OptionKind.OutputFile, Temp + "/verify.xml"),
         ["verify --report"] = (OptionKind.OutputFolder, Temp + "/verify"),

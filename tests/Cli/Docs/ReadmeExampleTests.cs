@@ -186,7 +186,10 @@ public sealed partial class ReadmeExampleTests
                     var args = words.Skip(1).Select(w => w.Replace("templates/", root + "templates/", StringComparison.Ordinal)).ToArray();
                     var r = await CliRunner.RunProcessAsync(stdin, workingDirectory, args);
                     code = r.ExitCode;
-                    output = AbsolutePath().Replace(r.Output + r.Error, "/…/artifacts/").Replace(root, "", StringComparison.Ordinal);
+                    // verify's progress lines on standard error (a CI log's; a terminal's are erased when the run ends) are
+                    // not part of what the document shows.
+                    string error = string.Join('\n', r.Error.Split('\n').Where(l => !ProgressLine().IsMatch(l)));
+                    output = AbsolutePath().Replace(r.Output + error, "/…/artifacts/").Replace(root, "", StringComparison.Ordinal);
                     break;
                 case "tail":
                     int n = int.Parse(words[1].TrimStart('-'), System.Globalization.CultureInfo.InvariantCulture);
@@ -278,6 +281,10 @@ public sealed partial class ReadmeExampleTests
             ? Regex.Replace(masked, @"\s+", "")
             : string.Join('\n', masked.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
     }
+
+    /// <summary>A progress line of verify: "[ 3/17] 1d    FAIL …".</summary>
+    [GeneratedRegex(@"^\[ *\d+/\d+\] ")]
+    private static partial Regex ProgressLine();
 
     [GeneratedRegex(@"\s*\(exit code (\d+)\)\s*$")]
     private static partial Regex ExitCodeNote();

@@ -34,10 +34,13 @@ public sealed class CheckerFaultTests
     [Fact]
     public void Verify_WithAFaultOutsideTheChecks_ExitsThree_WithOneLine_AndNoStackTrace()
     {
-        var (code, output, error, _) = Verify(_ => throw new InvalidOperationException("a fault planted by the test"));
+        var (code, output, error, json) = Verify(_ => throw new InvalidOperationException("a fault planted by the test"));
         Assert.True(code == ExitCodes.CheckerFault, $"{code}: {output}{error}");
         string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("calculus: internal error of the checker (InvalidOperationException: a fault planted by the test); please report it with: replay: calculus verify --exec ", line, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(json!); // the result file is written at this exit too, with the reason
+        Assert.Equal(line["calculus: ".Length..], report.RootElement.GetProperty("error").GetString());
+        Assert.Equal(ExitCodes.CheckerFault, report.RootElement.GetProperty("exit_code").GetInt32());
     }
 
     /// <summary><c>calculus verify</c> of <c>calculus serve</c> on 2a and 2c, the sheet it checks wrapped by

@@ -74,7 +74,10 @@ internal static class MistakeMatch
     /// <summary>Equal, both not finite (NaN or ±∞: two forms of one formula break at the same points, one into ∞·0 = NaN,
     /// the other into ∞, depending on how σ underflows inside them), or both finite and close (an infinity is close only
     /// to another non-finite value, never by |∞ − 1000| ≤ 1e-6·∞).</summary>
-    private static bool Same(double a, double b) =>
+    /// <param name="a">One value.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>Whether they agree (<see cref="GenericDiagnosis"/> agrees by the same rule).</returns>
+    internal static bool Same(double a, double b) =>
         a == b || (!double.IsFinite(a) && !double.IsFinite(b))
         || (double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) <= (Relative * Math.Max(Math.Abs(a), Math.Abs(b))) + Absolute);
 }

@@ -147,6 +147,17 @@ public sealed class GenericDiagnosisTests
     }
 
     [Fact]
+    public void TheReport_ShowsAGenericDiagnosisAsItsOwnSentence_AndAKnownOneAsAKnownMistake()
+    {
+        var check = Battery.All.Single(c => c.Functions.SequenceEqual(["sigmoid"]) && c.Name.StartsWith("derivative matches the reference", StringComparison.Ordinal));
+        var generic = BatteryRunner.Run(Mistakes["the value for the derivative"].Sheet, new VerifySettings([check], 1, 50, ElementaryError.Student(), null)).Runs[0];
+        Assert.Contains("diagnosis: sigmoid_derivative answered sigmoid(x) itself: the value, not the derivative (all 50 values agree).", Reports.VerifyReports.Details(generic));
+        var known = KnownMistakes.Find("sigmoid-1");
+        var run = BatteryRunner.Run(known.Sheet, new VerifySettings([check], 1, 50, ElementaryError.Student(), null)).Runs[0];
+        Assert.Contains($"diagnosis: your values agree with a known mistake at every sampled case: {known.Description}", Reports.VerifyReports.Details(run));
+    }
+
+    [Fact]
     public void TwoWrongParts_GetASentenceEach()
     {
         // The slope check asks f' and then f around x: −σ and 2σ' is two sentences, in the order asked.

@@ -102,4 +102,16 @@ public sealed class TailsTests
         Assert.True(Excess(worst) >= Excess(run.Failure!), $"worst {worst.Summary} at {run.WorstFailureAt}; shrunk {run.Failure!.Summary}");
         Assert.Contains(VerifyReports.Details(run), line => line.StartsWith($"worst case seen: {run.WorstFailureAt}: ", StringComparison.Ordinal) && line.Contains("(relative error ", StringComparison.Ordinal));
     }
+
+    /// <summary>The naive hinge' (t &lt; 1 ? −1 : 0) answers 0 at NaN, as the known mistake max(0, −t) does: agreeing where
+    /// the right answer is NaN is no evidence of a formula, so the failure of "NaN in, NaN out" names no mistake (it once
+    /// named that one).</summary>
+    [Fact]
+    public void ANaNOnlyFailure_NamesNoMistake()
+    {
+        var r = BatteryRunner.Run(new Subjects.NaiveSheet(), new VerifySettings(Battery.For(["3b", "2c"]), 5, 300, ErrorModels.Verify(), null));
+        var nan = r.Runs.Where(k => k.Check.Name.StartsWith("NaN in, NaN out", StringComparison.Ordinal) && k.Verdict == CheckVerdict.Fail).ToList();
+        Assert.Contains(nan, k => k.Check.Functions.Contains("hinge"));
+        Assert.All(nan, k => Assert.Null(k.Diagnosis));
+    }
 }

@@ -47,11 +47,16 @@ internal static class MistakeMatch
                 return false;
             }
 
-            distinguishing += Same(theirs, call.AskOf(ReferenceSheet.Instance)) ? 0 : 1;
+            // A call whose right answer is not a number (f(NaN)) tells formulas apart by how they treat NaN, not by
+            // the formula: no evidence of a mistake.
+            var right = call.AskOf(ReferenceSheet.Instance);
+            distinguishing += Same(theirs, right) || HasNaN(right) ? 0 : 1;
         }
 
         return distinguishing > 0;
     }
+
+    private static bool HasNaN(IAnswer answer) => answer.Value is double[] v && v.Any(double.IsNaN);
 
     private static bool Same(IAnswer subject, IAnswer mistake) => mistake.Kind == AnswerKind.Value && (subject.Value, mistake.Value) switch
     {
@@ -74,7 +79,10 @@ internal static class MistakeMatch
     /// <summary>Equal, both not finite (NaN or ±∞: two forms of one formula break at the same points, one into ∞·0 = NaN,
     /// the other into ∞, depending on how σ underflows inside them), or both finite and close (an infinity is close only
     /// to another non-finite value, never by |∞ − 1000| ≤ 1e-6·∞).</summary>
-    private static bool Same(double a, double b) =>
+    /// <param name="a">One value.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>Whether they agree (<see cref="GenericDiagnosis"/> agrees by the same rule).</returns>
+    internal static bool Same(double a, double b) =>
         a == b || (!double.IsFinite(a) && !double.IsFinite(b))
         || (double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) <= (Relative * Math.Max(Math.Abs(a), Math.Abs(b))) + Absolute);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Calculus.Checking;
 using Calculus.Verification.Checks;
+using Calculus.Verification.Diagnosis;
 using Calculus.Verification.Running;
 
 namespace Calculus.Verification.Reports;
@@ -132,7 +133,8 @@ internal static class VerifyReports
             }
             if (run.Diagnosis is { } d)
             {
-                yield return $"diagnosis: your values agree with a known mistake at every sampled case: {d}";
+                // A known mistake is a formula; a generic diagnosis is a sentence of its own, with its evidence.
+                yield return KnownMistakes.All.Any(m => m.Description == d) ? $"diagnosis: your values agree with a known mistake at every sampled case: {d}" : $"diagnosis: {d}";
             }
             else if (run.WithinSinglePrecision)
             {

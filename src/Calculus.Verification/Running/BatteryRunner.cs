@@ -191,6 +191,6 @@ internal static class BatteryRunner
             };
         }
 
-        return run.Verdict == CheckVerdict.Fail ? run with { Diagnosis = MistakeMatch.Of(run)?.Description, Answers = null } : run;
+        return run.Verdict == CheckVerdict.Fail ? run with { Diagnosis = MistakeMatch.Of(run)?.Description ?? GenericDiagnosis.Of(run), Answers = null } : run;
     }
 }

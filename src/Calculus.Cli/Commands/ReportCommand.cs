@@ -45,9 +45,9 @@ internal static class ReportCommand
             var plot = Plots.Activation(a);
             Plots.Save(plot, directory, a.Name, svg: true);
             plots.Add(plot);
-            var (worst, ratio, passed, points) = ReportChecks.ActivationSweep(a);
+            var (worst, ratio, passed, points, undecided) = ReportChecks.ActivationSweep(a);
             string measured = $"max |error| {worst.ToString("0.0e+00", CultureInfo.InvariantCulture)}, worst error/tolerance {ratio.ToString("0.00", CultureInfo.InvariantCulture)}";
-            checks.Add(new ReportCheck("2", $"{a.Name}' against central differences at {points} points", measured, passed));
+            checks.Add(new ReportCheck("2", $"{a.Name}' against central differences at {points} points{(undecided > 0 ? $" ({undecided} undecided: a kink inside the stencil)" : "")}", measured, passed));
             md.AppendLine($"| {a.Name} | [png]({a.Name}.png), [svg]({a.Name}.svg) | {Cell(a.Range.ToString())} | {Cell(a.SaturatesInDouble)} | {Cell(a.DerivativeFormula)} | {Cell(measured)}{(passed ? "" : " **FAILED**")} | {Cell(a.Advantage ?? "")} | {Cell(a.Disadvantage ?? "")} |");
         }
 

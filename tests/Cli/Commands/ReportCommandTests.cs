@@ -123,4 +123,19 @@ public sealed class ReportCommandTests(ReportCommandTests.Run report) : IClassFi
         Assert.True(k >= 0, $"no column '{name}' in {string.Join(" | ", table[0])}");
         return k;
     }
+
+    /// <summary>A point whose stencil holds a kink is undecided, not failed: a ReLU moved by 0.05 + 1e-7, its kink 1e-7
+    /// from the grid point 0.05 and undeclared, passes the sweep, saying how many points were undecided; with the
+    /// derivative doubled it fails.</summary>
+    [Fact]
+    public void ActivationSweep_AnUndecidedPoint_IsNoFailure()
+    {
+        const double kink = 0.05 + 1e-7;
+        var hidden = Catalog.Relu with { Value = x => Math.Max(0, x - kink), Derivative = x => x > kink ? 1 : 0 };
+        var (_, _, passed, points, undecided) = Calculus.Cli.Report.ReportChecks.ActivationSweep(hidden);
+        Assert.True(passed, $"{undecided} of {points} undecided");
+        Assert.InRange(undecided, 1, points / 2);
+        var wrong = hidden with { Derivative = x => x > kink ? 2 : 0 };
+        Assert.False(Calculus.Cli.Report.ReportChecks.ActivationSweep(wrong).Passed);
+    }
 }

@@ -146,6 +146,7 @@ internal static class OptionKinds
         ["verify --junit"] = (OptionKind.OutputFile, Temp + "/verify.xml"),
         ["verify --report"] = (OptionKind.OutputFolder, Temp + "/verify"),
         ["verify --failures-only"] = (OptionKind.Flag, null),
+        ["verify --sandbox"] = (OptionKind.Flag, null),
         ["serve --mistake"] = (OptionKind.Name, "sigmoid-1"),
     };
 

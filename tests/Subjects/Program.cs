@@ -27,6 +27,10 @@ using Calculus.Verification.Sheet;
 //                    the reference, but at start it starts a child "sleep 1000" that outlives it unless killed, and
 //                    appends the child's pid to PIDFILE (the child's environment without the tests' run mark, so that
 //                    only verify's own clean-up can end it); with "hang", no answer after the first
+//   alloc, spin, forkbomb, bigfile, fds, net, write FN
+//                    the reference, but a request for FN first tries to pass one limit of verify --sandbox (Escapes:
+//                    memory, CPU time, processes, file size, open files, network, the working folder) and is answered
+//                    {"error": "MODE: what happened"}
 string mode = args.Length > 0 ? args[0] : "naive";
 string target = args.Length > 1 ? args[1] : "";
 string argument = args.Length > 2 ? args[2] : "";
@@ -69,6 +73,10 @@ while (Console.In.ReadLine() is { } line)
                 continue;
             case "error" when ((ScalarQuery)call).X.Any(x => Math.Abs(x) > double.Parse(argument, System.Globalization.CultureInfo.InvariantCulture)):
                 output.WriteLine("{\"error\": \"math range error\"}");
+                output.Flush();
+                continue;
+            case var escape when Escapes.Modes.Contains(escape):
+                output.WriteLine(Escapes.Answer(escape));
                 output.Flush();
                 continue;
             case "junk":

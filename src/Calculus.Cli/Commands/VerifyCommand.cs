@@ -11,7 +11,7 @@ namespace Calculus.Cli.Commands;
 
 /// <summary><c>calculus verify --exec CMD [--only 1d,2a,…] [--cases N] [--seed S] [--rtol R] [--atol A] [--max-ulp N]
 /// [--precision double|single|auto] [--require core|stable|accurate] [--timeout S] [--budget S] [--json FILE]
-/// [--junit FILE] [--report DIR]</c>: the whole battery against a student's implementation in any language, through the
+/// [--junit FILE] [--report DIR] [--failures-only] [--sandbox]</c>: the whole battery against a student's implementation in any language, through the
 /// protocol of docs/protocol.md. Exit 0 when every implemented item reaches the required level (core unless --require or
 /// --max-ulp says otherwise) and every check ran, 1 when one does not or the time budget left checks not run, 2 for a
 /// usage error or a subject that cannot start, 3 for a fault of the checker itself.</summary>
@@ -37,9 +37,11 @@ internal static class VerifyCommand
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
         var junit = new Option<string?>("--junit") { Description = "Write JUnit XML to this file, one test case per check." };
         var report = new Option<string?>("--report") { Description = "Write a markdown page (index.md) into this folder." };
+        var sandboxed = new Option<bool>("--sandbox") { Description = "Linux: run your program under limits (CPU time, memory, processes, file size, open files), without network where possible, in a scratch folder (docs/protocol.md, Sandbox)." };
+        var failuresOnly = new Option<bool>("--failures-only") { Description = "Print only the checks that fail, error or were not run (with their details), then the item table as always." };
         var command = new Command("verify", "Run the whole property battery against your own implementation of the sheet, in any language (docs/protocol.md).")
         {
-            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, budget, json, junit, report,
+            exec, only, cases, seed, rtol, atol, maxUlp, precision, require, timeout, budget, json, junit, report, failuresOnly, sandboxed,
         };
         command.SetAction(parse =>
         {
@@ -89,6 +91,7 @@ internal static class VerifyCommand
                 throw new UsageException("--require accurate needs --max-ulp N: the accurate tier is a check only with a limit");
             }
 
+            using var sandbox = parse.GetValue(sandboxed) ? SandboxFor(context, TimeSpan.FromSeconds(budgetSeconds)) : null;
             var outputs = new VerifyOutputs(parse.GetValue(json), parse.GetValue(junit), parse.GetValue(report), subjectCommand);
             outputs.Prepare();
 
@@ -98,7 +101,7 @@ internal static class VerifyCommand
             ProcessSheet subject;
             try
             {
-                subject = ProcessSheet.Start(subjectCommand, TimeSpan.FromSeconds(seconds));
+                subject = ProcessSheet.Start(subjectCommand, TimeSpan.FromSeconds(seconds), sandbox);
             }
             catch (SubjectCannotStartException e)
             {
@@ -111,13 +114,13 @@ internal static class VerifyCommand
                 $"{checks.Count} checks of {checks.Select(k => k.Item).Distinct().Count()} items, seed {runSeed}, rtol {Numbers.Format(relative)}, {(absolute is { } abs ? $"atol {Numbers.Format(abs)}" : "tails relative")}{(ulps is { } m ? $", max-ulp {Numbers.Format(m)}" : "")}"));
             context.Output.Flush();
 
-            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout, budget)}";
+            string replay = $"replay: calculus verify --exec {Quote(subjectCommand)} --seed {runSeed}{Replayed(parse, only, cases, rtol, atol, maxUlp, precision, require, timeout, budget)}{(parse.GetValue(sandboxed) ? " --sandbox" : "")}";
             VerifyResult result;
             using (subject)
             {
                 try
                 {
-                    result = Run(context, subject, settings, replay);
+                    result = Run(context, subject, settings, replay, parse.GetValue(failuresOnly));
                 }
                 catch (SubjectCannotStartException e)
                 {
@@ -154,8 +157,9 @@ internal static class VerifyCommand
         return command;
     }
 
-    /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report.</summary>
-    private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay)
+    /// <summary>The battery against the subject (or the sheet a test wraps around it), and the console report (only the
+    /// checks that fail, error or were not run with <paramref name="failuresOnly"/>, <c>--failures-only</c>).</summary>
+    private static VerifyResult Run(CliContext context, ProcessSheet subject, VerifySettings settings, string replay, bool failuresOnly)
     {
         var battery = BatteryRunner.Run(context.VerifiedSheet?.Invoke(subject) ?? subject, settings, subject.Prefetch, VerifyProgress.For(context.Error, settings, context.ProgressLines, context.Interactive && !context.ProgressLines));
         var result = battery with { Requests = subject.RequestsSent, Restarts = subject.Restarts };
@@ -164,7 +168,7 @@ internal static class VerifyCommand
             context.Error.Write("\r" + new string(' ', 60) + "\r");
         }
 
-        context.Output.Write(VerifyReports.Console(result));
+        context.Output.Write(VerifyReports.Console(result, failuresOnly));
         context.Output.WriteLine(VerifyReports.PrecisionLine(result));
         int verdicts = result.Items.Count();
         string tally = string.Join(", ", result.Items.GroupBy(i => TallyOf(result, i)).OrderByDescending(g => g.Key.Rank)
@@ -178,6 +182,28 @@ internal static class VerifyCommand
 
         context.Output.WriteLine(replay);
         return result;
+    }
+
+    /// <summary>The sandbox of <c>--sandbox</c>, its note (what it cannot do here) on standard error; not on Linux, or
+    /// without prlimit, a usage error.</summary>
+    private static Sandbox SandboxFor(CliContext context, TimeSpan budget)
+    {
+        Sandbox sandbox;
+        try
+        {
+            sandbox = Sandbox.Create(budget);
+        }
+        catch (PlatformNotSupportedException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        if (sandbox.Note is { } note)
+        {
+            context.Error.WriteLine($"calculus: note: {note}");
+        }
+
+        return sandbox;
     }
 
     /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented, then

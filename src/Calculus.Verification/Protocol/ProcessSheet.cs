@@ -46,6 +46,8 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     private static readonly (string Line, int Bound) ProbeRequest = (Probe, AnswerBounds.Characters(1));
 
     private readonly string command;
+    private readonly string launched;
+    private readonly Sandbox? sandbox;
     private readonly TimeSpan timeout;
     private readonly Dictionary<(string Function, bool Derivative, string Parameters), Family> families = [];
     private readonly Dictionary<CallKey, object> calls = [];
@@ -54,10 +56,12 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     private string? lastFailure;
     private string? cannotRestart;
 
-    private ProcessSheet(string command, TimeSpan timeout)
+    private ProcessSheet(string command, TimeSpan timeout, Sandbox? sandbox)
     {
         this.command = command;
         this.timeout = timeout;
+        this.sandbox = sandbox;
+        launched = sandbox is null ? command : Sandbox.Resolve(command, Environment.CurrentDirectory);
     }
 
     private TimeSpan StartupTimeout => timeout > MinimumStartup ? timeout : MinimumStartup;
@@ -71,17 +75,20 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// <summary>Starts the command and sends a probe request.</summary>
     /// <param name="command">The command, run by /bin/sh -c in the current directory.</param>
     /// <param name="timeout">How long to wait for each answer (for the probe's, at least <see cref="MinimumStartup"/>).</param>
+    /// <param name="sandbox">With <c>--sandbox</c>: the limits and scratch folder every start of the subject runs in
+    /// (its relative paths resolved in the current directory, <see cref="Sandbox.Resolve"/>); the caller disposes it
+    /// after this sheet.</param>
     /// <returns>The subject, ready.</returns>
     /// <exception cref="SubjectCannotStartException">It exits, or says nothing, before answering the probe.</exception>
-    public static ProcessSheet Start(string command, TimeSpan timeout)
+    public static ProcessSheet Start(string command, TimeSpan timeout, Sandbox? sandbox = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
-        var sheet = new ProcessSheet(command, timeout);
+        var sheet = new ProcessSheet(command, timeout, sandbox);
         string? junk = null;
         for (int attempt = 0; attempt < 2; attempt++)
         {
             sheet.process?.Dispose();
-            sheet.process = new SubjectProcess(command);
+            sheet.process = new SubjectProcess(sheet.launched, sandbox);
             sheet.process.Send([ProbeRequest]);
             sheet.RequestsSent++;
             BoundedLine answer;
@@ -108,7 +115,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 int? code = sheet.process.ExitCode;
                 sheet.Dispose();
                 throw new SubjectCannotStartException(
-                    $"the subject \"{command}\" exited{(code is { } c ? $" (code {c})" : "")} before answering its first request" +
+                    $"the subject \"{command}\" exited{(code is { } c ? $" (code {c}{sheet.Explain(c)})" : "")} before answering its first request" +
                     (tail.Length > 0 ? $": {tail[^1]}" : junk is null ? "" : $": {junk}"));
             }
 
@@ -205,6 +212,9 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         process?.Dispose();
         process = null;
     }
+
+    /// <summary>Why the sandbox ended the subject with this exit code (a phrase after the code), or "".</summary>
+    private string Explain(int code) => sandbox?.Explain(code) ?? "";
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
@@ -502,7 +512,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 if (failure is null && line is null)
                 {
                     string[] tail = process.ErrorTail;
-                    failure = $"the subject exited{(process.ExitCode is { } code ? $" (code {code})" : "")} while answering {request}" +
+                    failure = $"the subject exited{(process.ExitCode is { } code ? $" (code {code}{Explain(code)})" : "")} while answering {request}" +
                         (tail.Length > 0 ? $"; its last lines on standard error: {string.Join(" | ", tail)}" : "");
                 }
                 else if (failure is null && !line!.TrimStart().StartsWith('{'))
@@ -538,7 +548,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     private bool Restart()
     {
         Restarts++;
-        process = new SubjectProcess(command);
+        process = new SubjectProcess(launched, sandbox);
         process.Send([ProbeRequest]);
         RequestsSent++;
         BoundedLine answer = default;
@@ -561,7 +571,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         string what = answer.TooLong ? $"answered σ(0) with a line too long ({AnswerBounds.TooLong(1)})"
             : answer.Text is not null ? $"answered σ(0) with a line that is not a JSON object (\"{Excerpt(answer.Text)}\")"
             : timedOut ? $"did not answer σ(0) within {Seconds(StartupTimeout)} s"
-            : $"exited{(process.ExitCode is { } code ? $" (code {code})" : "")} before answering σ(0)" + (tail.Length > 0 ? $": {Excerpt(tail[^1])}" : "");
+            : $"exited{(process.ExitCode is { } code ? $" (code {code}{Explain(code)})" : "")} before answering σ(0)" + (tail.Length > 0 ? $": {Excerpt(tail[^1])}" : "");
         cannotRestart = $"the subject {what} after a restart; {NotAskedAgain} (last: {lastFailure})";
         process.Kill();
         process = null;

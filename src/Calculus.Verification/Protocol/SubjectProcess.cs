@@ -49,7 +49,7 @@ internal sealed class SubjectProcess : IDisposable
 
     /// <summary>util-linux's setsid (every Debian and Ubuntu has it): runs the shell as the leader of a new session and
     /// process group, whose id is the shell's pid (it execs without forking, since a child of verify leads no group).</summary>
-    private const string Setsid = "/usr/bin/setsid";
+    public const string Setsid = "/usr/bin/setsid";
 
     private readonly Process process;
     private readonly bool ownGroup;
@@ -59,7 +59,11 @@ internal sealed class SubjectProcess : IDisposable
     private readonly Queue<string> errors = new();
     private readonly Thread reader, writer, errorReader;
 
-    public SubjectProcess(string command)
+    /// <summary>Starts the command: <c>/bin/sh -c COMMAND</c>, on Linux under setsid, and with a sandbox under its
+    /// limits, in its scratch folder (<see cref="Sandbox.Apply"/>).</summary>
+    /// <param name="command">The command, as the shell runs it (with a sandbox: its relative paths already resolved).</param>
+    /// <param name="sandbox">The sandbox, or null.</param>
+    public SubjectProcess(string command, Sandbox? sandbox = null)
     {
         ownGroup = OperatingSystem.IsLinux() && File.Exists(Setsid);
         var start = new ProcessStartInfo(ownGroup ? Setsid : "/bin/sh")
@@ -74,6 +78,7 @@ internal sealed class SubjectProcess : IDisposable
         };
         if (ownGroup)
         {
+            sandbox?.Apply(start); // prlimit (and unshare) between setsid and the shell: each execs the next in place
             start.ArgumentList.Add("/bin/sh");
         }
 

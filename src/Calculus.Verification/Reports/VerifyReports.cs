@@ -173,14 +173,16 @@ internal static class VerifyReports
 
     /// <summary>The console table, one line per check (details indented below it), then the summary per item.</summary>
     /// <param name="result">The run.</param>
+    /// <param name="failuresOnly">Only the checks whose verdict is fail, error or not-run, with their detail lines
+    /// (<c>--failures-only</c>); the table's header stays, and the item table below is whole.</param>
     /// <returns>The text, lines separated by \n.</returns>
-    public static string Console(VerifyResult result)
+    public static string Console(VerifyResult result, bool failuresOnly = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         int fw = Math.Max("function".Length, result.Runs.Max(r => r.Check.FunctionText.Length));
         sb.Append(CultureInfo.InvariantCulture, $"{"item",-4}  {"function".PadRight(fw)}  {"tier",-8}  {"verdict",-15}  {"cases",5}  check\n");
-        foreach (var run in result.Runs)
+        foreach (var run in result.Runs.Where(r => !failuresOnly || IsFailure(r.Verdict)))
         {
             string verdict = run.Verdict is CheckVerdict.Fail or CheckVerdict.Error ? Word(run.Verdict).ToUpperInvariant() : Word(result, run);
             sb.Append(CultureInfo.InvariantCulture, $"{run.Check.Item,-4}  {run.Check.FunctionText.PadRight(fw)}  {Word(run.Check.Tier),-8}  {verdict,-15}  {run.Cases,5}  {run.Check.Name}\n");
@@ -202,6 +204,12 @@ internal static class VerifyReports
 
         return sb.ToString();
     }
+
+    /// <summary>Whether <c>--failures-only</c> shows a check of this verdict: fail, error or not-run (a pass, a report,
+    /// an inconclusive or a not-implemented check is left out).</summary>
+    /// <param name="verdict">The check's verdict.</param>
+    /// <returns>True for fail, error and not-run.</returns>
+    public static bool IsFailure(CheckVerdict verdict) => verdict is CheckVerdict.Fail or CheckVerdict.Error or CheckVerdict.NotRun;
 
     /// <summary>The JSON report: {"tool", "protocol", "seed", …, "summary", "items": [{"item", "function", "verdict",
     /// "checks": [...]}]} (docs/protocol.md, "Output").</summary>

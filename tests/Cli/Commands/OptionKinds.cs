@@ -145,6 +145,8 @@ internal static class OptionKinds
         ["verify --json"] = (OptionKind.OutputFile, Temp + "/verify.json"),
         ["verify --junit"] = (OptionKind.OutputFile, Temp + "/verify.xml"),
         ["verify --report"] = (OptionKind.OutputFolder, Temp + "/verify"),
+        ["verify --failures-only"] = (OptionKind.Flag, null),
+        ["verify --sandbox"] = (OptionKind.Flag, null),
         ["serve --mistake"] = (OptionKind.Name, "sigmoid-1"),
     };
 

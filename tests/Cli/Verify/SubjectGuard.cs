@@ -94,6 +94,17 @@ internal static class SubjectGuard
         return found;
     }
 
+    /// <summary>How many processes whose environment holds <paramref name="mark"/> are alive (zombies, whose
+    /// environment is gone, are not), without touching them.</summary>
+    /// <returns>The count.</returns>
+    public static int Alive(string mark)
+    {
+        byte[] needle = Encoding.UTF8.GetBytes(mark + "\0");
+        return Directory.Exists("/proc")
+            ? Directory.EnumerateDirectories("/proc").Count(dir => int.TryParse(Path.GetFileName(dir), out _) && Holds(Path.Combine(dir, "environ"), needle))
+            : 0;
+    }
+
     private static bool Holds(string environ, byte[] needle)
     {
         try

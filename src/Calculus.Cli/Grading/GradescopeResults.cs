@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Calculus.Cli.Grading;
 
 /// <summary>One submission's results.json in Gradescope's autograder format
-/// (https://gradescope-autograders.readthedocs.io/en/latest/specs/, "Output format"): <c>{"score", "max_score",
-/// "output", "tests": [{"name", "score", "max_score", "status", "output", "visibility"}]}</c>, a test per item. Gradescope
+/// (https://gradescope-autograders.readthedocs.io/en/latest/specs/, "Output format"): <c>{"score", "output", "tests":
+/// [{"name", "score", "max_score", "status", "output", "visibility"}]}</c>, a test per item (the format has no
+/// "max_score" of the whole: Gradescope sums the tests'). Gradescope
 /// grades one submission per container and reads /autograder/results/results.json, so the file is per submission
 /// (OUT/NAME/results.json); docs/grading.md shows the run_autograder that copies it there.</summary>
 internal static class GradescopeResults
@@ -26,7 +27,6 @@ internal static class GradescopeResults
         {
             w.WriteStartObject();
             w.WriteNumber("score", row.Total);
-            w.WriteNumber("max_score", row.MaxTotal);
             w.WriteString("output", $"calculus verify, seed {seed}" + (row.Note is null ? "" : $": {row.Note}"));
             w.WriteStartArray("tests");
             foreach (var item in row.Items)

@@ -21,6 +21,8 @@ internal sealed class GradeClass : IDisposable
 
     private readonly TempFolder temp = new();
 
+    private readonly string mark = $"{SubjectGuard.Variable}={Guid.NewGuid():N}";
+
     private GradeClass(IEnumerable<string> names)
     {
         string python = Templates.Python();
@@ -67,14 +69,15 @@ internal sealed class GradeClass : IDisposable
     /// <summary>The four quick ones (no crash, no hang).</summary>
     public static GradeClass Quick() => new(["right", "planted", "empty", "missing"]);
 
-    /// <summary><c>calculus grade CLASS --exec "python3 {}/solution.py" --out OUT</c> with the small settings and
-    /// <paramref name="options"/>; every subject it started killed when it ends.</summary>
+    /// <summary><c>calculus grade CLASS --exec "python3 {}/solution.py" --out OUT</c> with the small settings, each
+    /// replaced by the same option in <paramref name="options"/>; every subject it started killed when it ends. The
+    /// mark is the class's, the same in every run, so that the command template (a setting) stays the same.</summary>
     public CliRunner.Result Grade(params string[] options)
     {
-        string mark = $"{SubjectGuard.Variable}={Guid.NewGuid():N}";
+        var small = Small.Chunk(2).Where(pair => !options.Contains(pair[0])).SelectMany(pair => pair);
         try
         {
-            return CliRunner.Run("", ["grade", Submissions, "--exec", $"{mark} {Python} {{}}/solution.py", "--out", Out, .. Small, .. options]);
+            return CliRunner.Run("", ["grade", Submissions, "--exec", $"{mark} {Python} {{}}/solution.py", "--out", Out, .. small, .. options]);
         }
         finally
         {

@@ -64,8 +64,8 @@ internal static class GradeCommand
             double seconds = Seconds(parse.GetValue(timeout), "--timeout", 10, 3600);
             double budgetSeconds = Seconds(parse.GetValue(budget), "--budget", RunBudget.Default.TotalSeconds, MaxBudgetSeconds);
             var points = parse.GetValue(rubric) is { } file ? Rubric.Load(file) : Rubric.Default;
-            var found = SubmissionFolders.Find(parse.GetRequiredValue(submissions), output);
             ReportCommand.ProbeWritable(output);
+            var found = SubmissionFolders.Find(parse.GetRequiredValue(submissions), output);
             string classFile = Path.Combine(output, ClassSettingsFile);
             ulong runSeed = parse.GetValue(seed) is { } s ? Seed(s) : GradeSettings.SeedIn(classFile) ?? (ulong)Random.Shared.NextInt64(1, 1L << 31);
             var settings = new GradeSettings(template, runSeed, caseCount, checks, seconds, budgetSeconds);

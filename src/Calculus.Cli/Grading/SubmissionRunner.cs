@@ -62,15 +62,19 @@ internal static class SubmissionRunner
         }
         catch (SubjectCannotStartException e)
         {
-            return Error($"cannot start: {CliApp.OneLine(e.Message)}", ExitCodes.UsageError, command);
+            return Error($"cannot start: {OneLine(e.Message)}", ExitCodes.UsageError, command);
         }
 #pragma warning disable CA1031 // The checker's own fault in one submission: its row says so, the others are still graded, and grade exits 3.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Error($"internal error of the checker ({e.GetType().Name}: {CliApp.OneLine(e.Message)}); please report it with: calculus verify --exec \"{command}\" --seed {settings.Seed}", ExitCodes.CheckerFault, command);
+            return Error($"internal error of the checker ({e.GetType().Name}: {OneLine(e.Message)}); please report it with: calculus verify --exec \"{command}\" --seed {settings.Seed}", ExitCodes.CheckerFault, command);
         }
     }
+
+    /// <summary>A message on one line (a subject's message may hold line breaks).</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static (string, string, string) Error(string reason, int exitCode, string command) =>
         (RunErrorReports.Json(reason, exitCode), RunErrorReports.JUnit(reason, exitCode), RunErrorReports.Markdown(reason, exitCode, command));

@@ -5,7 +5,7 @@ using Calculus.Networks;
 
 namespace Calculus.Cli;
 
-/// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck, train, verify, serve.</summary>
+/// <summary>The <c>calculus</c> command line: report, list, eval, network, gradcheck, train, verify, grade, serve.</summary>
 public static class CliApp
 {
     /// <summary>Runs the command line with the library's gradient.</summary>
@@ -54,6 +54,7 @@ public static class CliApp
             GradcheckCommand.Create(context),
             TrainCommand.Create(context),
             VerifyCommand.Create(context),
+            GradeCommand.Create(context),
             ServeCommand.Create(context),
         };
 

@@ -49,7 +49,7 @@ public sealed class HostileArgumentTests
         var missing = Options.Select(row => $"{row.Data.Item1} {row.Data.Item2}").Where(key => !OptionKinds.Of.ContainsKey(key)).ToList();
         Assert.True(missing.Count == 0, "options without a kind in OptionKinds.Of: " + string.Join(", ", missing));
         Assert.True(Options.Count >= 40, $"only {Options.Count} options found in the command tree");
-        Assert.Equal(["report --out", "train --out", "verify --json", "verify --junit", "verify --report"],
+        Assert.Equal(["grade --out", "report --out", "train --out", "verify --json", "verify --junit", "verify --report"],
             OutputOptions.Select(row => $"{row.Data.Item1} {row.Data.Item2}").Order(StringComparer.Ordinal));
     }
 
@@ -183,8 +183,22 @@ public sealed class HostileArgumentTests
             .Concat(option == "--only" ? [] : ["--only", "1b"])
             .Concat(option == "--cases" ? [] : ["--cases", "5"])
             .Concat(option == "--timeout" ? [] : ["--timeout", "20"]),
+        "grade" => ((string[])["grade", GradeClass(folder)])
+            .Concat(option == "--exec" ? [] : ["--exec", ": {}; " + SubjectCommands.Serve()]) // ':' ignores the folder: each submission is the reference
+            .Concat(option == "--out" ? [] : ["--out", folder.File("grade")])
+            .Concat(option == "--only" ? [] : ["--only", "1b"])
+            .Concat(option == "--cases" ? [] : ["--cases", "5"])
+            .Concat(option == "--timeout" ? [] : ["--timeout", "20"]),
         _ => [verb],
     };
+
+    /// <summary>A class of one submission in the test's folder, for grade.</summary>
+    private static string GradeClass(TempFolder folder)
+    {
+        string dir = folder.File("class");
+        Directory.CreateDirectory(Path.Combine(dir, "s"));
+        return dir;
+    }
 
     private static CliRunner.Result Run(string stdin, string[] args)
     {

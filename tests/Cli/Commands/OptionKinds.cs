@@ -147,6 +147,16 @@ internal static class OptionKinds
         ["verify --report"] = (OptionKind.OutputFolder, Temp + "/verify"),
         ["verify --failures-only"] = (OptionKind.Flag, null),
         ["verify --sandbox"] = (OptionKind.Flag, null),
+        ["grade --exec"] = (OptionKind.Command, null), // the base run of every other grade option is this option's
+        ["grade --out"] = (OptionKind.OutputFolder, Temp + "/grade-elsewhere"),
+        ["grade --jobs"] = (OptionKind.Count, "2"),
+        ["grade --rubric"] = (OptionKind.InputFile, null),
+        ["grade --seed"] = (OptionKind.UnsignedSeed, "5"),
+        ["grade --cases"] = (OptionKind.Count, "3"),
+        ["grade --only"] = (OptionKind.Name, "1d"),
+        ["grade --budget"] = (OptionKind.Budget, "300"),
+        ["grade --timeout"] = (OptionKind.Timeout, "30"),
+        ["grade --force"] = (OptionKind.Flag, null),
         ["serve --mistake"] = (OptionKind.Name, "sigmoid-1"),
     };
 

@@ -33,8 +33,18 @@ internal static class Gradebook
         bool partial = reported.TryGetProperty("partial", out var p) && p.GetBoolean();
         string word = partial && Rubric.Levels.Contains(level) ? "partial" : level;
         var diagnoses = Checks(reported).Select(c => c.TryGetProperty("diagnosis", out var d) ? d.GetString() : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return new ItemGrade(item, reported.GetProperty("function").GetString() ?? "", word, rubric.PointsFor(item, word), rubric.MaxFor(item), diagnoses);
+        string? first = Checks(reported).Where(c => c.TryGetProperty("verdict", out var v) && v.GetString() == "fail")
+            .Select(c => $"{c.GetProperty("name").GetString()}: {(c.TryGetProperty("failure", out var f) ? f.GetString() : "failed")}{Numbers(c)}{(c.TryGetProperty("counterexample", out var x) ? $" at {x.GetString()}" : "")}")
+            .FirstOrDefault();
+        return new ItemGrade(item, reported.GetProperty("function").GetString() ?? "", word, rubric.PointsFor(item, word), rubric.MaxFor(item), diagnoses) { FirstFailure = first };
     }
+
+    /// <summary>", expected E, got G" when the failure compared two numbers (verify.json writes them as numbers, or as
+    /// the strings NaN and ±Infinity); empty otherwise.</summary>
+    private static string Numbers(JsonElement check) =>
+        check.TryGetProperty("expected", out var e) && e.ValueKind is JsonValueKind.Number or JsonValueKind.String
+        && check.TryGetProperty("got", out var g) && g.ValueKind is JsonValueKind.Number or JsonValueKind.String
+            ? $", expected {e}, got {g}" : "";
 
     private static IEnumerable<JsonElement> Checks(JsonElement item) =>
         item.TryGetProperty("checks", out var checks) ? checks.EnumerateArray() : [];

@@ -51,6 +51,9 @@ internal static class GradescopeResults
     /// <summary>An item passes when it reached a level (core, stable, accurate) and earned its most points.</summary>
     private static bool Passed(ItemGrade item) => Rubric.Levels.Contains(item.Word) && item.Points >= item.MaxPoints;
 
+    /// <summary>"level: fail; diagnosis: …; first failure: check: what at x = …" (the student's report in
+    /// index.md has every check).</summary>
     private static string Output(ItemGrade item) =>
-        $"level: {item.Word}" + (item.Diagnoses.Count > 0 ? $"; diagnosis: {string.Join("; ", item.Diagnoses)}" : "");
+        $"level: {item.Word}" + (item.Diagnoses.Count > 0 ? $"; diagnosis: {string.Join("; ", item.Diagnoses)}" : "")
+        + (item.FirstFailure is { } f ? $"; first failure: {f}" : "");
 }

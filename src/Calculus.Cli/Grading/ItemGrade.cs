@@ -10,4 +10,8 @@ namespace Calculus.Cli.Grading;
 /// <param name="Points">The points it earns (<see cref="Rubric.PointsFor"/>).</param>
 /// <param name="MaxPoints">The most it could earn (<see cref="Rubric.MaxFor"/>).</param>
 /// <param name="Diagnoses">The distinct diagnoses of its failed checks, in order.</param>
-internal sealed record ItemGrade(string Item, string Function, string Word, double Points, double MaxPoints, IReadOnlyList<string> Diagnoses);
+internal sealed record ItemGrade(string Item, string Function, string Word, double Points, double MaxPoints, IReadOnlyList<string> Diagnoses)
+{
+    /// <summary>Its first failed check as the student reads it: "check name: failure at counterexample", or null.</summary>
+    public string? FirstFailure { get; init; }
+}

@@ -67,12 +67,13 @@ public sealed class GradescopeFormatTests(WholeClassRun run) : IClassFixture<Who
     }
 
     [Fact]
-    public void ResultsJson_OfAMistake_ScoresTheItemZero_AndNamesTheDiagnosis()
+    public void ResultsJson_OfAMistake_ScoresTheItemZero_AndNamesTheDiagnosisAndTheFirstFailure()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Class.Out, "planted", "results.json")));
         var d = doc.RootElement.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("name").GetString()!.StartsWith("1d", StringComparison.Ordinal));
         Assert.Equal((0.0, 1.5, "failed"), (d.GetProperty("score").GetDouble(), d.GetProperty("max_score").GetDouble(), d.GetProperty("status").GetString()));
         Assert.Contains("σ(x)(1 + σ(x))", d.GetProperty("output").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"; first failure: [^:]+: sigmoid'\(\S+\), expected \S+, got \S+ at x = ", d.GetProperty("output").GetString());
         Assert.Equal(1.5, doc.RootElement.GetProperty("score").GetDouble());
     }
 

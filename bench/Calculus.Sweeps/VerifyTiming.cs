@@ -22,7 +22,7 @@ internal static class VerifyTiming
         {
             string filled = Path.Combine(Path.GetTempPath(), "calculus-filled-solution.py");
             string template = File.ReadAllText(Path.Combine(root, "templates", "python", "solution.py"));
-            string answers = File.ReadAllText(Path.Combine(root, "tests", "Examples", "Verify", "python", "answers.py"));
+            string answers = File.ReadAllText(Path.Combine(root, "tests", "Cli", "Verify", "python", "answers.py"));
             const string guard = "if __name__ == \"__main__\":";
             File.WriteAllText(filled, template.Replace(guard, answers + "\n\n" + guard, StringComparison.Ordinal));
             subjects.Add(("the Python template, filled", $"{python} \"{filled}\""));

@@ -56,6 +56,17 @@ public sealed class BatteryExamples
     /// --rtol's 1e-9 (ε/2e-9 ≈ 1.1e-7), with a margin of 10 for the network's sums of such terms.</summary>
     private const double TailValue = 1e-6;
 
+    /// <summary>Found by the seed sweep: at α = 0.75, c = 0.001 the naive PLU's slope check drew x = −0.000966, 3.4e-5
+    /// from the kink −c (a point between PLU's kinks cannot keep the 1.95e-3 margin from both), and a stencil across the
+    /// kink gave 0.895 against plu' = 1: a false alarm. The stencils now start at the step that stays clear of it.</summary>
+    [Fact]
+    public void NaivePlu_NearAKinkAtASmallC_SlopeCheckRaisesNoAlarm()
+    {
+        var result = Run(new NaiveSheet(), ["2e"], 7022294016876482520);
+        var slope = result.Runs.Single(r => r.Check.Name.StartsWith("derivative matches the slope", StringComparison.Ordinal));
+        Assert.True(slope.Verdict == CheckVerdict.Pass, $"{slope.Verdict}: {slope.Failure?.Summary} at {slope.Counterexample}");
+    }
+
     /// <summary>"seed S (VERIFY_SEED=S replays it)": scripts/seed-sweep collects "seed S".</summary>
     private static string Replay(ulong seed) => $"seed {seed} ({BatterySeed.Variable}={seed} replays it)";
 

@@ -25,7 +25,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     /// <summary>After this many restarts in one run, every further request fails at once. A function that keeps failing
     /// is stopped by its own budget (<see cref="MaxFailuresPerFunction"/>, <see cref="MaxTimeoutsPerFunction"/>), so one
     /// bad function does not cost the others their answers; this is the safety net above those budgets: 20 failures
-    /// for each of the protocol's 16 functions are 320 restarts.</summary>
+    /// for each of the protocol's 18 functions are 360 restarts.</summary>
     public const int MaxRestarts = 400;
 
     /// <summary>The words of a request that was not sent because its function (or the run) failed too often: such a

@@ -206,13 +206,16 @@ internal static class VerifyCommand
         return sandbox;
     }
 
-    /// <summary>An item's place in the summary line: its level, highest first, then ERROR, then not-implemented, then
-    /// not-run (none of its checks run).</summary>
-    private static (int Rank, string Word) TallyOf(VerifyResult result, string item) =>
-        result.VerdictOf(item) == CheckVerdict.Error ? (-1, "ERROR")
-        : result.LevelOf(item) is { } level ? ((int)level, level.Word())
-        : result.VerdictOf(item) == CheckVerdict.NotRun ? (-3, "not-run")
-        : (-2, "not-implemented");
+    /// <summary>The order of the summary line: the levels, highest first, then error, not-implemented and not-run.</summary>
+    private static readonly string[] TallyOrder = ["accurate", "stable", "core", "fail", "error", "not-implemented", "not-run"];
+
+    /// <summary>An item's place in the summary line and its word there: its level as the JSON report has it
+    /// (<see cref="VerifyReports.JsonLevel"/>), FAIL and ERROR in capitals as the table prints them.</summary>
+    private static (int Rank, string Word) TallyOf(VerifyResult result, string item)
+    {
+        string level = VerifyReports.JsonLevel(result, item);
+        return (-Array.IndexOf(TallyOrder, level), level is "fail" or "error" ? level.ToUpperInvariant() : level);
+    }
 
     /// <summary>Every option given that changes the run, as given: the replay line reproduces the run.</summary>
     private static string Replayed(ParseResult parse, params Option<string?>[] options) =>

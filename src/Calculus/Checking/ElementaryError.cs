@@ -64,9 +64,16 @@ public sealed record ElementaryError(double Ulps, double Relative, double Absolu
     public double Of(double value, double slope = 0, double argument = 0) =>
         (((Ulps * Epsilon) + Relative) * Math.Abs(value)) + AbsoluteAt(value) + (Conditioning(slope, argument) * Ulps * Epsilon);
 
-    private double AbsoluteAt(double value) => !RelativeTails ? Absolute
-        : Math.Abs(value) >= Precision.MinNormal() ? 0
-        : Math.Max(Absolute, Precision.MinNormal());
+    private double AbsoluteAt(double value)
+    {
+        if (!RelativeTails)
+        {
+            return Absolute;
+        }
+
+        double smallestNormal = Precision.MinNormal();
+        return Math.Abs(value) >= smallestNormal ? 0 : Math.Max(Absolute, smallestNormal);
+    }
 
     /// <summary>|u·φ'(u)|, with 0 where either factor is 0 (φ'(±∞) = 0 at a limit: the argument's rounding moves nothing).</summary>
     private static double Conditioning(double slope, double argument) => slope == 0 || argument == 0 ? 0 : Math.Abs(slope * argument);

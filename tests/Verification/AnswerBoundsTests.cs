@@ -47,7 +47,7 @@ public sealed class AnswerBoundsTests
     [Fact]
     public void TheReader_GivesLinesWithinTheirBound_AndEndsEveryKindOfLine()
     {
-        var reader = new BoundedLineReader(new StringReader("one\ntwo\r\nthree\rfour\r\n\nlast"));
+        var reader = new BoundedLineReader(Utf8("one\ntwo\r\nthree\rfour\r\n\nlast"));
         Assert.Equal(new BoundedLine("one", false), reader.Read(3));
         Assert.Equal(new BoundedLine("two", false), reader.Read(3));
         Assert.Equal(new BoundedLine("three", false), reader.Read(5));
@@ -75,11 +75,39 @@ public sealed class AnswerBoundsTests
     public void TheReader_CanSkipTheRestOfALineTooLong()
     {
         // Standard error's lines are cut and passed: "a long one" does not end the lines after it.
-        var reader = new BoundedLineReader(new StringReader($"{new string('x', 20_000)}\r\nnext\n"));
+        var reader = new BoundedLineReader(Utf8($"{new string('x', 20_000)}\r\nnext\n"));
         Assert.Equal(new BoundedLine("xxxxxx", true), reader.Read(5));
         Assert.True(reader.SkipLine());
         Assert.Equal(new BoundedLine("next", false), reader.Read(5));
         Assert.False(reader.SkipLine());
+    }
+
+    [Fact]
+    public void TheReader_GivesALineAsSoonAsItHasCome_EvenWhenItFilledARead()
+    {
+        // A subject that answered with exactly 4,096 bytes and waits for the next request: the stream has nothing more to
+        // give until then. Through a StreamReader (4,096-byte buffer, asked for 8,192 characters) the reader read the
+        // pipe again after the full read and waited there for the request's timeout, then a restart.
+        const string Value = "{\"value\": [0.5]}";
+        string answer = $"{Value}{new string(' ', 4096 - Value.Length - 1)}\n";
+        Assert.Equal(4096, Encoding.UTF8.GetByteCount(answer));
+        var stream = new Chunks(false, Encoding.UTF8.GetBytes(answer));
+        var reader = new BoundedLineReader(stream);
+        Assert.Equal(new BoundedLine(answer.TrimEnd('\n'), false), reader.Read(8192));
+        Assert.Equal(1, stream.Reads);
+    }
+
+    [Fact]
+    public void TheReader_DecodesUtf8_AcrossReads_AndPassesAByteOrderMark()
+    {
+        // "σ(0) ≈ ½" one byte per read: every multi-byte character is cut between reads; a byte-order mark first (as a
+        // Windows program may write) is not part of the first line; an invalid byte reads as U+FFFD.
+        byte[] text = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("σ(0) ≈ ½\n"), 0xFF, (byte)'x', (byte)'\n', 0xCF];
+        var reader = new BoundedLineReader(new Chunks(true, [.. text.Select(b => new[] { b })]));
+        Assert.Equal(new BoundedLine("σ(0) ≈ ½", false), reader.Read(100));
+        Assert.Equal(new BoundedLine("\uFFFDx", false), reader.Read(100));
+        Assert.Equal(new BoundedLine("\uFFFD", false), reader.Read(100)); // a sequence cut by the end of the stream
+        Assert.Equal(BoundedLine.End, reader.Read(100));
     }
 
     [Fact]
@@ -102,24 +130,69 @@ public sealed class AnswerBoundsTests
         Assert.Equal($"the subject answered an error: {new string('[', 10)}", text.Message);
     }
 
-    /// <summary>A reader that begins with a text and then repeats another forever, counting what it served.</summary>
-    private sealed class Endless(string head, string repeated) : TextReader
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A stream that begins with a text and then repeats another forever (ASCII), counting the bytes it served.</summary>
+    private sealed class Endless(string head, string repeated) : ReadOnlyStream
     {
         private readonly StringBuilder pending = new(head);
 
         public long Served { get; private set; }
 
-        public override int Read(char[] buffer, int index, int count)
+        public override int Read(byte[] buffer, int offset, int count)
         {
             while (pending.Length < count)
             {
                 pending.Append(repeated);
             }
 
-            pending.CopyTo(0, buffer, index, count);
+            Encoding.ASCII.GetBytes(pending.ToString(0, count), 0, count, buffer, offset);
             pending.Remove(0, count);
             Served += count;
             return count;
         }
+    }
+
+    /// <summary>A stream that gives its chunks one per read, as a pipe gives what a program wrote; then it ends, or, when
+    /// the writer is still there, fails a read instead of waiting for bytes that will never come.</summary>
+    private sealed class Chunks(bool ends, params byte[][] chunks) : ReadOnlyStream
+    {
+        public int Reads { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Reads == chunks.Length)
+            {
+                return ends ? 0 : throw new InvalidOperationException("read past what the writer wrote: a pipe would wait here");
+            }
+
+            byte[] chunk = chunks[Reads++];
+            Assert.True(chunk.Length <= count, "a test chunk larger than the reader's buffer");
+            chunk.CopyTo(buffer, offset);
+            return chunk.Length;
+        }
+    }
+
+    private abstract class ReadOnlyStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

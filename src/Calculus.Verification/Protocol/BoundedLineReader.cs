@@ -13,18 +13,27 @@ internal readonly record struct BoundedLine(string? Text, bool TooLong)
     public static BoundedLine End => default;
 }
 
-/// <summary>Reads lines of text, each within a bound given for it, through a fixed buffer: a line that goes on past its
-/// bound is not read further, so that what a program writes never costs more memory than the bound, however long its
-/// line. Lines end at "\n", "\r\n" or "\r", as <see cref="TextReader.ReadLine"/> has them.</summary>
-/// <param name="reader">The stream.</param>
-internal sealed class BoundedLineReader(TextReader reader)
+/// <summary>Reads lines of UTF-8 text from a byte stream, each within a bound given for it, through fixed buffers: a line
+/// that goes on past its bound is not read further, so that what a program writes never costs more memory than the
+/// bound, however long its line. Lines end at "\n", "\r\n" or "\r", as <see cref="TextReader.ReadLine"/> has them; a
+/// byte-order mark at the start of the stream is passed, and bytes that are not UTF-8 read as U+FFFD.</summary>
+/// <remarks>It reads the stream itself, one <see cref="Stream.Read(byte[], int, int)"/> at a time, which returns as soon
+/// as any bytes have come: a <see cref="StreamReader"/> asked for more characters than its buffer holds reads the pipe
+/// again after a read that filled its buffer, and so waits for bytes the subject has not written while a whole answer is
+/// in hand (the subject waits for the next request meanwhile); one answer in a few thousand exchanges waited for its
+/// timeout that way (<c>AnswerBoundsTests.TheReader_GivesALineAsSoonAsItHasCome_EvenWhenItFilledARead</c>).</remarks>
+/// <param name="stream">The stream.</param>
+internal sealed class BoundedLineReader(Stream stream)
 {
-    /// <summary>The characters read from the stream at once.</summary>
+    /// <summary>The bytes read from the stream at once.</summary>
     private const int BufferSize = 8192;
 
-    private readonly char[] buffer = new char[BufferSize];
+    private readonly byte[] bytes = new byte[BufferSize];
+    private readonly char[] buffer = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
+    private readonly Decoder decoder = new UTF8Encoding(false).GetDecoder();
     private int start, end;
     private bool afterCarriageReturn; // a "\n" right after a "\r" ends nothing: the pair is one terminator
+    private bool begun, ended;
 
     /// <summary>The next line, or the first <paramref name="bound"/> + 1 characters of it when it is longer (the rest of
     /// it stays unread: call <see cref="SkipLine"/> to pass it, or stop reading).</summary>
@@ -94,14 +103,9 @@ internal sealed class BoundedLineReader(TextReader reader)
     {
         while (true)
         {
-            if (start == end)
+            if (start == end && !Fill())
             {
-                start = 0;
-                end = Math.Max(reader.Read(buffer, 0, buffer.Length), 0);
-                if (end == 0)
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (afterCarriageReturn)
@@ -116,6 +120,32 @@ internal sealed class BoundedLineReader(TextReader reader)
 
             return true;
         }
+    }
+
+    /// <summary>Reads the stream once or more, until it gives at least one character or ends; passes a byte-order mark
+    /// at its start.</summary>
+    /// <returns>False at the end of the stream.</returns>
+    private bool Fill()
+    {
+        while (!ended)
+        {
+            int read = stream.Read(bytes, 0, bytes.Length);
+            ended = read == 0;
+            start = 0;
+            end = decoder.GetChars(bytes, 0, read, buffer, 0, flush: ended); // a sequence cut at the end reads as U+FFFD
+            if (!begun && end > 0)
+            {
+                begun = true;
+                start = buffer[0] == '\uFEFF' ? 1 : 0;
+            }
+
+            if (start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the current line ends in the buffer (its "\n" or "\r"), or -1 when not in it.</summary>

@@ -73,8 +73,6 @@ internal sealed class SubjectProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
         };
         if (ownGroup)
         {
@@ -92,7 +90,7 @@ internal sealed class SubjectProcess : IDisposable
 
         reader = Background(() =>
         {
-            var lines = new BoundedLineReader(process.StandardOutput);
+            var lines = new BoundedLineReader(process.StandardOutput.BaseStream);
             try
             {
                 foreach (int bound in bounds.GetConsumingEnumerable())
@@ -112,7 +110,7 @@ internal sealed class SubjectProcess : IDisposable
         });
         errorReader = Background(() =>
         {
-            var lines = new BoundedLineReader(process.StandardError);
+            var lines = new BoundedLineReader(process.StandardError.BaseStream);
             try
             {
                 while (lines.Read(ErrorLineCharacters) is { Text: { } line } read)

@@ -23,11 +23,6 @@ internal sealed class VerifyRun : IDisposable
         Json!.RootElement.GetProperty("items").EnumerateArray()
             .SelectMany(i => i.GetProperty("checks").EnumerateArray().Select(c => (i.GetProperty("item").GetString()!, c)));
 
-    /// <summary>--timeout of a run whose options give none: verify's default 10 s was once too short for calculus serve
-    /// to answer a batch of networks while the machine ran a seed sweep beside three builds (load average 24 on 2
-    /// cores); 60 s leaves a factor 6 more. A test of a hang gives its own.</summary>
-    public const string Timeout = "60";
-
     public static VerifyRun Of(string command, params string[] options) => Of(SubjectGuard.Limit, command, options);
 
     /// <summary>The run within <paramref name="limit"/> (<see cref="SubjectGuard.Verify(TimeSpan, string, string[])"/>).</summary>
@@ -36,8 +31,7 @@ internal sealed class VerifyRun : IDisposable
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.Path);
         string json = temp.File("verify.json");
-        string[] timeout = options.Contains("--timeout") ? [] : ["--timeout", Timeout];
-        var result = SubjectGuard.Verify(limit, command, ["--json", json, .. timeout, .. options]);
+        var result = SubjectGuard.Verify(limit, command, ["--json", json, .. options]);
         return new VerifyRun(result, json);
     }
 

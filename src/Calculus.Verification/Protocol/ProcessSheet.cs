@@ -300,9 +300,9 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
 
     /// <summary>Sends the batches together; a batch answered with an error is split in halves and asked again, a batch
     /// lost to a crash, a hang or junk is asked again point by point, so that one bad point does not fail its neighbours;
-    /// single points keep their own error. A batch as first sent whose error answer its halves and a few of its points
-    /// alone repeat is answered with that error at every point (<see cref="WholeBatchError"/>), without halving
-    /// further.</summary>
+    /// single points keep their own error. A batch as first sent whose error answer (or wrong shape) its halves and a few
+    /// of its points alone repeat is answered with that error at every point (<see cref="WholeBatchError"/>), without
+    /// halving further.</summary>
     private void Fetch(List<(Family Family, double[][] Points)> batches) =>
         Fetch([.. batches.Select(b => new Batch(b.Family, b.Points, First: true))]);
 
@@ -313,13 +313,17 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
             var lines = batches.Select(b => Outgoing.Of(b.Family.Request(b.Points))).ToList();
             var answers = Exchange(lines);
             var retry = new List<Batch>();
-            var errors = new List<(Batch Batch, string Error, bool Subjects)>();
+            var errors = new List<(Batch Batch, string Error, bool Subjects, bool Shape)>();
             for (int k = 0; k < batches.Count; k++)
             {
                 var (family, points, _, test) = batches[k];
                 var answer = Decode(answers[k], ProtocolJson.ReadNumbers);
-                bool subjects = answer.Kind == AnswerKind.Error && answers[k].Failure is null;
-                test?.Saw(subjects ? answer.Message : null);
+                bool shape = answer.Kind == AnswerKind.Value && answer.Value!.Length != points.Length;
+                bool subjects = shape || (answer.Kind == AnswerKind.Error && answers[k].Failure is null);
+                string? error = shape
+                    ? $"wrong shape: {points.Length} input{(points.Length == 1 ? " needs 1 value" : $"s need {points.Length} values")}; got {answer.Value!.Length}"
+                    : answer.Message;
+                test?.Saw(subjects ? error : null, shape, points.Length);
 
                 if (answer.Kind == AnswerKind.NotImplemented)
                 {
@@ -327,19 +331,16 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                     continue;
                 }
 
-                if (answer.Kind == AnswerKind.Value && answer.Value!.Length == points.Length)
+                if (answer.Kind == AnswerKind.Value && !shape)
                 {
                     for (int p = 0; p < points.Length; p++)
                     {
-                        family.Results[Key(points[p])] = new PointResult(answer.Value[p], null, false);
+                        family.Results[Key(points[p])] = new PointResult(answer.Value![p], null, false);
                     }
 
                     continue;
                 }
 
-                string error = answer.Kind == AnswerKind.Value
-                    ? $"wrong shape: {points.Length} input{(points.Length == 1 ? " needs 1 value" : $"s need {points.Length} values")}; got {answer.Value!.Length}"
-                    : answer.Message!;
                 if (points.Length > 1 && answers[k].Failure is not null)
                 {
                     // The subject died, hung or printed junk on this batch: ask each point alone (pipelined), so that
@@ -348,11 +349,11 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 }
                 else if (points.Length > 1)
                 {
-                    errors.Add((batches[k], error, subjects)); // halved, or decided by its test, once every answer is in
+                    errors.Add((batches[k], error!, subjects, shape)); // halved, or decided by its test, once every answer is in
                 }
                 else
                 {
-                    family.Results[Key(points[0])] = new PointResult(double.NaN, error, answer.Kind == AnswerKind.NotAsked);
+                    family.Results[Key(points[0])] = new PointResult(double.NaN, error!, answer.Kind == AnswerKind.NotAsked);
                 }
             }
 
@@ -365,12 +366,12 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 }
             }
 
-            foreach (var (batch, error, subjects) in errors.Where(e => e.Batch.Test is not { Holds: true }))
+            foreach (var (batch, error, subjects, shape) in errors.Where(e => e.Batch.Test is not { Holds: true }))
             {
                 if (batch.First && subjects && batch.Points.Length > WholeBatchError.SpotPoints)
                 {
                     // The whole batch answered an error: the same error from its halves and a few points alone is every point's.
-                    var test = new WholeBatchError(error, batch.Points);
+                    var test = new WholeBatchError(error, batch.Points, shape);
                     retry.AddRange(test.Requests.Select(r => new Batch(batch.Family, r, Test: test)));
                 }
                 else

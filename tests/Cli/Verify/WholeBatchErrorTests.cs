@@ -4,9 +4,9 @@ using Calculus.Verification.Sheet;
 
 namespace Calculus.Cli.Tests.Verify;
 
-/// <summary>An error answered for a whole batch: taken as every point's answer when the batch's halves and a few of its
-/// points alone repeat it (<see cref="WholeBatchError"/>), instead of halving down to single points; a point's own
-/// error still fails that point only.</summary>
+/// <summary>An error or a wrong shape answered for a whole batch: taken as every point's answer when the batch's halves
+/// and a few of its points alone repeat it (<see cref="WholeBatchError"/>), instead of halving down to single points; a
+/// point's own error still fails that point only.</summary>
 public sealed class WholeBatchErrorTests
 {
     [Fact]
@@ -26,6 +26,34 @@ public sealed class WholeBatchErrorTests
         }
 
         Assert.Equal(1 + 2 + WholeBatchError.SpotPoints, sheet.RequestsSent - before);
+    }
+
+    [Fact]
+    public void AWrongShapeForEveryRequest_IsEveryPointsAnswer_AsIfAskedAlone_InAFewRequests()
+    {
+        // One value too many for every request: halving 1,000 points down to single points took 1,999 requests, and each
+        // point's answer was the message of a point asked alone, which the test of the whole batch gives in 10.
+        using var sheet = ProcessSheet.Start(SubjectCommands.Test("long", "tanh"), TimeSpan.FromSeconds(10));
+        long before = sheet.RequestsSent;
+        double[] xs = [.. Enumerable.Range(0, 1000).Select(k => k / 10.0)];
+        var answer = sheet.Scalar(new ScalarQuery("tanh", false, xs));
+        Assert.Equal(AnswerKind.Error, answer.Kind);
+        Assert.Equal("wrong shape: 1 input needs 1 value; got 2", answer.Message);
+        Assert.Equal(1 + 2 + WholeBatchError.SpotPoints, sheet.RequestsSent - before);
+        Assert.Equal(answer.Message, sheet.Scalar(new ScalarQuery("tanh", false, [xs[^1]])).Message); // cached
+        Assert.Equal(1 + 2 + WholeBatchError.SpotPoints, sheet.RequestsSent - before);
+    }
+
+    [Fact]
+    public void AWrongShapeOfBatchesOnly_IsHalvedAway_AndEveryPointKeepsItsValue()
+    {
+        // One value for any request: a wrong shape for a batch, a right answer for a point alone (a loop that returns after
+        // its first point). The points alone answer values, so the halving goes on down to them, and none fails.
+        using var sheet = ProcessSheet.Start("while read -r line; do echo '{\"value\": [0.5]}'; done", TimeSpan.FromSeconds(10));
+        double[] xs = [.. Enumerable.Range(0, 100).Select(k => k / 10.0)];
+        var answer = sheet.Scalar(new ScalarQuery("tanh", false, xs));
+        Assert.Equal(AnswerKind.Value, answer.Kind);
+        Assert.All(answer.Value!, v => Assert.Equal(0.5, v));
     }
 
     [Fact]

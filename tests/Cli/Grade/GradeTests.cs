@@ -6,7 +6,8 @@ namespace Calculus.Cli.Tests.Grade;
 /// <summary><c>calculus grade</c> on a class of seven: each submission's row, level and points with the default rubric
 /// (1a and 1d are worth 1.5 each at stable, 2a nothing: the sheet weighs exercise 1 only), the reason of one that cannot
 /// start, the mistake two submissions share in the summary, and a report folder per submission.</summary>
-public sealed class GradeTests(WholeClassRun run) : IClassFixture<WholeClassRun>
+[Collection(nameof(WholeClass))]
+public sealed class GradeTests(WholeClassRun run)
 {
     [Fact]
     public void Grade_EverySubmissionGraded_Exit0_SeedStated()

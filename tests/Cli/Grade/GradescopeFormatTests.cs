@@ -6,7 +6,8 @@ namespace Calculus.Cli.Tests.Grade;
 /// (https://gradescope-autograders.readthedocs.io/en/latest/specs/, "Output format"): every key it writes is one the
 /// sample of that page uses, with the same kind of value; the visibility and status are among the documented words; the
 /// score is the sum of the tests' scores.</summary>
-public sealed class GradescopeFormatTests(WholeClassRun run) : IClassFixture<WholeClassRun>
+[Collection(nameof(WholeClass))]
+public sealed class GradescopeFormatTests(WholeClassRun run)
 {
     /// <summary>The keys of the specification's sample, with the kind of their values (its comments dropped).</summary>
     private const string Sample = """

@@ -2,8 +2,8 @@ using Calculus.Cli.Tests.Commands;
 
 namespace Calculus.Cli.Tests.Grade;
 
-/// <summary>The whole class of <see cref="GradeClass.Whole"/> graded once, two at a time, for the tests that read its
-/// files.</summary>
+/// <summary>The whole class of <see cref="GradeClass.Whole"/> graded once, two at a time, for the test classes that read
+/// its files (the collection <see cref="WholeClass"/>).</summary>
 public sealed class WholeClassRun : IDisposable
 {
     public WholeClassRun()
@@ -18,3 +18,7 @@ public sealed class WholeClassRun : IDisposable
 
     public void Dispose() => Class.Dispose();
 }
+
+/// <summary>The test classes that share one <see cref="WholeClassRun"/> (as a class fixture each had its own run).</summary>
+[CollectionDefinition(nameof(WholeClass))]
+public sealed class WholeClass : ICollectionFixture<WholeClassRun>;

@@ -9,7 +9,7 @@ namespace Calculus.Cli.Tests.Verify;
 /// fails and the diagnosis names the mistake.</summary>
 public sealed class CSharpTemplateTests
 {
-    [Fact]
+    [FullRunFact]
     public void CSharpTemplate_Empty_EveryItemNotImplemented_Exit0()
     {
         using var run = VerifyRun.Of(SubjectCommands.CSharpTemplate, "--seed", "1");
@@ -17,7 +17,7 @@ public sealed class CSharpTemplateTests
         Assert.All(Battery.Items, item => Assert.Equal("not-implemented", run.ItemVerdict(item)));
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task CSharpTemplate_FilledWithRightAnswers_PassesEveryCheck()
     {
         using var folder = new TempFolder();
@@ -26,7 +26,7 @@ public sealed class CSharpTemplateTests
         Templates.AssertEveryCheckPasses(run);
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task CSharpTemplate_WithAPlantedMistake_FailsThatItem_NamingIt()
     {
         using var folder = new TempFolder();

@@ -1,3 +1,5 @@
+using Calculus.Cli.Tests.Support;
+
 namespace Calculus.Cli.Tests.Verify;
 
 /// <summary>Subjects that misbehave as student programs do, beyond junk and hangs: a line that never ends, a value nested
@@ -10,7 +12,7 @@ public sealed class HostileSubjectTests
     /// failure budget); 2 minutes is far beyond it and far below the time the unbounded reading took.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    [Theory]
+    [FullRunTheory]
     [InlineData("endless", "the answer is longer than 8,224 characters, the most a right answer to this request needs (1 value × 32 characters + 8,192)")]
     [InlineData("deep", "the answer is longer than 8,224 characters")] // 200,000 brackets: the line's bound refuses it before any parsing
     [InlineData("flood", "the answer is longer than 8,224 characters")]

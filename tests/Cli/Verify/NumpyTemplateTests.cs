@@ -12,7 +12,7 @@ public sealed class NumpyTemplateTests
 {
     private static string Solution => Templates.Template("numpy", "solution.py");
 
-    [Fact]
+    [FullRunFact]
     public async Task NumpyTemplate_Empty_EveryItemNotImplemented_Exit0()
     {
         string python = await Templates.PythonWithNumpy();
@@ -21,7 +21,7 @@ public sealed class NumpyTemplateTests
         Assert.All(Battery.Items, item => Assert.Equal("not-implemented", run.ItemVerdict(item)));
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task NumpyTemplate_FilledWithRightAnswers_PassesEveryCheck()
     {
         string python = await Templates.PythonWithNumpy();
@@ -31,7 +31,7 @@ public sealed class NumpyTemplateTests
         Templates.AssertEveryCheckPasses(run);
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task NumpyTemplate_WithAPlantedMistake_FailsThatItem_NamingIt()
     {
         string python = await Templates.PythonWithNumpy();
@@ -43,7 +43,7 @@ public sealed class NumpyTemplateTests
         Assert.Equal("pass", run.ItemVerdict("1d"));
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task NumpyTemplate_RightAnswersInFloat32_JudgedSingle_EveryItemStable_Exit0()
     {
         string python = await Templates.PythonWithNumpy();
@@ -55,7 +55,7 @@ public sealed class NumpyTemplateTests
         Assert.All(Battery.Items, item => Assert.Equal("stable", run.ItemLevel(item)));
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task NumpyTemplate_WrongSigmoidDerivativeInFloat32_Fails1d()
     {
         string python = await Templates.PythonWithNumpy();

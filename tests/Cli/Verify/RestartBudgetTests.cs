@@ -6,7 +6,7 @@ namespace Calculus.Cli.Tests.Verify;
 /// seconds, and test classes run in parallel.</summary>
 public sealed class RestartBudgetTests
 {
-    [Fact]
+    [FullRunFact]
     public void Verify_FunctionsThatCrashOnEveryRequest_CostThemselvesOnly()
     {
         // A numpy solution whose affine, affine-partial and network answers its protocol loop cannot write: each answer is

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Calculus.Cli.Tests.Support;
 using Calculus.Verification.Protocol;
 using Calculus.Verification.Sheet;
 
@@ -18,7 +19,7 @@ public sealed class SandboxTests
     /// <summary>How long a killed process may take to disappear.</summary>
     private static readonly TimeSpan Reaping = TimeSpan.FromSeconds(10);
 
-    [Theory]
+    [FullRunTheory]
     [InlineData("alloc", "alloc: OutOfMemoryException after")] // RLIMIT_AS 2 GiB: measured, after 576 MiB of 64 MiB blocks
     [InlineData("spin", "(code 152: SIGXCPU, the sandbox's CPU time limit of 3 s (RLIMIT_CPU))")]
     [InlineData("bigfile", "(code 153: SIGXFSZ, a file beyond the sandbox's file size limit of 64 MiB (RLIMIT_FSIZE))")]

@@ -11,7 +11,7 @@ public sealed class TemplateTests
 {
     private static string Solution => Templates.Template("python", "solution.py");
 
-    [Fact]
+    [FullRunFact]
     public void PythonTemplate_Empty_EveryItemNotImplemented_Exit0()
     {
         using var run = VerifyRun.Of($"{Templates.Python()} \"{Solution}\"", "--seed", "1");
@@ -30,7 +30,7 @@ public sealed class TemplateTests
         Templates.AssertEveryCheckPasses(run);
     }
 
-    [Fact]
+    [FullRunFact]
     public void PythonTemplate_WithAPlantedMistake_FailsThatItem_NamingIt()
     {
         string python = Templates.Python();
@@ -45,7 +45,7 @@ public sealed class TemplateTests
         Assert.Equal(("pass", "pass"), (run.ItemVerdict("1a"), run.ItemVerdict("2a")));
     }
 
-    [Fact]
+    [FullRunFact]
     public async Task PythonTemplate_NumpyValuesInAnswers_AreWrittenAsJson()
     {
         // Issue 21: affine's ndarray, relu's numpy scalar, a list of int64 and a 0-d array made json.dumps raise outside
@@ -58,7 +58,7 @@ public sealed class TemplateTests
         Assert.Contains("0 restarts", run.Result.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [FullRunFact]
     public void PythonTemplate_EveryNumberOfEveryRequest_ArrivesAsAFloat()
     {
         // Verify writes whole numbers as 0.0, 1.0, …: Python's json reads "0" as an int, which numpy keeps (np.maximum(0, 0)

@@ -5,12 +5,13 @@ using Calculus.Verification.Sheet;
 namespace Calculus.Verification.Protocol;
 
 /// <summary>A student's implementation in any language: a command started once (through the shell), spoken to in JSON
-/// Lines over its standard input and output (docs/protocol.md). Batches scalar requests, pipelines the rest, caches every
-/// answer of the current check, and survives a subject that prints junk, hangs or exits: the request concerned fails
-/// with what happened, the subject is restarted, and the rest go on.</summary>
+/// Lines over its standard input and output (docs/protocol.md). Batches scalar requests (as many points as the subject
+/// answers in a share of the timeout, <see cref="BatchSizer"/>), pipelines the rest, caches every answer of the current
+/// check, and survives a subject that prints junk, hangs or exits: the request concerned fails with what happened, the
+/// subject is restarted, and the rest go on.</summary>
 internal sealed class ProcessSheet : SheetBase, IDisposable
 {
-    /// <summary>Points per batched request: 4,096 numbers are ≤ 100 kB of JSON, one line a subject reads at once.</summary>
+    /// <summary>The most points of a batched request: 4,096 numbers are ≤ 100 kB of JSON, one line a subject reads at once.</summary>
     public const int MaxBatch = 4096;
 
     /// <summary>After this many timeouts of one function its further requests fail at once: a function that hangs costs
@@ -49,6 +50,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
     private readonly string launched;
     private readonly Sandbox? sandbox;
     private readonly TimeSpan timeout;
+    private readonly BatchSizer sizer;
     private readonly Dictionary<(string Function, bool Derivative, string Parameters), Family> families = [];
     private readonly Dictionary<CallKey, object> calls = [];
     private SubjectProcess? process;
@@ -61,6 +63,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         this.command = command;
         this.timeout = timeout;
         this.sandbox = sandbox;
+        sizer = new BatchSizer(timeout);
         launched = sandbox is null ? command : Sandbox.Resolve(command, Environment.CurrentDirectory);
     }
 
@@ -185,7 +188,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         {
             var seen = new HashSet<CallKey>();
             var points = group.SelectMany(b => b.Points).Where(p => seen.Add(Key(p)) && !group.Key.Results.ContainsKey(Key(p))).ToArray();
-            batches.AddRange(points.Chunk(MaxBatch).Select(chunk => (group.Key, chunk)));
+            batches.AddRange(points.Chunk(sizer.Size(group.Key)).Select(chunk => (group.Key, chunk)));
         }
 
         Fetch(batches);
@@ -275,7 +278,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         var missing = points.Where(p => !family.Results.ContainsKey(Key(p))).DistinctBy(Key).ToArray();
         if (missing.Length > 0)
         {
-            Fetch([.. missing.Chunk(MaxBatch).Select(chunk => (family, chunk))]);
+            Fetch([.. missing.Chunk(sizer.Size(family)).Select(chunk => (family, chunk))]);
         }
 
         if (family.NotImplemented)
@@ -318,6 +321,11 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
             {
                 var (family, points, _, test) = batches[k];
                 var answer = Decode(answers[k], ProtocolJson.ReadNumbers);
+                if (answers[k].Seconds is { } seconds)
+                {
+                    sizer.Observe(family, points.Length, seconds);
+                }
+
                 bool shape = answer.Kind == AnswerKind.Value && answer.Value!.Length != points.Length;
                 bool subjects = shape || (answer.Kind == AnswerKind.Error && answers[k].Failure is null);
                 string? error = shape
@@ -413,8 +421,9 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         : Answer.Error<T>(failure);
 
     /// <summary>What came back for one request line: the subject's line, or why there is none (a timeout, an exit, a
-    /// line that is not JSON), with whether the request was not sent at all.</summary>
-    private readonly record struct Response(string? Line, string? Failure, bool NotAsked);
+    /// line that is not JSON), with whether the request was not sent at all, and the seconds the answer took (from the
+    /// previous answer, or from the sending; the timeout when it timed out; none when the subject failed otherwise).</summary>
+    private readonly record struct Response(string? Line, string? Failure, bool NotAsked, double? Seconds = null);
 
     /// <summary>A request line and how many values its answer has (which bounds the answer's length).</summary>
     private readonly record struct Outgoing(string Line, long Values)
@@ -488,16 +497,22 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
 
             process!.Send(pending.Select(k => (lines[k].Line, AnswerBounds.Characters(lines[k].Values))));
             RequestsSent += pending.Count;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var previous = TimeSpan.Zero;
             foreach (int k in pending)
             {
                 string? failure = null;
                 string? line = null;
                 bool timedOut = false;
+                double? took = null;
                 string request = Excerpt(lines[k].Line);
                 try
                 {
                     var answer = process.Receive(timeout);
                     line = answer.Text;
+                    var now = clock.Elapsed;
+                    took = (now - previous).TotalSeconds;
+                    previous = now;
                     if (answer.TooLong)
                     {
                         // Not read further, nor anything after it: the answers are out of step, as after junk.
@@ -508,6 +523,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 {
                     failure = $"no answer within {Seconds(timeout)} s (--timeout) to {request}";
                     timedOut = true;
+                    took = timeout.TotalSeconds;
                 }
 
                 if (failure is null && line is null)
@@ -525,7 +541,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 answered++;
                 if (failure is not null)
                 {
-                    answers[k] = new Response(null, failure, false);
+                    answers[k] = new Response(null, failure, false, timedOut ? took : null);
                     lastFailure = failure;
                     string fn = FunctionOf(lines[k].Line);
                     var (timeouts, others, _) = failures.GetValueOrDefault(fn, (0, 0, ""));
@@ -535,7 +551,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                     break;
                 }
 
-                answers[k] = new Response(line!, null, false);
+                answers[k] = new Response(line!, null, false, took);
             }
         }
 

@@ -277,6 +277,7 @@ public sealed partial class ReadmeExampleTests
     {
         string masked = Duration().Replace(text, "#");
         masked = Rate().Replace(masked, "# per");
+        masked = Requests().Replace(masked, "# requests");
         return json
             ? Regex.Replace(masked, @"\s+", "")
             : string.Join('\n', masked.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
@@ -296,6 +297,11 @@ public sealed partial class ReadmeExampleTests
     /// <summary>A rate: "(3267 per second)".</summary>
     [GeneratedRegex(@"\b\d+(\.\d+)? per\b")]
     private static partial Regex Rate();
+
+    /// <summary>A count of requests: "2140 requests". Scalar batches follow the subject's speed (BatchSizer), so a slow
+    /// moment of the machine can split one batch more.</summary>
+    [GeneratedRegex(@"\b\d+ requests\b")]
+    private static partial Regex Requests();
 
     /// <summary>An absolute path up to an artifacts folder, which the documents write as "/…/artifacts/".</summary>
     [GeneratedRegex(@"/\S*?/artifacts/")]

@@ -1,0 +1,42 @@
+using Calculus.Cli.Tests.Support;
+using Calculus.Verification.Protocol;
+using Calculus.Verification.Sheet;
+
+namespace Calculus.Cli.Tests.Verify;
+
+/// <summary>A right program that is slow per point is asked in batches it answers within the timeout
+/// (<see cref="BatchSizer"/>): once, every batch had up to 4,096 points, and a program taking 50 ms a point failed with
+/// "no answer within 10 s".</summary>
+public sealed class SlowSubjectTests
+{
+    [Fact]
+    public void ASubjectTakingAMillisecondAPoint_AnswersEveryBatchWithinTheTimeout()
+    {
+        if (SubjectCommands.Python is null)
+        {
+            Assert.Skip("python3 is not on the PATH");
+        }
+
+        // 3,000 points at 1 ms each against a 1 s timeout: one batch would take 3 s (a timeout and a restart, then the
+        // points asked alone); batches of a quarter of a second take none.
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        string script = folder.File("slow.py");
+        File.WriteAllText(script, """
+            import json, math, sys, time
+            for line in sys.stdin:
+                r = json.loads(line)
+                v = []
+                for x in r["x"]:
+                    time.sleep(0.001)
+                    v.append(math.tanh(x))
+                print(json.dumps({"value": v}), flush=True)
+            """);
+        using var sheet = ProcessSheet.Start($"{SubjectCommands.Python} \"{script}\"", TimeSpan.FromSeconds(1));
+        double[] xs = [.. Enumerable.Range(0, 3000).Select(k => (k - 1500) / 100.0)];
+        var answer = sheet.Scalar(new ScalarQuery("tanh", false, xs));
+        Assert.True(answer.Kind == AnswerKind.Value, answer.Message);
+        Assert.Equal(xs.Select(Math.Tanh), answer.Value!);
+        Assert.Equal(0, sheet.Restarts);
+    }
+}

@@ -11,7 +11,7 @@ namespace Calculus.Cli.Commands;
 /// [--only ITEMS] [--budget S] [--timeout S] [--force]</c>: the battery against every submission of a class (each
 /// subfolder of SUBMISSIONS, its path in place of <c>{}</c> in TEMPLATE), all with the same seed, N at a time. Writes
 /// DIR/NAME/ (verify.json, junit.xml, index.md, results.json for Gradescope, grade.json), DIR/gradebook.csv,
-/// DIR/gradebook.md and DIR/summary.md (docs/grading.md). Exit 0 when every submission was graded, whatever its grade; 2
+/// DIR/gradebook.md, DIR/summary.md and DIR/summary.png (docs/grading.md). Exit 0 when every submission was graded, whatever its grade; 2
 /// for a usage error; 3 when the checker failed for some submission.</summary>
 internal static class GradeCommand
 {
@@ -77,7 +77,7 @@ internal static class GradeCommand
             var rows = Run(context, found, settings, points, output, parallel, parse.GetValue(force));
             Write(output, rows, settings, points);
 
-            context.Output.WriteLine($"gradebook: {Path.Combine(output, "gradebook.csv")}, {Path.Combine(output, "gradebook.md")}; summary: {Path.Combine(output, "summary.md")}");
+            context.Output.WriteLine($"gradebook: {Path.Combine(output, "gradebook.csv")}, {Path.Combine(output, "gradebook.md")}; summary: {Path.Combine(output, "summary.md")}, {Path.Combine(output, "summary.png")}");
             var faults = rows.Where(r => r.CheckerFault).ToList();
             if (faults.Count > 0)
             {
@@ -123,6 +123,7 @@ internal static class GradeCommand
         File.WriteAllText(Path.Combine(output, "gradebook.csv"), GradebookFiles.Csv(rows, settings.Items));
         File.WriteAllText(Path.Combine(output, "gradebook.md"), GradebookFiles.Markdown(rows, settings.Items, settings.Seed, rubric));
         File.WriteAllText(Path.Combine(output, "summary.md"), ClassSummary.Markdown(rows, settings.Items));
+        SummaryPicture.Plot(rows, settings.Items).SavePng(Path.Combine(output, "summary.png"), SummaryPicture.Width, SummaryPicture.Height);
         foreach (var row in rows)
         {
             File.WriteAllText(Path.Combine(output, row.Name, "results.json"), GradescopeResults.Json(row, settings.Seed));

@@ -3,13 +3,13 @@ using Calculus.Verification.Reports;
 
 namespace Calculus.Cli.Grading;
 
-/// <summary>summary.md: over the class, how many submissions reached each word per item, and the diagnoses of failed
-/// checks that recur: each distinct diagnosis of an item with the number of submissions whose run named it, most
+/// <summary>summary.md: over the class, how many submissions reached each word per item (drawn in summary.png,
+/// <see cref="SummaryPicture"/>), and the diagnoses of failed checks that recur: each distinct diagnosis of an item with the number of submissions whose run named it, most
 /// frequent first.</summary>
 internal static class ClassSummary
 {
-    /// <summary>The words of the table's columns, highest level first.</summary>
-    private static readonly string[] Words = ["accurate", "stable", "core", "partial", "fail", "not-implemented", "error", "not-run"];
+    /// <summary>The words of the table's columns, highest level first (the picture stacks them in this order).</summary>
+    internal static readonly string[] Words = ["accurate", "stable", "core", "partial", "fail", "not-implemented", "error", "not-run"];
 
     /// <summary>The markdown.</summary>
     /// <param name="rows">The gradebook's rows.</param>
@@ -27,6 +27,8 @@ internal static class ClassSummary
             var words = rows.Select(r => r.Items.Single(i => i.Item == item).Word).ToList();
             sb.Append("| ").Append(item).Append(" | ").Append(string.Join(" | ", Words.Select(w => words.Count(x => x == w)))).Append(" |\n");
         }
+
+        sb.Append("\n![The level each item reached, as stacked bars](summary.png)\n");
 
         var diagnoses = Diagnoses(rows);
         sb.Append("\n## Diagnoses across the class\n\n");

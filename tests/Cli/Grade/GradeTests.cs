@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Calculus.Cli.Grading;
+using Calculus.Cli.Tests.Support;
 using Calculus.Verification.Diagnosis;
 
 namespace Calculus.Cli.Tests.Grade;
@@ -60,6 +62,13 @@ public sealed class GradeTests(WholeClassRun run)
         Assert.Contains("| 1d | 0 | 1 | 0 | 0 | 4 | 1 | 0 | 1 |", md, StringComparison.Ordinal);
         string mistake = KnownMistakes.Find("sigmoid-1").Description;
         Assert.Contains($"| 1d | {mistake} | 2 | planted, planted-too |", md, StringComparison.Ordinal);
+
+        // The picture of the table, linked from it: a PNG of its declared size.
+        Assert.Contains("](summary.png)", md, StringComparison.Ordinal);
+        byte[] png = File.ReadAllBytes(Path.Combine(run.Class.Out, "summary.png"));
+        Assert.Equal(Png.Signature, png[..8]);
+        Assert.Equal(SummaryPicture.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(SummaryPicture.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 
     [Fact]

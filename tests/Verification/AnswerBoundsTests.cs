@@ -111,6 +111,17 @@ public sealed class AnswerBoundsTests
     }
 
     [Fact]
+    public void TheReader_EndsALineAtACarriageReturnAndLineFeed_SplitBetweenReads()
+    {
+        // "\r" at the end of one read and "\n" at the start of the next are one terminator; a line of exactly its bound,
+        // over two reads, is not too long.
+        var reader = new BoundedLineReader(new Chunks(true, Encoding.UTF8.GetBytes("abc\r"), Encoding.UTF8.GetBytes("\nde"), Encoding.UTF8.GetBytes("f\n")));
+        Assert.Equal(new BoundedLine("abc", false), reader.Read(3));
+        Assert.Equal(new BoundedLine("def", false), reader.Read(3));
+        Assert.Equal(BoundedLine.End, reader.Read(3));
+    }
+
+    [Fact]
     public void AnAnswerNestedTooDeep_IsRefused_InTheProtocolsWords()
     {
         // 100,000 levels: refused at the sixth bracket, without building the tree (once, such a line took seconds and

@@ -11,7 +11,7 @@ namespace Calculus.Cli.Commands;
 /// [--only ITEMS] [--budget S] [--timeout S] [--force]</c>: the battery against every submission of a class (each
 /// subfolder of SUBMISSIONS, its path in place of <c>{}</c> in TEMPLATE), all with the same seed, N at a time. Writes
 /// DIR/NAME/ (verify.json, junit.xml, index.md, results.json for Gradescope, grade.json), DIR/gradebook.csv,
-/// DIR/gradebook.md, DIR/summary.md and DIR/summary.png (docs/grading.md). Exit 0 when every submission was graded, whatever its grade; 2
+/// DIR/gradebook.md, DIR/summary.md and DIR/summary.png (when the plotting libraries load; docs/grading.md). Exit 0 when every submission was graded, whatever its grade; 2
 /// for a usage error; 3 when the checker failed for some submission.</summary>
 internal static class GradeCommand
 {
@@ -76,8 +76,14 @@ internal static class GradeCommand
             context.Output.Flush();
             var rows = Run(context, found, settings, points, output, parallel, parse.GetValue(force));
             Write(output, rows, settings, points);
+            string picture = Path.Combine(output, "summary.png");
+            string? notDrawn = DrawSummary(picture, rows, settings);
+            if (notDrawn is not null)
+            {
+                context.Error.WriteLine($"calculus: summary.png not drawn (the gradebook and every results.json are written): {notDrawn}");
+            }
 
-            context.Output.WriteLine($"gradebook: {Path.Combine(output, "gradebook.csv")}, {Path.Combine(output, "gradebook.md")}; summary: {Path.Combine(output, "summary.md")}, {Path.Combine(output, "summary.png")}");
+            context.Output.WriteLine($"gradebook: {Path.Combine(output, "gradebook.csv")}, {Path.Combine(output, "gradebook.md")}; summary: {Path.Combine(output, "summary.md")}{(notDrawn is null ? $", {picture}" : "")}");
             var faults = rows.Where(r => r.CheckerFault).ToList();
             if (faults.Count > 0)
             {
@@ -123,10 +129,26 @@ internal static class GradeCommand
         File.WriteAllText(Path.Combine(output, "gradebook.csv"), GradebookFiles.Csv(rows, settings.Items));
         File.WriteAllText(Path.Combine(output, "gradebook.md"), GradebookFiles.Markdown(rows, settings.Items, settings.Seed, rubric));
         File.WriteAllText(Path.Combine(output, "summary.md"), ClassSummary.Markdown(rows, settings.Items));
-        SummaryPicture.Plot(rows, settings.Items).SavePng(Path.Combine(output, "summary.png"), SummaryPicture.Width, SummaryPicture.Height);
         foreach (var row in rows)
         {
             File.WriteAllText(Path.Combine(output, row.Name, "results.json"), GradescopeResults.Json(row, settings.Seed));
+        }
+    }
+
+    /// <summary>Draws summary.png, last: the picture needs the native plotting libraries, which a machine may fail to
+    /// load (the single-file tool unpacks them into a folder that must be writable), and the files a grader needs are
+    /// written before it.</summary>
+    /// <returns>Null when drawn; else why not.</returns>
+    private static string? DrawSummary(string path, IReadOnlyList<GradebookRow> rows, GradeSettings settings)
+    {
+        try
+        {
+            SummaryPicture.Plot(rows, settings.Items).SavePng(path, SummaryPicture.Width, SummaryPicture.Height);
+            return null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            return e.InnerException?.Message ?? e.Message;
         }
     }
 

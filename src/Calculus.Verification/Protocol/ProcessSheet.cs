@@ -183,15 +183,14 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         }
 
         var batchable = requests.Select(Batchable).ToList();
-        var batches = new List<(Family Family, double[][] Points)>();
+        var groups = new List<(Family Family, double[][] Points)>();
         foreach (var group in batchable.Where(b => b.Family is not null).GroupBy(b => b.Family!))
         {
             var seen = new HashSet<CallKey>();
-            var points = group.SelectMany(b => b.Points).Where(p => seen.Add(Key(p)) && !group.Key.Results.ContainsKey(Key(p))).ToArray();
-            batches.AddRange(points.Chunk(sizer.Size(group.Key)).Select(chunk => (group.Key, chunk)));
+            groups.Add((group.Key, [.. group.SelectMany(b => b.Points).Where(p => seen.Add(Key(p)) && !group.Key.Results.ContainsKey(Key(p)))]));
         }
 
-        Fetch(batches);
+        FetchSized(groups);
 
         // The other calls: fingerprinted once, formatted and (after the exchange) parsed on every core, in call order.
         var rest = requests.Where((_, k) => batchable[k].Family is null).ToList();
@@ -278,7 +277,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         var missing = points.Where(p => !family.Results.ContainsKey(Key(p))).DistinctBy(Key).ToArray();
         if (missing.Length > 0)
         {
-            Fetch([.. missing.Chunk(sizer.Size(family)).Select(chunk => (family, chunk))]);
+            FetchSized([(family, missing)]);
         }
 
         if (family.NotImplemented)
@@ -299,6 +298,32 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
         }
 
         return Answer.Of(values);
+    }
+
+    /// <summary>Fetches the points of each family in batches of the size the subject's speed allows
+    /// (<see cref="BatchSizer"/>). A family not yet timed sends its first <see cref="BatchSizer.FirstBatch"/> points
+    /// alone first, with the other families' batches, and its other points once that answer has sized them: no batch is
+    /// sized by a guess.</summary>
+    private void FetchSized(List<(Family Family, double[][] Points)> groups)
+    {
+        var first = new List<(Family Family, double[][] Points)>();
+        var later = new List<(Family Family, double[][] Points)>();
+        foreach (var (family, points) in groups.Where(g => g.Points.Length > 0))
+        {
+            if (sizer.Timed(family))
+            {
+                first.AddRange(points.Chunk(sizer.Size(family)).Select(chunk => (family, chunk)));
+            }
+            else
+            {
+                first.Add((family, points[..Math.Min(points.Length, BatchSizer.FirstBatch)]));
+                later.Add((family, points[Math.Min(points.Length, BatchSizer.FirstBatch)..]));
+            }
+        }
+
+        Fetch(first);
+        Fetch([.. later.Where(g => g.Points.Length > 0 && !g.Family.NotImplemented)
+            .SelectMany(g => g.Points.Chunk(sizer.Size(g.Family)).Select(chunk => (g.Family, chunk)))]);
     }
 
     /// <summary>Sends the batches together; a batch answered with an error is split in halves and asked again, a batch
@@ -323,7 +348,7 @@ internal sealed class ProcessSheet : SheetBase, IDisposable
                 var answer = Decode(answers[k], ProtocolJson.ReadNumbers);
                 if (answers[k].Seconds is { } seconds)
                 {
-                    sizer.Observe(family, points.Length, seconds);
+                    sizer.Observe(family, points.Length, seconds, answers[k].Failure is not null);
                 }
 
                 bool shape = answer.Kind == AnswerKind.Value && answer.Value!.Length != points.Length;

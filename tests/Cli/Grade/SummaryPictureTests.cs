@@ -52,6 +52,21 @@ public sealed class SummaryPictureTests
     }
 
     [Fact]
+    public void APictureThatCannotBeDrawn_CostsThePictureOnly()
+    {
+        // summary.png is a folder: the picture cannot be written; the gradebook and every results.json are, and grade
+        // still exits 0, saying so on standard error.
+        using var quick = GradeClass.Quick();
+        Directory.CreateDirectory(Path.Combine(quick.Out, "summary.png"));
+        var run = quick.Grade("--only", "1a");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.StartsWith("calculus: summary.png not drawn (the gradebook and every results.json are written): ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(4, quick.Gradebook().Count);
+        Assert.All(quick.Gradebook().Keys, name => Assert.True(File.Exists(Path.Combine(quick.Out, name, "results.json")), name));
+        Assert.DoesNotContain("summary.png", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryWord_HasAColourOfItsOwn()
     {
         Assert.Equal(ClassSummary.Words.Order(StringComparer.Ordinal), SummaryPicture.Colors.Keys.Order(StringComparer.Ordinal));

@@ -17,8 +17,9 @@ public sealed class SlowSubjectTests
             Assert.Skip("python3 is not on the PATH");
         }
 
-        // 3,000 points at 1 ms each against a 1 s timeout: one batch would take 3 s (a timeout and a restart, then the
-        // points asked alone); batches of a quarter of a second take none.
+        // 3,000 points at 1 ms each (at least) against a 1 s timeout: one batch would take 3 s (a timeout and a restart,
+        // then the points asked alone). The first 16 points go alone and time the subject; the others go in batches of
+        // a quarter of a second, at most 250 points each.
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.Path);
         string script = folder.File("slow.py");
@@ -33,10 +34,12 @@ public sealed class SlowSubjectTests
                 print(json.dumps({"value": v}), flush=True)
             """);
         using var sheet = ProcessSheet.Start($"{SubjectCommands.Python} \"{script}\"", TimeSpan.FromSeconds(1));
+        long before = sheet.RequestsSent;
         double[] xs = [.. Enumerable.Range(0, 3000).Select(k => (k - 1500) / 100.0)];
         var answer = sheet.Scalar(new ScalarQuery("tanh", false, xs));
         Assert.True(answer.Kind == AnswerKind.Value, answer.Message);
         Assert.Equal(xs.Select(Math.Tanh), answer.Value!);
         Assert.Equal(0, sheet.Restarts);
+        Assert.True(sheet.RequestsSent - before >= 1 + ((3000 - BatchSizer.FirstBatch + 249) / 250), $"{sheet.RequestsSent - before} requests");
     }
 }

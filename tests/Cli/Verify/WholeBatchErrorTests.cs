@@ -13,21 +13,21 @@ public sealed class WholeBatchErrorTests
     public void AnErrorForEveryRequest_IsEveryPointsAnswer_InAFewRequests()
     {
         // Halving 1,000 points down to single points took 1,999 requests; the test of the whole batch's error takes 10
-        // more requests a batch. The first batches have BatchSizer.FirstBatch points (no answer timed yet): 16 of them.
+        // more requests a batch. Two batches: the first BatchSizer.FirstBatch points alone (no answer timed yet), then
+        // the 984 others in one (the shell answers 16 points in far less than the 2.5 s that would split them).
         using var sheet = ProcessSheet.Start("while read -r line; do echo '{\"error\": \"unknown function\"}'; done", TimeSpan.FromSeconds(10));
         long before = sheet.RequestsSent; // the probe σ(0)
         double[] xs = [.. Enumerable.Range(0, 1000).Select(k => k / 10.0)];
         var answer = sheet.Scalar(new ScalarQuery("tanh", false, xs));
         Assert.Equal(AnswerKind.Error, answer.Kind);
         Assert.Equal("the subject answered an error: unknown function", answer.Message);
-        int batches = (xs.Length + BatchSizer.FirstBatch - 1) / BatchSizer.FirstBatch;
-        Assert.Equal(batches * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
+        Assert.Equal(2 * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
         foreach (double x in new[] { xs[0], xs[1], xs[^1] })
         {
             Assert.Equal(answer.Message, sheet.Scalar(new ScalarQuery("tanh", false, [x])).Message); // cached, not asked again
         }
 
-        Assert.Equal(batches * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
+        Assert.Equal(2 * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
     }
 
     [Fact]
@@ -35,17 +35,16 @@ public sealed class WholeBatchErrorTests
     {
         // One value too many for every request: halving 1,000 points down to single points took 1,999 requests, and each
         // point's answer was the message of a point asked alone, which the test of the whole batch gives in 10 more
-        // requests a batch (16 first batches, as above).
+        // requests a batch (two batches, as above).
         using var sheet = ProcessSheet.Start(SubjectCommands.Test("long", "tanh"), TimeSpan.FromSeconds(10));
         long before = sheet.RequestsSent;
         double[] xs = [.. Enumerable.Range(0, 1000).Select(k => k / 10.0)];
         var answer = sheet.Scalar(new ScalarQuery("tanh", false, xs));
         Assert.Equal(AnswerKind.Error, answer.Kind);
         Assert.Equal("wrong shape: 1 input needs 1 value; got 2", answer.Message);
-        int batches = (xs.Length + BatchSizer.FirstBatch - 1) / BatchSizer.FirstBatch;
-        Assert.Equal(batches * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
+        Assert.Equal(2 * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
         Assert.Equal(answer.Message, sheet.Scalar(new ScalarQuery("tanh", false, [xs[^1]])).Message); // cached
-        Assert.Equal(batches * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
+        Assert.Equal(2 * (1 + 2 + WholeBatchError.SpotPoints), sheet.RequestsSent - before);
     }
 
     [Fact]

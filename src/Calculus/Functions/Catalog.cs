@@ -218,7 +218,8 @@ public static class Catalog
     public static ScalarFunction Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return All.Append(LabelLogistic).FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+        bool Named(ScalarFunction f) => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase);
+        return All.FirstOrDefault(Named) ?? (Named(LabelLogistic) ? LabelLogistic : null)
             ?? throw new ArgumentException($"Unknown function '{name}'; valid names: {string.Join(", ", Names)}.", nameof(name));
     }
 

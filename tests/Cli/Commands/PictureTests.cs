@@ -169,8 +169,9 @@ public sealed class PictureTests
     private static bool IsClosedCircle(MarkerStyle m) => m.Shape is MarkerShape.FilledCircle && m.FillColor != Colors.White;
 
     /// <summary>The SVG writer prints "Unsupported path effect in addPaint." straight to the process's standard error when
-    /// a circle marker follows a dashed line (see <see cref="PointMarks"/>); only a separate process sees that stream.</summary>
-    [Fact]
+    /// a circle marker follows a dashed line (see <see cref="PointMarks"/>); only a separate process sees that stream. In
+    /// the full run: a whole report in a process of its own.</summary>
+    [FullRunFact]
     public async Task Report_RunAsAProcess_WritesNothingOnStandardError()
     {
         using var folder = new TempFolder();

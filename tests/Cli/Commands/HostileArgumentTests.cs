@@ -158,8 +158,31 @@ public sealed class HostileArgumentTests
         Directory.CreateDirectory(folder.Path);
         File.WriteAllText(OptionKinds.AFile.Replace(OptionKinds.Temp, folder.Path, StringComparison.Ordinal), "not what was expected\n");
         File.WriteAllText(folder.File("network.json"), NetworkJson);
+        File.WriteAllText(folder.File("subject.py"), Subject1b);
         return folder;
     }
+
+    /// <summary>A subject for verify's and grade's runs here: right for 1b (∂u/∂b_i = e_i, and u = Wx + b for its slope
+    /// check) and σ (the start-up probe), "not implemented" for the rest. Python starts in milliseconds where <c>calculus serve</c> takes a .NET start-up of
+    /// CPU time per run, and these tests make dozens of runs; without python3, the reference.</summary>
+    private const string Subject1b = """
+        import json, math, sys
+        for line in sys.stdin:
+            r = json.loads(line)
+            if r["fn"] == "affine-partial" and r["wrt"] == "b":
+                v = [1.0 if k == r["i"] else 0.0 for k in range(len(r["b"]))]
+            elif r["fn"] == "affine":
+                v = [sum(w * x for w, x in zip(row, r["x"])) + b for row, b in zip(r["W"], r["b"])]
+            elif r["fn"] == "sigmoid" and not r["derivative"]:
+                v = [1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x)) for x in r["x"]]
+            else:
+                print(json.dumps({"error": "not implemented"}), flush=True)
+                continue
+            print(json.dumps({"value": v}), flush=True)
+        """;
+
+    private static string Subject(TempFolder folder) =>
+        SubjectCommands.Python is { } python ? $"{python} \"{folder.File("subject.py")}\"" : SubjectCommands.Serve();
 
     /// <summary>Standard input: the network JSON for network's options other than --input, with plu for --alpha and --c.</summary>
     private static string Input(string verb, string option) =>
@@ -179,12 +202,12 @@ public sealed class HostileArgumentTests
             .Concat(option == "--epochs" ? [] : ["--epochs", "2"])
             .Concat(option == "--out" ? [] : ["--out", folder.File("train")]),
         "verify" => VerifyVerb
-            .Concat(option == "--exec" ? [] : ["--exec", SubjectCommands.Serve()])
+            .Concat(option == "--exec" ? [] : ["--exec", Subject(folder)])
             .Concat(option == "--only" ? [] : ["--only", "1b"])
             .Concat(option == "--cases" ? [] : ["--cases", "5"])
             .Concat(option == "--timeout" ? [] : ["--timeout", "20"]),
         "grade" => ((string[])["grade", GradeClass(folder)])
-            .Concat(option == "--exec" ? [] : ["--exec", ": {}; " + SubjectCommands.Serve()]) // ':' ignores the folder: each submission is the reference
+            .Concat(option == "--exec" ? [] : ["--exec", ": {}; " + Subject(folder)]) // ':' ignores the folder: every submission is the same
             .Concat(option == "--out" ? [] : ["--out", folder.File("grade")])
             .Concat(option == "--only" ? [] : ["--only", "1b"])
             .Concat(option == "--cases" ? [] : ["--cases", "5"])

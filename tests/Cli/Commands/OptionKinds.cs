@@ -132,7 +132,7 @@ internal static class OptionKinds
         ["train --seed"] = (OptionKind.Seed, "3"),
         ["train --out"] = (OptionKind.OutputFolder, Temp + "/train-elsewhere"),
         ["verify --exec"] = (OptionKind.Command, null), // the base run of every other verify option is this option's
-        ["verify --only"] = (OptionKind.Name, "1d"),
+        ["verify --only"] = (OptionKind.Name, "1b"),
         ["verify --cases"] = (OptionKind.Count, "3"),
         ["verify --seed"] = (OptionKind.UnsignedSeed, "5"),
         ["verify --rtol"] = (OptionKind.Tolerance, "1e-9"),

@@ -11,16 +11,9 @@ public sealed class PipeReadTests
     [Fact]
     public void Verify_ASubjectWhoseAnswersAre4096BytesEach_IsAnsweredWithoutAWait()
     {
-        if (SubjectCommands.Python is null)
-        {
-            Assert.Skip("python3 is not on the PATH");
-        }
-
         // ReLU, each answer padded with spaces to a multiple of 4,096 bytes and written in one write.
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.Path);
-        string script = folder.File("padded.py");
-        File.WriteAllText(script, """
+        string subject = SubjectCommands.PythonScript(folder, "padded.py", """
             import json, sys
             for line in sys.stdin:
                 r = json.loads(line)
@@ -33,7 +26,7 @@ public sealed class PipeReadTests
                 sys.stdout.write(answer + "\n")
                 sys.stdout.flush()
             """);
-        using var run = VerifyRun.Of($"{SubjectCommands.Python} \"{script}\"", ["--only", "2c", "--cases", "100", "--seed", "1", "--timeout", "30"]);
+        using var run = VerifyRun.Of(subject, ["--only", "2c", "--cases", "100", "--seed", "1", "--timeout", "30"]);
         Assert.True(run.Result.ExitCode == 0, run.Result.Output + run.Result.Error);
         Assert.Equal("pass", run.ItemVerdict("2c"));
         Assert.Contains(", 0 restarts", run.Result.Output, StringComparison.Ordinal);

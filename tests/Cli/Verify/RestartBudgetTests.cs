@@ -13,15 +13,8 @@ public sealed class RestartBudgetTests
         // a crash and a restart. Each function stops being asked after its own 20 failures, and the others keep their
         // answers (once, 50 restarts in a run stopped every function, and a right ReLU failed "not asked again"). Python,
         // for restarts that cost milliseconds.
-        if (SubjectCommands.Python is null)
-        {
-            Assert.Skip("python3 is not on the PATH");
-        }
-
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.Path);
-        string script = folder.File("crashing.py");
-        File.WriteAllText(script, """
+        string subject = SubjectCommands.PythonScript(folder, "crashing.py", """
             import json, math, sys
             for line in sys.stdin:
                 r = json.loads(line)
@@ -36,7 +29,7 @@ public sealed class RestartBudgetTests
                     continue
                 print(json.dumps({"value": v}), flush=True)
             """);
-        using var run = VerifyRun.Of($"{SubjectCommands.Python} \"{script}\"", ["--only", "1a,1b,1f,2c", "--cases", "30", "--seed", "2"]);
+        using var run = VerifyRun.Of(subject, ["--only", "1a,1b,1f,2c", "--cases", "30", "--seed", "2"]);
         Assert.True(run.Result.ExitCode == 1, run.Result.Output + run.Result.Error);
         Assert.Equal("fail", run.ItemVerdict("1a"));
         Assert.Equal("fail", run.ItemVerdict("1f"));

@@ -62,6 +62,22 @@ internal static class SubjectCommands
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(d => Path.Combine(d, "python3")).FirstOrDefault(File.Exists);
 
+    /// <summary>The command that runs <paramref name="script"/> with python3, written into <paramref name="folder"/> as
+    /// <paramref name="name"/>; the test skipped where python3 is not on the PATH.</summary>
+    public static string PythonScript(TempFolder folder, string name, string script)
+    {
+        if (Python is not { } python)
+        {
+            Assert.Skip("python3 is not on the PATH");
+            return "";
+        }
+
+        Directory.CreateDirectory(folder.Path);
+        string file = folder.File(name);
+        File.WriteAllText(file, script);
+        return $"{python} \"{file}\"";
+    }
+
     /// <summary>The repository's root (the folder of Verify.sln), from the test's output folder.</summary>
     public static string Root
     {

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -72,9 +73,8 @@ public static class LogSumExp
     }
 
     /// <summary>m = max a and Σ_{i≠k} e^(a_i − m) over every entry but the first maximum (NaN if any entry is NaN).</summary>
-    /// <remarks>The maximum by <see cref="TensorPrimitives.Max{T}(ReadOnlySpan{T})"/> (NaN if any entry is NaN) and its
-    /// first index by a four-lane search; the sum four lanes at a time, each a_i − m carried exactly (TwoSum) into
-    /// <see cref="VectorExp"/>, skipping index k by summing the parts before and after it.</remarks>
+    /// <remarks>The maximum by <see cref="TensorPrimitives.Max{T}(ReadOnlySpan{T})"/> (NaN if any entry is NaN); the
+    /// first index and the sum by vectors of the widest width the host accelerates (two lanes without any).</remarks>
     private static (double Max, double Sum) ShiftedSum(ReadOnlySpan<double> a)
     {
         double max = TensorPrimitives.Max(a); // NaN if any entry is NaN
@@ -84,22 +84,51 @@ public static class LogSumExp
             return (double.NaN, double.NaN);
         }
 
-        int k = FirstIndexOf(a, max);
-
-        var lanes = Sum(a[..k], max, Vector256<double>.Zero);
-        lanes = Sum(a[(k + 1)..], max, lanes);
-        return (max, Vector256.Sum(lanes));
+        double sum = Lanes512.IsHardwareAccelerated ? ShiftedSum<Lanes512>(a, max)
+            : Lanes256.IsHardwareAccelerated ? ShiftedSum<Lanes256>(a, max)
+            : ShiftedSum<Lanes128>(a, max);
+        return (max, sum);
     }
 
-    /// <summary>The first i with a[i] == value (−0 and +0 equal), four lanes at a time; value occurs in a.</summary>
-    private static int FirstIndexOf(ReadOnlySpan<double> a, double value)
+    /// <summary>Σ_{i≠k} e^(a_i − max), k the first index of max, in lanes of type T.</summary>
+    /// <remarks>The terms are summed in <see cref="Block"/> running sums, sum j taking the entries j, j + 8, j + 16, …
+    /// of the parts before and after k, and the eight are added in one fixed order at the end: the same additions at
+    /// every width (one vector of eight, two of four or four of two), so the same bits on every host.</remarks>
+    internal static double ShiftedSum<T>(ReadOnlySpan<double> a, double max)
+        where T : struct, ILanes<T>
     {
-        var v = Vector256.Create(value);
-        int i = 0;
-        // Stryker disable once Equality : equivalent: with i + 4 < a.Length the last whole group goes to the loop below, which finds the same first index.
-        for (; i + 4 <= a.Length; i += 4)
+        int k = FirstIndexOf<T>(a, max);
+        var m = T.Create(max);
+        var sums = default(BlockSums<T>);
+        Sum(a[..k], m, ref sums);
+        Sum(a[(k + 1)..], m, ref sums);
+
+        Span<double> lanes = stackalloc double[Block];
+        T.CopyTo(sums.S0, lanes);
+        if (T.Count <= 4)
         {
-            uint equal = Vector256.Equals(Vector256.Create(a.Slice(i, 4)), v).ExtractMostSignificantBits();
+            T.CopyTo(sums.S1, lanes[T.Count..]);
+        }
+
+        if (T.Count == 2)
+        {
+            T.CopyTo(sums.S2, lanes[4..]);
+            T.CopyTo(sums.S3, lanes[6..]);
+        }
+
+        return ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));
+    }
+
+    /// <summary>The first i with a[i] == value (−0 and +0 equal), a vector at a time; value occurs in a.</summary>
+    private static int FirstIndexOf<T>(ReadOnlySpan<double> a, double value)
+        where T : struct, ILanes<T>
+    {
+        var v = T.Create(value);
+        int i = 0;
+        // Stryker disable once Equality : equivalent: with i + Count < a.Length the last whole group goes to the loop below, which finds the same first index.
+        for (; i + T.Count <= a.Length; i += T.Count)
+        {
+            uint equal = T.ExtractMostSignificantBits(T.Equal(T.Create(a.Slice(i, T.Count)), v));
             if (equal != 0)
             {
                 return i + System.Numerics.BitOperations.TrailingZeroCount(equal);
@@ -114,44 +143,86 @@ public static class LogSumExp
         return i;
     }
 
-    /// <summary>accumulator + e^(a_i − max) lane by lane (the lanes past the end of the last partial group add 0).</summary>
-    private static Vector256<double> Sum(ReadOnlySpan<double> a, double max, Vector256<double> accumulator)
+    /// <summary>The number of running sums of <see cref="ShiftedSum{T}"/>, whatever the width.</summary>
+    private const int Block = 8;
+
+    /// <summary>The <see cref="Block"/> running sums as vectors: S0 alone for eight lanes, S0 and S1 for four, all
+    /// four for two.</summary>
+    private struct BlockSums<T>
+        where T : struct, ILanes<T>
     {
-        var m = Vector256.Create(max);
-        int whole = a.Length - (a.Length % Vector256<double>.Count);
-        int i = 0;
-        var second = Vector256<double>.Zero; // two accumulators: independent chains the processor overlaps
-        for (; i + 8 <= whole; i += 8)
-        {
-            accumulator += Term(Vector256.Create(a.Slice(i, 4)), m);
-            second += Term(Vector256.Create(a.Slice(i + 4, 4)), m);
-        }
-
-        accumulator += second;
-        for (; i < whole; i += Vector256<double>.Count)
-        {
-            accumulator += Term(Vector256.Create(a.Slice(i, Vector256<double>.Count)), m);
-        }
-
-        // Stryker disable once Equality : equivalent: with whole = a.Length no lane is used, and the accumulator gains +0.
-        if (whole < a.Length)
-        {
-            var used = Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)(a.Length - whole)));
-            accumulator += Vector256.ConditionalSelect(used, Term(SpanMap.LoadPadded(a[whole..]), m), Vector256<double>.Zero);
-        }
-
-        return accumulator;
+        public T S0, S1, S2, S3;
     }
 
+    /// <summary>The running sums gain e^(a_i − max), entry i to sum i mod 8 (the lanes past the end of the last
+    /// partial block gain 0).</summary>
+    private static void Sum<T>(ReadOnlySpan<double> a, T max, ref BlockSums<T> sums)
+        where T : struct, ILanes<T>
+    {
+        int whole = a.Length - (a.Length % Block);
+        ref double start = ref MemoryMarshal.GetReference(a);
+        int c = T.Count;
+        var (s0, s1, s2, s3) = (sums.S0, sums.S1, sums.S2, sums.S3); // in registers through the loop
+        for (int i = 0; i < whole; i += Block)
+        {
+            s0 += Term(T.Load(ref start, (nuint)i), max);
+            if (c <= 4)
+            {
+                s1 += Term(T.Load(ref start, (nuint)(i + c)), max);
+            }
+
+            if (c == 2)
+            {
+                s2 += Term(T.Load(ref start, (nuint)(i + 4)), max);
+                s3 += Term(T.Load(ref start, (nuint)(i + 6)), max);
+            }
+        }
+
+        // Stryker disable once Equality : equivalent: with whole = a.Length no lane is used, and the sums gain +0.
+        if (whole < a.Length)
+        {
+            Span<double> block = stackalloc double[Block];
+            block.Clear();
+            a[whole..].CopyTo(block);
+            var used = T.Create(a.Length - whole);
+            s0 += Partial(block, 0, used, max);
+            if (c <= 4)
+            {
+                s1 += Partial(block, c, used, max);
+            }
+
+            if (c == 2)
+            {
+                s2 += Partial(block, 4, used, max);
+                s3 += Partial(block, 6, used, max);
+            }
+        }
+
+        (sums.S0, sums.S1, sums.S2, sums.S3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>The terms of block[offset..] where offset + lane &lt; used, 0 in the other lanes.</summary>
+    private static T Partial<T>(ReadOnlySpan<double> block, int offset, T used, T max)
+        where T : struct, ILanes<T>
+    {
+        var inside = T.LessThan(T.Create(LaneIndices.AsSpan(offset)), used);
+        return T.ConditionalSelect(inside, Term(T.Create(block[offset..]), max), T.Zero);
+    }
+
+    /// <summary>0, 1, …, 7: the place of each lane in a block.</summary>
+    private static readonly double[] LaneIndices = [0, 1, 2, 3, 4, 5, 6, 7];
+
     /// <summary>e^(a − max) with a − max = d + dLo exactly; 1 where a = max (also ±∞, where a − max is NaN).</summary>
-    private static Vector256<double> Term(Vector256<double> a, Vector256<double> max)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Term<T>(T a, T max)
+        where T : struct, ILanes<T>
     {
         var d = ExactArithmetic.TwoSum(a, -max, out var dLo);
         // d ≤ 0. Where it is below −746 (−∞ included, where dLo is NaN) the term is 0 and dLo is dropped; NaN
         // (a = max = ±∞) is selected away below.
-        var clamped = Vector256.MaxNative(d, Vector256.Create(VectorExp.Lowest));
-        dLo = Vector256.ConditionalSelect(Vector256.Equals(clamped, d), dLo, Vector256<double>.Zero);
+        var clamped = T.MaxNative(d, T.Create(VectorExp.Lowest));
+        dLo = T.ConditionalSelect(T.Equal(clamped, d), dLo, T.Zero);
         var term = VectorExp.Rough(clamped, dLo);
-        return Vector256.ConditionalSelect(Vector256.Equals(a, max), Vector256<double>.One, term);
+        return T.ConditionalSelect(T.Equal(a, max), T.One, term);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Calculus.Activations;
 using Calculus.Examples.Support;
 using Calculus.Internal;
@@ -173,16 +172,17 @@ public sealed class SinusoidSpanExamples
             .ToArray();
         for (int i = 0; i + 4 <= xs.Length; i += 4)
         {
-            var ax = Vector256.Create(xs, i);
-            var n = VectorTrig.Reduce(ax, out var hi, out var lo);
+            var n = Lanes(VectorTrig.Reduce(Lanes256.Create(xs.AsSpan(i)), out var hiLanes, out var loLanes));
+            var (hi, lo) = (Lanes(hiLanes), Lanes(loLanes));
             for (int lane = 0; lane < 4; lane++)
             {
                 double x = xs[i + lane];
                 (int quadrant, double h, double l) = x <= TrigReduction.PiOver4
                     ? (0, x, 0.0)
                     : (TrigReduction.ReduceMedium(x, out double rh, out double rl), rh, rl);
-                Assert.True((ulong)quadrant == n[lane] && SameBits(h, hi[lane]) && SameBits(l, lo[lane]),
-                    $"x = {Expect.R(x)}: vector n = {n[lane]}, r = {Expect.R(hi[lane])} + {Expect.R(lo[lane])}; scalar n = {quadrant}, r = {Expect.R(h)} + {Expect.R(l)}");
+                long vectorQuadrant = BitConverter.DoubleToInt64Bits(n[lane]);
+                Assert.True(quadrant == vectorQuadrant && SameBits(h, hi[lane]) && SameBits(l, lo[lane]),
+                    $"x = {Expect.R(x)}: vector n = {vectorQuadrant}, r = {Expect.R(hi[lane])} + {Expect.R(lo[lane])}; scalar n = {quadrant}, r = {Expect.R(h)} + {Expect.R(l)}");
             }
         }
     }
@@ -203,8 +203,8 @@ public sealed class SinusoidSpanExamples
 
         for (int i = 0; i < hs.Length; i += 4)
         {
-            var (hi, lo) = (Vector256.Create(hs, i), Vector256.Create(ls, i));
-            var (sin, cos) = (VectorTrig.Sin(hi, lo), VectorTrig.Cos(hi, lo));
+            var (hi, lo) = (Lanes256.Create(hs.AsSpan(i)), Lanes256.Create(ls.AsSpan(i)));
+            var (sin, cos) = (Lanes(VectorTrig.Sin(hi, lo)), Lanes(VectorTrig.Cos(hi, lo)));
             for (int lane = 0; lane < 4; lane++)
             {
                 double h = hs[i + lane], l = ls[i + lane];
@@ -244,6 +244,14 @@ public sealed class SinusoidSpanExamples
         {
             Sinusoid.Derivative(x, result);
         }
+    }
+
+    /// <summary>The four lanes as an array.</summary>
+    private static double[] Lanes(Lanes256 lanes)
+    {
+        var values = new double[Lanes256.Count];
+        Lanes256.CopyTo(lanes, values);
+        return values;
     }
 
     private static bool SameBits(double expected, double actual) =>

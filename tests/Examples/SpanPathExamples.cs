@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Calculus.Activations;
 using Calculus.Examples.Support;
 using Calculus.Functions;
+using Calculus.Internal;
 
 namespace Calculus.Examples;
 
@@ -13,28 +13,33 @@ public sealed class SpanPathExamples
     public static TheoryData<string> Names() => [.. ScalarFunctions.SpanByName.Keys];
 
     /// <summary>The path the span paths take on this machine, as the test's name shows it (in TRX reports and
-    /// <c>dotnet test --output Detailed</c>).</summary>
-    public static TheoryData<string> TakenPath() => [Vector256.IsHardwareAccelerated ? "vector" : "scalar"];
+    /// <c>dotnet test --output Detailed</c>): the vector width in bits, or "scalar".</summary>
+    public static TheoryData<string> TakenPath() => [TakenPathName];
 
-    /// <summary>Which path the span tests exercise: the four-lane forms run only with hardware 256-bit vectors
-    /// (<c>SpanMap</c>, <c>Vector256.IsHardwareAccelerated</c>); without them every span test compares the scalar loop
-    /// with itself. The path a run expects is <c>VERIFY_SPAN_PATH</c> ("vector" or "scalar"; .ci/run sets it for both
-    /// of its runs), or where unset "vector" on x86 and x64 (where a machine without AVX2, or a run with
-    /// DOTNET_EnableAVX2=0, would otherwise pass without anyone knowing) and "scalar" elsewhere (Arm has no 256-bit
-    /// vectors: its span paths are the scalar loops). The test fails when the machine took the other path.</summary>
+    private static string TakenPathName =>
+        Lanes512.IsHardwareAccelerated ? "512" : Lanes256.IsHardwareAccelerated ? "256" : Lanes128.IsHardwareAccelerated ? "128" : "scalar";
+
+    /// <summary>Which path the span tests exercise: <c>SpanMap</c> takes the widest vectors the host runs in hardware
+    /// (512, 256 or 128 bits), and without any the scalar loops, where every span test compares the scalar loop with
+    /// itself. The path a run expects is <c>VERIFY_SPAN_PATH</c> ("512", "256", "128", "scalar", or "vector" for any
+    /// width; .ci/run sets it for each of its runs), or where unset "vector" on x86, x64 and Arm64 (where a run without
+    /// hardware vectors would otherwise pass without anyone knowing) and "scalar" elsewhere. The test fails when the
+    /// machine took another path.</summary>
     [Theory]
     [MemberData(nameof(TakenPath))]
     public void SpanPath_IsTheOneTheRunExpects(string path)
     {
         string? set = Environment.GetEnvironmentVariable("VERIFY_SPAN_PATH");
-        bool x86 = RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86;
-        string expected = string.IsNullOrEmpty(set) ? (x86 ? "vector" : "scalar") : set;
-        Assert.True(expected is "vector" or "scalar", $"VERIFY_SPAN_PATH='{set}' is neither 'vector' nor 'scalar'");
-        Assert.True(path == expected,
-            $"the span paths took the {path} path (Vector256.IsHardwareAccelerated = {Vector256.IsHardwareAccelerated}, {RuntimeInformation.ProcessArchitecture}), "
-            + $"but the run expects {expected}: " + (path == "scalar"
-                ? "every span test compared the scalar loops with themselves, not the four-lane forms; set VERIFY_SPAN_PATH=scalar where that is what you meant"
-                : "set VERIFY_SPAN_PATH=vector, or run where the four-lane forms are off (DOTNET_EnableAVX2=0)"));
+        bool vectors = RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86 or Architecture.Arm64;
+        string expected = string.IsNullOrEmpty(set) ? (vectors ? "vector" : "scalar") : set;
+        Assert.True(expected is "512" or "256" or "128" or "vector" or "scalar",
+            $"VERIFY_SPAN_PATH='{set}' is none of '512', '256', '128', 'vector', 'scalar'");
+        bool taken = path == expected || (expected == "vector" && path != "scalar");
+        Assert.True(taken,
+            $"the span paths took the {path} path ({RuntimeInformation.ProcessArchitecture}), but the run expects {expected}: "
+            + (path == "scalar"
+                ? "every span test compared the scalar loops with themselves, not the vector forms; set VERIFY_SPAN_PATH=scalar where that is what you meant"
+                : "set VERIFY_SPAN_PATH to the width taken, or turn the wider vectors off (DOTNET_EnableAVX512F=0, DOTNET_EnableAVX2=0, DOTNET_EnableHWIntrinsic=0)"));
     }
 
     private static readonly double[] Specials =
@@ -47,8 +52,8 @@ public sealed class SpanPathExamples
     ];
 
     /// <summary>The value of an element does not depend on where it sits in the span or on the span's length (the
-    /// last partial group of four goes through the same lanes, padded): every slice of lengths 0 … 9 at every offset
-    /// gives the bits the whole span gave.</summary>
+    /// last partial group goes through the same lanes, padded): every slice of lengths 0 … 17 (two groups of eight and
+    /// one more at the widest vectors) at every offset gives the bits the whole span gave.</summary>
     [Theory]
     [MemberData(nameof(Names))]
     public void EveryElement_TheSameBits_AtAnyPositionAndLength(string name)
@@ -58,7 +63,7 @@ public sealed class SpanPathExamples
         double[] x = [.. Specials, .. Enumerable.Range(0, 23).Select(_ => (rng.NextDouble() - 0.5) * 60)];
         double[] whole = new double[x.Length];
         f(x, whole);
-        for (int length = 0; length <= 9; length++)
+        for (int length = 0; length <= 17; length++)
         {
             for (int offset = 0; offset + length <= x.Length; offset++)
             {
@@ -164,13 +169,13 @@ public sealed class SpanPathExamples
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    /// <summary>Log-sum-exp sums four lanes at a time and skips the first maximum by summing the parts before and
-    /// after it: every length 1 … 13 with the maximum at every position, and the padded lanes of a partial group
+    /// <summary>Log-sum-exp sums in blocks of eight and skips the first maximum by summing the parts before and
+    /// after it: every length 1 … 19 with the maximum at every position, and the padded lanes of a partial group
     /// count nothing even where every entry is −∞ (whose terms are 1: the excess of n equal entries is ln n).</summary>
     [Fact]
     public void LogSumExp_AnyLength_AnyPositionOfTheMaximum()
     {
-        for (int n = 1; n <= 13; n++)
+        for (int n = 1; n <= 19; n++)
         {
             Assert.Equal(Math.Log(n), LogSumExp.Excess(Enumerable.Repeat(double.NegativeInfinity, n).ToArray()), 15);
             Assert.Equal(Math.Log(n), LogSumExp.Excess(Enumerable.Repeat(double.PositiveInfinity, n).ToArray()), 15);

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 using MathNet.Numerics;
 
@@ -30,7 +30,7 @@ public static class Erf
 
     /// <summary>erf of every element: result[i] = erf(x[i]), one element at a time.</summary>
     /// <remarks>Not vectorised: MathNet's erf is a scalar function (rational approximations on eight intervals,
-    /// chosen by branches), and a four-lane erf within the 2-ulp bound is a project of its own; this overload is here
+    /// chosen by branches), and a vector erf within the 2-ulp bound is a project of its own; this overload is here
     /// so that every activation has one, with the scalar function's exact results.</remarks>
     /// <param name="x">The arguments.</param>
     /// <param name="result">erf(x[i]); the length of x, and x itself or separate memory.</param>
@@ -51,9 +51,11 @@ public static class Erf
     /// <param name="z">The argument x + iy, |y| tiny.</param>
     /// <returns>erf(z) to first order.</returns>
     public static Complex OfComplex(Complex z) => new(Value(z.Real), z.Imaginary * Constants.TwoInvSqrtPi * Gaussian.OfComplex(z.Real).Real);
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => ExpNegSquare.Times(Vector256.Create(TwoOverSqrtPi), x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => ExpNegSquare.Times(T.Create(TwoOverSqrtPi), x);
 
         public double Of(double x) => Derivative(x);
     }

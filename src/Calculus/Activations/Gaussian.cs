@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -28,7 +28,7 @@ public static class Gaussian
     public static double Derivative(double x) => ExpNegSquare.Times(-2.0 * x, x);
 
     /// <summary>f of every element: result[i] = e^(−x[i]²), vectorised.</summary>
-    /// <remarks>The scalar form's exact split of x² in four lanes (<see cref="ExpNegSquare"/>); within f's 2-ulp bound.</remarks>
+    /// <remarks>The scalar form's exact split of x² lane by lane (<see cref="ExpNegSquare"/>); within f's 2-ulp bound.</remarks>
     /// <param name="x">The arguments.</param>
     /// <param name="result">e^(−x[i]²); the length of x, and x itself or separate memory.</param>
     /// <exception cref="ArgumentException">result has another length, or overlaps x without being x.</exception>
@@ -51,16 +51,20 @@ public static class Gaussian
         double lo = Math.FusedMultiplyAdd(z.Real, z.Real, -hi);
         return Complex.Exp(new Complex(-hi, -2.0 * z.Real * z.Imaginary)) * (1.0 - lo);
     }
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => ExpNegSquare.Times(Vector256<double>.One, x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => ExpNegSquare.Times(T.One, x);
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => ExpNegSquare.Times(-2.0 * x, x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => ExpNegSquare.Times(-2.0 * x, x);
 
         public double Of(double x) => Derivative(x);
     }

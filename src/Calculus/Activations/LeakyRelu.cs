@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -46,18 +46,22 @@ public static class LeakyRelu
     /// <param name="z">The argument.</param>
     /// <returns>Leaky ReLU(z).</returns>
     public static Complex OfComplex(Complex z) => z.Real > 0 ? z : z / 100.0;
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) =>
-            Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, x / 100.0); // NaN/100 is NaN
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> =>
+            T.ConditionalSelect(T.GreaterThan(x, T.Zero), x, x / 100.0); // NaN/100 is NaN
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) =>
-            VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, Vector256.Create(Slope)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> =>
+            Lanes.KeepNaN(x, T.ConditionalSelect(T.GreaterThan(x, T.Zero), T.One, T.Create(Slope)));
 
         public double Of(double x) => Derivative(x);
     }

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -106,25 +106,29 @@ public static class Plu
         SpanMap.Apply(x, result, new DerivativeLanes(alpha, c));
     }
 
-    private readonly struct ValueLanes(double alpha, double c) : IElementwise
+    internal readonly struct ValueLanes(double alpha, double c) : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
-            var a = Vector256.Create(alpha);
-            var cc = Vector256.Create(c);
-            var above = alpha == 0 ? cc : Vector256.FusedMultiplyAdd(a, x - cc, cc);
-            var below = alpha == 0 ? -cc : Vector256.FusedMultiplyAdd(a, x + cc, -cc);
-            var value = Vector256.ConditionalSelect(Vector256.GreaterThan(x, cc), above, x);
-            return Vector256.ConditionalSelect(Vector256.LessThan(x, -cc), below, value); // NaN fails both: x
+            var a = T.Create(alpha);
+            var cc = T.Create(c);
+            var above = alpha == 0 ? cc : T.FusedMultiplyAdd(a, x - cc, cc);
+            var below = alpha == 0 ? -cc : T.FusedMultiplyAdd(a, x + cc, -cc);
+            var value = T.ConditionalSelect(T.GreaterThan(x, cc), above, x);
+            return T.ConditionalSelect(T.LessThan(x, -cc), below, value); // NaN fails both: x
         }
 
         public double Of(double x) => Value(x, alpha, c);
     }
 
-    private readonly struct DerivativeLanes(double alpha, double c) : IElementwise
+    internal readonly struct DerivativeLanes(double alpha, double c) : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => VectorExp.KeepNaN(x, Vector256.ConditionalSelect(
-            Vector256.LessThan(Vector256.Abs(x), Vector256.Create(c)), Vector256<double>.One, Vector256.Create(alpha)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => Lanes.KeepNaN(x, T.ConditionalSelect(
+            T.LessThan(T.Abs(x), T.Create(c)), T.One, T.Create(alpha)));
 
         public double Of(double x) => Derivative(x, alpha, c);
     }

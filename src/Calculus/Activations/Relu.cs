@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -41,18 +41,22 @@ public static class Relu
     /// <param name="z">The argument.</param>
     /// <returns>ReLU(z).</returns>
     public static Complex OfComplex(Complex z) => z.Real > 0 ? z : double.IsNaN(z.Real) ? z : Complex.Zero;
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) =>
-            VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, Vector256<double>.Zero));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> =>
+            Lanes.KeepNaN(x, T.ConditionalSelect(T.GreaterThan(x, T.Zero), x, T.Zero));
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) =>
-            VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One, Vector256<double>.Zero));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> =>
+            Lanes.KeepNaN(x, T.ConditionalSelect(T.GreaterThan(x, T.Zero), T.One, T.Zero));
 
         public double Of(double x) => Derivative(x);
     }

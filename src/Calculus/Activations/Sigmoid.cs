@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -80,14 +80,18 @@ public static class Sigmoid
     /// <exception cref="ArgumentException">result has another length, or overlaps a without being a.</exception>
     public static void Derivative(ReadOnlySpan<double> a, Span<double> result) => SpanMap.Apply<DerivativeLanes>(a, result);
 
-    /// <summary>σ(hi + lo) of four values, with lo entering the exponential exactly (see <see cref="ValueOfSum"/>).</summary>
-    internal static Vector256<double> OfSum(Vector256<double> hi, Vector256<double> lo)
+    /// <summary>σ(hi + lo) lane by lane, with lo entering the exponential exactly (see <see cref="ValueOfSum"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T OfSum<T>(T hi, T lo)
+        where T : struct, ILanes<T>
     {
         return FromExp(hi, VectorExp.OfMinusAbs(hi, lo));
     }
 
-    /// <summary>σ of four values.</summary>
-    internal static Vector256<double> Of(Vector256<double> a) => FromExp(a, VectorExp.OfMinusAbs(a));
+    /// <summary>σ lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T Of<T>(T a)
+        where T : struct, ILanes<T> => FromExp(a, VectorExp.OfMinusAbs(a));
 
     /// <summary>σ(z) = 1/(1 + e^(−z)) over complex numbers, branched on Re z like the real form (the complex-step oracle).</summary>
     /// <param name="z">The argument.</param>
@@ -104,33 +108,39 @@ public static class Sigmoid
     }
 
     /// <summary>σ(a) from t = e^(−|a|): t/(1 + t) for a &lt; 0, 1 − t/(1 + t) otherwise; NaN for NaN.</summary>
-    private static Vector256<double> FromExp(Vector256<double> a, Vector256<double> t)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T FromExp<T>(T a, T t)
+        where T : struct, ILanes<T>
     {
-        var q = t / (Vector256<double>.One + t);
-        var negative = Vector256.LessThan(a, Vector256<double>.Zero);
-        return VectorExp.KeepNaN(a, Vector256.ConditionalSelect(negative, q, Vector256<double>.One - q));
+        var q = t / (T.One + t);
+        var negative = T.LessThan(a, T.Zero);
+        return Lanes.KeepNaN(a, T.ConditionalSelect(negative, q, T.One - q));
     }
 
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => Sigmoid.Of(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => Sigmoid.Of(x);
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
             var t = VectorExp.OfMinusAbs(x);
-            var d = Vector256<double>.One + t;
-            var dLo = t - (d - Vector256<double>.One); // 1 + t = d + dLo exactly
+            var d = T.One + t;
+            var dLo = t - (d - T.One); // 1 + t = d + dLo exactly
             var square = d * d;
-            var squareLo = Vector256.FusedMultiplyAdd(d, d, -square) + (2.0 * d * dLo);
-            var reciprocal = Vector256<double>.One / square;
+            var squareLo = T.FusedMultiplyAdd(d, d, -square) + (2.0 * d * dLo);
+            var reciprocal = T.One / square;
             var q = t * reciprocal;
-            var residual = Vector256.FusedMultiplyAdd(-q, square, t); // t − q·square, exact
-            return VectorExp.KeepNaN(x, Vector256.FusedMultiplyAdd(residual - (q * squareLo), reciprocal, q)); // t/(square + squareLo)
+            var residual = T.FusedMultiplyAdd(-q, square, t); // t − q·square, exact
+            return Lanes.KeepNaN(x, T.FusedMultiplyAdd(residual - (q * squareLo), reciprocal, q)); // t/(square + squareLo)
         }
 
         public double Of(double x) => Derivative(x);

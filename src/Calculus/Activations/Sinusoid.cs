@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -87,7 +86,7 @@ public static class Sinusoid
     /// <summary>sin of every element: result[i] = sin(x[i]), vectorised.</summary>
     /// <remarks>The scalar <see cref="Value(double)"/> lane by lane (<see cref="VectorTrig"/>): the same operations in
     /// the same order, both kernels evaluated and the quadrant selecting one, so every element is the same bits as
-    /// <see cref="Value(double)"/> gives it, within 1 ulp. A group of four with a lane at or beyond 2^28 (Payne–Hanek's
+    /// <see cref="Value(double)"/> gives it, within 1 ulp. A group with a lane at or beyond 2^28 (Payne–Hanek's
     /// range), ±∞ or NaN is computed by the scalar function.</remarks>
     /// <param name="x">The arguments.</param>
     /// <param name="result">sin(x[i]); the length of x, and x itself or separate memory.</param>
@@ -107,57 +106,54 @@ public static class Sinusoid
     /// <param name="z">The argument.</param>
     /// <returns>sin(z).</returns>
     public static Complex OfComplex(Complex z) => Complex.Sin(z);
-    private readonly struct ValueLanes : IElementwise
+
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
-            var ax = Vector256.Abs(x);
+            var ax = T.Abs(x);
             if (!VectorTrig.AllMedium(ax))
             {
-                return Scalar(x);
+                return Lanes.Each(x, Value);
             }
 
             var n = VectorTrig.Reduce(ax, out var hi, out var lo);
-            var odd = Vector256.Equals(n & Vector256<ulong>.One, Vector256<ulong>.One).AsDouble();
-            var v = Vector256.ConditionalSelect(odd, VectorTrig.Cos(hi, lo), VectorTrig.Sin(hi, lo));
+            var odd = T.EqualBits(n & T.FromBits(1), T.FromBits(1));
+            var v = T.ConditionalSelect(odd, VectorTrig.Cos(hi, lo), VectorTrig.Sin(hi, lo));
 
             // Quadrants 2 and 3 negate, and so does x < 0 (x ≠ 0 here): flip v's sign by bit 1 of n xor x's sign.
-            var sign = Vector256.ShiftLeft(n & Vector256.Create(2UL), 62).AsDouble() ^ (x & Vector256.Create(-0.0));
-            return Vector256.ConditionalSelect(
-                Vector256.GreaterThanOrEqual(ax, Vector256.Create(TrigReduction.SinTiny)), v ^ sign, x);
+            var sign = T.ShiftLeftBits(n & T.FromBits(2), 62) ^ (x & T.Create(-0.0));
+            return T.ConditionalSelect(
+                T.GreaterThanOrEqual(ax, T.Create(TrigReduction.SinTiny)), v ^ sign, x);
         }
 
         public double Of(double x) => Value(x);
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector256<double> Scalar(Vector256<double> x) =>
-            Vector256.Create(Value(x[0]), Value(x[1]), Value(x[2]), Value(x[3]));
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
-            var ax = Vector256.Abs(x);
+            var ax = T.Abs(x);
             if (!VectorTrig.AllMedium(ax))
             {
-                return Scalar(x);
+                return Lanes.Each(x, Derivative);
             }
 
             var n = VectorTrig.Reduce(ax, out var hi, out var lo);
-            var odd = Vector256.Equals(n & Vector256<ulong>.One, Vector256<ulong>.One).AsDouble();
-            var v = Vector256.ConditionalSelect(odd, VectorTrig.Sin(hi, lo), VectorTrig.Cos(hi, lo));
+            var odd = T.EqualBits(n & T.FromBits(1), T.FromBits(1));
+            var v = T.ConditionalSelect(odd, VectorTrig.Sin(hi, lo), VectorTrig.Cos(hi, lo));
 
             // cos, −sin, −cos, sin: quadrants 1 and 2 negate, those where bit 1 of n + 1 is set.
-            var sign = Vector256.ShiftLeft((n + Vector256<ulong>.One) & Vector256.Create(2UL), 62).AsDouble();
-            return Vector256.ConditionalSelect(
-                Vector256.LessThan(ax, Vector256.Create(TrigReduction.CosTiny)), Vector256<double>.One, v ^ sign);
+            var sign = T.ShiftLeftBits(T.AddBits(n, T.FromBits(1)) & T.FromBits(2), 62);
+            return T.ConditionalSelect(
+                T.LessThan(ax, T.Create(TrigReduction.CosTiny)), T.One, v ^ sign);
         }
 
         public double Of(double x) => Derivative(x);
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector256<double> Scalar(Vector256<double> x) =>
-            Vector256.Create(Derivative(x[0]), Derivative(x[1]), Derivative(x[2]), Derivative(x[3]));
     }
 }

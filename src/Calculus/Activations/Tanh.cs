@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Activations;
@@ -89,50 +89,56 @@ public static class Tanh
 
     /// <summary>(nHi + nLo)/(dHi + dLo) with one division: q = nHi/dHi from the reciprocal, then corrected by the
     /// exact residual nHi − q·dHi and the low parts; returns q and its correction.</summary>
-    private static Vector256<double> Quotient(
-        Vector256<double> nHi, Vector256<double> nLo, Vector256<double> dHi, Vector256<double> dLo, out Vector256<double> correction)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Quotient<T>(
+        T nHi, T nLo, T dHi, T dLo, out T correction)
+        where T : struct, ILanes<T>
     {
-        var reciprocal = Vector256<double>.One / dHi;
+        var reciprocal = T.One / dHi;
         var q = nHi * reciprocal;
-        var residual = Vector256.FusedMultiplyAdd(-q, dHi, nHi);
+        var residual = T.FusedMultiplyAdd(-q, dHi, nHi);
         correction = (residual + nLo - (q * dLo)) * reciprocal;
         return q;
     }
 
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
             // tanh|x| = −m/(2 + m) with m = e^(−2|x|) − 1 = 2^k(1 + s) − 1 = fma(2^k, s, 2^k − 1): 2^k − 1 is exact
             // (k ≤ 0), and where k = 0 (|x| < 0.17) m = s itself, with no cancellation.
-            var twice = Vector256.Min(Vector256.Abs(x) * 2.0, Vector256.Create(2 * Sigmoid.CoshLimit));
+            var twice = T.Min(T.Abs(x) * 2.0, T.Create(2 * Sigmoid.CoshLimit));
             var s = VectorExp.MinusOneCore(-twice, out var k); // k in [−58, 0]
             var scale = VectorExp.PowerOfTwo(k);
-            var m = Vector256.FusedMultiplyAdd(scale, s, scale - Vector256<double>.One);
-            var magnitude = -m / (Vector256.Create(2.0) + m);
-            return VectorExp.KeepNaN(x, Vector256.CopySign(magnitude, x));
+            var m = T.FusedMultiplyAdd(scale, s, scale - T.One);
+            var magnitude = -m / (T.Create(2.0) + m);
+            return Lanes.KeepNaN(x, T.CopySign(magnitude, x));
         }
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
-            var ax = Vector256.Min(Vector256.Abs(x), Vector256.Create(-VectorExp.Lowest));
-            var hi = VectorExp.Parts(-ax, Vector256<double>.Zero, out var lo, out var k);
+            var ax = T.Min(T.Abs(x), T.Create(-VectorExp.Lowest));
+            var hi = VectorExp.Parts(-ax, T.Zero, out var lo, out var k);
             var vHi = VectorExp.Scale(hi, k); // exact while v is normal (|x| < 708); beyond, sech² is 0 anyway
             var vLo = VectorExp.Scale(lo, k);
 
             var v2 = vHi * vHi;
-            var v2Lo = Vector256.FusedMultiplyAdd(vHi, vHi, -v2) + (2.0 * vHi * vLo);
-            var w = Vector256<double>.One + v2; // 1 + v² = w + wLo (Fast2Sum, v ≤ 1)
-            var wLo = (v2 - (w - Vector256<double>.One)) + v2Lo;
+            var v2Lo = T.FusedMultiplyAdd(vHi, vHi, -v2) + (2.0 * vHi * vLo);
+            var w = T.One + v2; // 1 + v² = w + wLo (Fast2Sum, v ≤ 1)
+            var wLo = (v2 - (w - T.One)) + v2Lo;
             var s = Quotient(2.0 * vHi, 2.0 * vLo, w, wLo, out var correction); // sech = s + correction
             var square = s * s;
-            var squareLo = Vector256.FusedMultiplyAdd(s, s, -square) + (2.0 * s * correction);
-            return VectorExp.KeepNaN(x, square + squareLo);
+            var squareLo = T.FusedMultiplyAdd(s, s, -square) + (2.0 * s * correction);
+            return Lanes.KeepNaN(x, square + squareLo);
         }
 
         public double Of(double x) => Derivative(x);

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 
 namespace Calculus.Internal;
 
@@ -41,7 +41,9 @@ internal static class ExactArithmetic
 
     /// <summary>x + y = hi + lo lane by lane (Knuth's TwoSum, as the scalar form); lo is NaN where hi is not finite,
     /// and the callers mask it.</summary>
-    public static Vector256<double> TwoSum(Vector256<double> x, Vector256<double> y, out Vector256<double> lo)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TwoSum<T>(T x, T y, out T lo)
+        where T : struct, ILanes<T>
     {
         var hi = x + y;
         var yVirtual = hi - x;

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 
 namespace Calculus.Internal;
 
@@ -16,7 +16,7 @@ internal static class ExpNegSquare
     private const double SubnormalSquare = 708.0;
 
     /// <summary>Beyond this x², factor·e^(−x²) rounds to 0 for every |factor| &lt; 2^70 (e^(−800) = 2^-1154.2, and
-    /// half the smallest subnormal is 2^-1075); the four-lane form returns ±0 there. Its 2^k (k down to −1155) is
+    /// half the smallest subnormal is 2^-1075); the vector form returns ±0 there. Its 2^k (k down to −1155) is
     /// applied as two normal factors by <see cref="VectorExp.Scale"/>.</summary>
     private const double VanishingSquare = 800.0;
 
@@ -42,18 +42,20 @@ internal static class ExpNegSquare
         return factor * half * (1.0 - lo) * half;
     }
 
-    /// <summary>factor·e^(−x²) for four lanes: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.RoughCore"/> as
+    /// <summary>factor·e^(−x²) lane by lane: x² = hi + lo exactly (FMA) enters <see cref="VectorExp.RoughCore"/> as
     /// e^(−hi − lo), factor multiplies the unrounded hi + lo, and 2^k is applied last, so a subnormal result is
     /// rounded once (and a factor up to 2·27 does not scale up a subnormal's rounding error). ±0 with factor's sign
     /// where x² &gt; <see cref="VanishingSquare"/> (x = ±∞ included); NaN for NaN.</summary>
-    public static Vector256<double> Times(Vector256<double> factor, Vector256<double> x)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Times<T>(T factor, T x)
+        where T : struct, ILanes<T>
     {
         var hi = x * x;
-        var lo = Vector256.FusedMultiplyAdd(x, x, -hi);
-        var beyond = Vector256.GreaterThan(hi, Vector256.Create(VanishingSquare)); // false for NaN
-        var e = VectorExp.RoughCore(Vector256.MaxNative(-hi, Vector256.Create(-VanishingSquare)), -lo, out var k);
+        var lo = T.FusedMultiplyAdd(x, x, -hi);
+        var beyond = T.GreaterThan(hi, T.Create(VanishingSquare)); // false for NaN
+        var e = VectorExp.RoughCore(T.MaxNative(-hi, T.Create(-VanishingSquare)), -lo, out var k);
         var scaled = VectorExp.Scale(factor * e, k);
-        var zero = Vector256.CopySign(Vector256<double>.Zero, factor);
-        return VectorExp.KeepNaN(x, Vector256.ConditionalSelect(beyond, zero, scaled));
+        var zero = T.CopySign(T.Zero, factor);
+        return Lanes.KeepNaN(x, T.ConditionalSelect(beyond, zero, scaled));
     }
 }

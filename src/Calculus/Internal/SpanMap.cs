@@ -1,27 +1,31 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Calculus.Internal;
 
-/// <summary>An element-wise function with a four-lane form, for <see cref="SpanMap"/>.</summary>
-/// <remarks>A struct, so that <see cref="SpanMap.Apply{TFunction}"/> is compiled once per function with the calls
-/// inlined; its fields carry parameters such as PLU's α and c.</remarks>
+/// <summary>An element-wise function with a vector form, for <see cref="SpanMap"/>.</summary>
+/// <remarks>A struct, so that <see cref="SpanMap.Apply{TFunction}"/> is compiled once per function and width with the
+/// calls inlined; its fields carry parameters such as PLU's α and c. Implementations mark the vector form
+/// <c>AggressiveInlining</c>: the JIT does not inline a kernel that large by itself, and a call per vector passes the
+/// lanes through memory (measured: tanh at 512 bits 2.8 times slower).</remarks>
 internal interface IElementwise
 {
-    /// <summary>The function of four values at once.</summary>
-    Vector256<double> Of(Vector256<double> x);
+    /// <summary>The function of every lane at once, at any width.</summary>
+    T Of<T>(T x)
+        where T : struct, ILanes<T>;
 
-    /// <summary>The function of one value, for machines without 256-bit vectors.</summary>
+    /// <summary>The function of one value, for machines without hardware vectors.</summary>
     double Of(double x);
 }
 
-/// <summary>Applies an element-wise function to a span, four values at a time.</summary>
+/// <summary>Applies an element-wise function to a span, a vector of the widest width the host runs in hardware at a
+/// time.</summary>
 /// <remarks>
-/// <para>Every element goes through the four-lane form, the last partial group too (padded with zeros in a buffer
-/// on the stack), so the result for a value does not depend on its position or on the length of the span.
-/// Without hardware 256-bit vectors (where <c>Vector256</c> would be emulated one lane at a time) the scalar form
-/// runs instead; both keep the same ulp bound.</para>
+/// <para>Every element goes through the vector form, the last partial group too (padded with zeros in a buffer on the
+/// stack), so the result for a value does not depend on its position or on the length of the span; and since the
+/// vector forms compute each lane alike at every width, not on the width either (512, 256 or 128 bits, whichever the
+/// host accelerates first, as TensorPrimitives chooses). Without any hardware vectors (where <c>Vector128</c> would be
+/// emulated one lane at a time) the scalar form runs instead; both keep the same ulp bound.</para>
 /// <para>result may be x itself (in place); any other overlap would overwrite values before they are read, and is
 /// refused, as TensorPrimitives refuses it.</para>
 /// </remarks>
@@ -31,55 +35,58 @@ internal static class SpanMap
         where TFunction : struct, IElementwise
     {
         CheckShapes(x, result);
-        int n = x.Length;
-        if (!Vector256.IsHardwareAccelerated)
+        if (Lanes512.IsHardwareAccelerated)
         {
-            for (int k = 0; k < n; k++)
+            Map<TFunction, Lanes512>(x, result, function);
+        }
+        else if (Lanes256.IsHardwareAccelerated)
+        {
+            Map<TFunction, Lanes256>(x, result, function);
+        }
+        else if (Lanes128.IsHardwareAccelerated)
+        {
+            Map<TFunction, Lanes128>(x, result, function);
+        }
+        else
+        {
+            for (int k = 0; k < x.Length; k++)
             {
                 result[k] = function.Of(x[k]);
             }
-
-            return;
         }
+    }
 
+    /// <summary>result[i] = f(x[i]) with lanes of type T, whether or not the host accelerates them (the shapes
+    /// already checked); <see cref="Apply{TFunction}"/> picks T, and the tests run every width.</summary>
+    internal static void Map<TFunction, T>(ReadOnlySpan<double> x, Span<double> result, TFunction function)
+        where TFunction : struct, IElementwise
+        where T : struct, ILanes<T>
+    {
         ref double source = ref MemoryMarshal.GetReference(x);
         ref double target = ref MemoryMarshal.GetReference(result);
-        const int Lanes = 4; // Vector256<double>.Count
-        int whole = n - (n % Lanes);
-        int i = 0;
-        for (; i + (2 * Lanes) <= whole; i += 2 * Lanes)
+        int n = x.Length;
+        Span<double> buffer = stackalloc double[T.Count];
+        for (int i = 0; i < n; i += T.Count)
         {
-            // Two groups per step: their dependency chains are independent, so the processor overlaps them. Both are
-            // loaded before either is stored, which in place (result = x) is still element for element.
-            var first = Vector256.LoadUnsafe(ref source, (nuint)i);
-            var second = Vector256.LoadUnsafe(ref source, (nuint)(i + Lanes));
-            function.Of(first).StoreUnsafe(ref target, (nuint)i);
-            function.Of(second).StoreUnsafe(ref target, (nuint)(i + Lanes));
-        }
-
-        for (; i < whole; i += Lanes)
-        {
-            function.Of(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
-        }
-
-        if (whole < n)
-        {
-            Span<double> buffer = stackalloc double[Lanes];
-            function.Of(LoadPadded(x[whole..])).CopyTo(buffer);
-            buffer[..(n - whole)].CopyTo(result[whole..]);
+            // One call of the kernel in the method: the JIT inlines it once, within its budget of locals (the sine's
+            // two kernels, inlined four times, exceeded it and left even additions as calls). In place (result = x)
+            // each group is loaded before it is stored, element for element.
+            bool whole = i + T.Count <= n;
+            var group = whole ? T.Load(ref source, (nuint)i) : Lanes.LoadPadded<T>(x[i..]);
+            var value = function.Of(group);
+            if (whole)
+            {
+                T.Store(value, ref target, (nuint)i);
+            }
+            else
+            {
+                T.CopyTo(value, buffer);
+                buffer[..(n - i)].CopyTo(result[i..]);
+            }
         }
     }
 
-    /// <summary>Fewer than four values in the low lanes, zeros above.</summary>
-    public static Vector256<double> LoadPadded(ReadOnlySpan<double> part)
-    {
-        Span<double> buffer = stackalloc double[Vector256<double>.Count];
-        buffer.Clear();
-        part.CopyTo(buffer);
-        return Vector256.Create<double>(buffer);
-    }
-
-    /// <summary>result[i] = f(x[i]) one element at a time, for functions without a four-lane form; the same shape
+    /// <summary>result[i] = f(x[i]) one element at a time, for functions without a vector form; the same shape
     /// checks as <see cref="Apply{TFunction}"/>.</summary>
     public static void Each(Func<double, double> f, ReadOnlySpan<double> x, Span<double> result)
     {

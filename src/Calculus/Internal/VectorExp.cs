@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Calculus.Internal;
 
-/// <summary>e^(x + xLo) for four doubles at once, as 2^k·(hi + lo) before the final rounding, within about
+/// <summary>e^(x + xLo) for a vector of doubles (any <see cref="ILanes{TSelf}"/> width), as 2^k·(hi + lo) before the final rounding, within about
 /// 0.5 ulp once rounded.</summary>
 /// <remarks>
-/// <para>Why not <c>Vector256.Exp</c> (TensorPrimitives' exponential): measured against mpmath on 30,000 points in
+/// <para>Why not <c>T.Exp</c> (TensorPrimitives' exponential): measured against mpmath on 30,000 points in
 /// [−745, 709.7] it is up to 2 ulp off (2 ulp at x = −707.98), and σ = e/(1 + e) built on it adds one rounding per
 /// operation, past σ's 2-ulp bound. This one keeps the exact parts (Muller, <i>Elementary Functions</i>, ch. 6):</para>
 /// <list type="bullet">
@@ -39,39 +38,42 @@ internal static class VectorExp
     /// <summary>e^(x + xLo) = 2^k·(hi + lo) for x already clamped to [Lowest, Highest]; hi in [0.70, 1.42], |lo| up
     /// to 2e-7 (not renormalised: a product factor·(hi + lo) takes it in one fused multiply-add).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Core(
-        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k) =>
+    private static T Core<T>(T x, T xLo, out T lo, out T k)
+        where T : struct, ILanes<T> =>
         Kernel(x, xLo, out lo, out k, carry: true);
 
     /// <summary>e^(x + xLo) rounded, about 1 ulp, for x already clamped: 1 + (r + (r²/2 + r³q)) without the carried
     /// errors, for sums of many terms (log-sum-exp) where one ulp per term is far inside the bound.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Rough(Vector256<double> x, Vector256<double> xLo) => Scale(RoughCore(x, xLo, out var k), k);
+    public static T Rough<T>(T x, T xLo)
+        where T : struct, ILanes<T> => Scale(RoughCore(x, xLo, out var k), k);
 
     /// <summary>e^(x + xLo) = 2^k·m with m rounded (about 1 ulp), before the scaling, for x already clamped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> RoughCore(Vector256<double> x, Vector256<double> xLo, out Vector256<long> k) =>
+    public static T RoughCore<T>(T x, T xLo, out T k)
+        where T : struct, ILanes<T> =>
         Kernel(x, xLo, out _, out k, carry: false);
 
     /// <summary>e^x = 2^k·(1 + s) for x already clamped, s = r + (r²/2 + r³q) rounded once: e^r − 1 to about one
     /// ulp of s, without the cancellation of (1 + s) − 1, for expm1-based forms (tanh).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MinusOneCore(Vector256<double> x, out Vector256<long> k)
+    public static T MinusOneCore<T>(T x, out T k)
+        where T : struct, ILanes<T>
     {
-        Kernel(x, Vector256<double>.Zero, out var s, out k, carry: false);
+        Kernel(x, T.Zero, out var s, out k, carry: false);
         return s;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Kernel(
-        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k, bool carry)
+    private static T Kernel<T>(T x, T xLo, out T lo, out T k, bool carry)
+        where T : struct, ILanes<T>
     {
-        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(Round));
-        var n = shifted - Vector256.Create(Round);
-        k = shifted.AsInt64() - Vector256.Create(RoundBits);
+        var shifted = T.FusedMultiplyAdd(x, T.Create(Log2E), T.Create(Round));
+        var n = shifted - T.Create(Round);
+        k = T.SubtractBits(shifted, T.FromBits(RoundBits)); // k as a 64-bit integer in each lane
 
-        var rHi = Vector256.FusedMultiplyAdd(-n, Vector256.Create(Ln2Hi), x); // exact
-        var rLo = Vector256.FusedMultiplyAdd(-n, Vector256.Create(Ln2Lo), xLo);
+        var rHi = T.FusedMultiplyAdd(-n, T.Create(Ln2Hi), x); // exact
+        var rLo = T.FusedMultiplyAdd(-n, T.Create(Ln2Lo), xLo);
         var r = rHi + rLo;
 
         var r2 = r * r;
@@ -79,15 +81,15 @@ internal static class VectorExp
         // q(r) = 1/3! + r/4! + … + r^10/13! by Estrin's scheme (pairs, then powers r², r⁴): five multiply-adds deep
         // instead of Horner's ten, so that neighbouring lanes' chains overlap.
         var r4 = r2 * r2;
-        var q01 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 24), Vector256.Create(1.0 / 6));
-        var q23 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 720), Vector256.Create(1.0 / 120));
-        var q45 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 40320), Vector256.Create(1.0 / 5040));
-        var q67 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 3628800), Vector256.Create(1.0 / 362880));
-        var q89 = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.0 / 479001600), Vector256.Create(1.0 / 39916800));
-        var q03 = Vector256.FusedMultiplyAdd(r2, q23, q01);
-        var q47 = Vector256.FusedMultiplyAdd(r2, q67, q45);
-        var q810 = Vector256.FusedMultiplyAdd(r2, Vector256.Create(1.0 / 6227020800), q89);
-        var q = Vector256.FusedMultiplyAdd(r4, Vector256.FusedMultiplyAdd(r4, q810, q47), q03);
+        var q01 = T.FusedMultiplyAdd(r, T.Create(1.0 / 24), T.Create(1.0 / 6));
+        var q23 = T.FusedMultiplyAdd(r, T.Create(1.0 / 720), T.Create(1.0 / 120));
+        var q45 = T.FusedMultiplyAdd(r, T.Create(1.0 / 40320), T.Create(1.0 / 5040));
+        var q67 = T.FusedMultiplyAdd(r, T.Create(1.0 / 3628800), T.Create(1.0 / 362880));
+        var q89 = T.FusedMultiplyAdd(r, T.Create(1.0 / 479001600), T.Create(1.0 / 39916800));
+        var q03 = T.FusedMultiplyAdd(r2, q23, q01);
+        var q47 = T.FusedMultiplyAdd(r2, q67, q45);
+        var q810 = T.FusedMultiplyAdd(r2, T.Create(1.0 / 6227020800), q89);
+        var q = T.FusedMultiplyAdd(r4, T.FusedMultiplyAdd(r4, q810, q47), q03);
         var cubic = q * r2 * r;
 
         // 1 + rHi + (r²/2 + r³q) with both additions' errors kept (Fast2Sum: |1| ≥ |rHi|, |1 + rHi| ≥ |r²/2 + r³q|);
@@ -95,12 +97,12 @@ internal static class VectorExp
         if (!carry)
         {
             lo = r + (half + cubic); // e^r − 1
-            return Vector256<double>.One + lo;
+            return T.One + lo;
         }
 
-        var halfLo = Vector256.FusedMultiplyAdd(r, r, -r2) * 0.5;
-        var s1 = Vector256<double>.One + rHi;
-        var e1 = rHi - (s1 - Vector256<double>.One);
+        var halfLo = T.FusedMultiplyAdd(r, r, -r2) * 0.5;
+        var s1 = T.One + rHi;
+        var e1 = rHi - (s1 - T.One);
         var p = half + cubic;
         var hi = s1 + p;
         var e2 = p - (hi - s1);
@@ -111,8 +113,8 @@ internal static class VectorExp
     /// <summary>As <see cref="Core"/>, renormalised so that |lo| ≤ ulp(hi)/2, for callers that carry the low part
     /// through further arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Parts(
-        Vector256<double> x, Vector256<double> xLo, out Vector256<double> lo, out Vector256<long> k)
+    public static T Parts<T>(T x, T xLo, out T lo, out T k)
+        where T : struct, ILanes<T>
     {
         var hi = Core(x, xLo, out var tail, out k);
         var sum = hi + tail;
@@ -121,57 +123,60 @@ internal static class VectorExp
     }
 
     /// <summary>e^(x + xLo) rounded, for x already clamped to [Lowest, Highest]; NaN comes out as a number (callers
-    /// that may see NaN restore it with <see cref="KeepNaN"/>).</summary>
+    /// that may see NaN restore it with <see cref="Lanes.KeepNaN"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> OfClamped(Vector256<double> x, Vector256<double> xLo)
+    public static T OfClamped<T>(T x, T xLo)
+        where T : struct, ILanes<T>
     {
         var hi = Core(x, xLo, out var lo, out var k);
         return Scale(hi + lo, k);
     }
 
-    /// <summary>y·2^k, in two exact factors (one rounding if the result is subnormal), for k in [−2044, 2046].</summary>
+    /// <summary>y·2^k (k a 64-bit integer in each lane), in two exact factors (one rounding if the result is
+    /// subnormal), for k in [−2044, 2046].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Scale(Vector256<double> y, Vector256<long> k)
+    public static T Scale<T>(T y, T k)
+        where T : struct, ILanes<T>
     {
-        var k1 = Vector256.ShiftRightArithmetic(k, 1);
-        var k2 = k - k1;
+        var k1 = T.ShiftRightArithmeticBits(k, 1);
+        var k2 = T.SubtractBits(k, k1);
         return y * PowerOfTwo(k1) * PowerOfTwo(k2);
     }
 
-    /// <summary>2^k for k in [−1022, 1023].</summary>
+    /// <summary>2^k for k in [−1022, 1023] (a 64-bit integer in each lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> PowerOfTwo(Vector256<long> k) =>
-        Vector256.ShiftLeft(k + Vector256.Create(1023L), 52).AsDouble();
+    public static T PowerOfTwo<T>(T k)
+        where T : struct, ILanes<T> =>
+        T.ShiftLeftBits(T.AddBits(k, T.FromBits(1023)), 52);
 
     /// <summary>Clamps x to [Lowest, Highest]; a NaN comes out as some finite value, so callers restore it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Clamp(Vector256<double> x) =>
-        Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(Lowest)), Vector256.Create(Highest));
+    public static T Clamp<T>(T x)
+        where T : struct, ILanes<T> =>
+        T.MinNative(T.MaxNative(x, T.Create(Lowest)), T.Create(Highest));
 
     /// <summary>e^(x + xLo), rounded (xLo = 0 for a plain exponential); NaN for NaN. Where x is clamped, xLo is
     /// dropped: it can be as large as ulp(x)/2 (1e253 for a difference near −1e269), and the result is 0 or +∞
     /// anyway.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Of(Vector256<double> x, Vector256<double> xLo)
+    public static T Of<T>(T x, T xLo)
+        where T : struct, ILanes<T>
     {
         var clamped = Clamp(x);
-        xLo = Vector256.ConditionalSelect(Vector256.Equals(clamped, x), xLo, Vector256<double>.Zero);
-        return KeepNaN(x, OfClamped(clamped, xLo));
+        xLo = T.ConditionalSelect(T.Equal(clamped, x), xLo, T.Zero);
+        return Lanes.KeepNaN(x, OfClamped(clamped, xLo));
     }
 
     /// <summary>e^(−|x|) rounded, the exponential of σ and softplus; NaN comes out as a number (callers restore it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> OfMinusAbs(Vector256<double> x) =>
-        OfClamped(Vector256.MaxNative(-Vector256.Abs(x), Vector256.Create(Lowest)), Vector256<double>.Zero);
+    public static T OfMinusAbs<T>(T x)
+        where T : struct, ILanes<T> =>
+        OfClamped(T.MaxNative(-T.Abs(x), T.Create(Lowest)), T.Zero);
 
     /// <summary>e^(−|hi + lo|) rounded, for an unevaluated sum with |lo| ≤ ulp(hi)/2 (the sign of hi decides |·|);
     /// NaN for NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> OfMinusAbs(Vector256<double> hi, Vector256<double> lo) =>
-        Of(-Vector256.Abs(hi), Vector256.ConditionalSelect(Vector256.LessThan(hi, Vector256<double>.Zero), lo, -lo));
-
-    /// <summary>value, or x where x is NaN.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> KeepNaN(Vector256<double> x, Vector256<double> value) =>
-        Vector256.ConditionalSelect(Vector256.Equals(x, x), value, x);
+    public static T OfMinusAbs<T>(T hi, T lo)
+        where T : struct, ILanes<T> =>
+        Of(-T.Abs(hi), T.ConditionalSelect(T.LessThan(hi, T.Zero), lo, -lo));
 }

@@ -1,24 +1,23 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using static Calculus.Internal.TrigReduction;
 
 namespace Calculus.Internal;
 
 /// <summary>
-/// The reduction by π/2 and the sin and cos kernels of <see cref="TrigReduction"/> for four doubles at once, giving
+/// The reduction by π/2 and the sin and cos kernels of <see cref="TrigReduction"/> for every lane at once, giving
 /// the same bits as the scalar functions in every lane that <see cref="AllMedium"/> accepts.
 /// </summary>
 /// <remarks>
 /// <para>A lane-wise transcription, operation for operation and in the same order: × and + as the scalar ×
-/// and + (neither the JIT nor <c>Vector256</c> fuses them), <c>Vector256.FusedMultiplyAdd</c> for
-/// <c>Math.FusedMultiplyAdd</c>, <c>Vector256.Round</c> (to nearest, ties to even) for <c>Math.Round</c>. IEEE
+/// and + (neither the JIT nor the vector types fuse them), <c>T.FusedMultiplyAdd</c> for
+/// <c>Math.FusedMultiplyAdd</c>, <c>T.Round</c> (to nearest, ties to even) for <c>Math.Round</c>. IEEE
 /// arithmetic rounds each operation on the same operands to the same double, so equal steps give equal bits.</para>
 /// <para>Branches become selections: both kernels are evaluated and the quadrant picks one. Where |x| ≤ π/4 the scalar
 /// code calls the kernels on (|x|, 0) without reduction; here those lanes get hi = |x|, lo = 0 and quadrant 0, the
 /// same call. The quadrant n mod 4 is read from the low bits of n + 1.5·2^52 (exact: n is a non-negative integer
 /// below 2^28, so the sum is an integer below 2^53 whose last bits are n's).</para>
 /// <para>Only Cody–Waite (|x| &lt; 2^28) has a vector form; Payne–Hanek's 64-bit products and table look-ups do not
-/// vectorise on AVX2, and arguments that large are rare in a network. Callers send a group of four with any lane at or
+/// vectorise, and arguments that large are rare in a network. Callers send a group with any lane at or
 /// beyond 2^28, ±∞ or NaN to the scalar functions.</para>
 /// </remarks>
 internal static class VectorTrig
@@ -28,54 +27,59 @@ internal static class VectorTrig
 
     /// <summary>Whether every lane of |x| is below 2^28 (false for ±∞ and NaN): the lanes this class handles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllMedium(Vector256<double> ax) => Vector256.LessThanAll(ax, Vector256.Create(MediumLimit));
+    public static bool AllMedium<T>(T ax)
+        where T : struct, ILanes<T> =>
+        T.LessThanAll(ax, T.Create(MediumLimit));
 
     /// <summary>ax = nπ/2 + (hi + lo) for finite 0 ≤ ax &lt; 2^28: n = 0, hi = ax, lo = 0 where ax ≤ π/4 (the scalar
     /// code's unreduced case), <see cref="TrigReduction.ReduceMedium"/> elsewhere; returns n mod 4.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ulong> Reduce(Vector256<double> ax, out Vector256<double> hi, out Vector256<double> lo)
+    public static T Reduce<T>(T ax, out T hi, out T lo)
+        where T : struct, ILanes<T>
     {
-        var n = Vector256.Round(ax * InvPio2);
-        var a = Vector256.FusedMultiplyAdd(-n, Vector256.Create(PioA), ax);
+        var n = T.Round(ax * InvPio2);
+        var a = T.FusedMultiplyAdd(-n, T.Create(PioA), ax);
         var b = n * PioB;
-        var bLo = Vector256.FusedMultiplyAdd(n, Vector256.Create(PioB), -b);
+        var bLo = T.FusedMultiplyAdd(n, T.Create(PioB), -b);
         var s = a - b;
         var bVirtual = a - s;
         var sLo = (a - (s + bVirtual)) + (bVirtual - b);
         var tail = sLo - bLo - (n * PioC);
         var rHi = s + tail;
         var rLo = tail - (rHi - s);
-        var quadrant = (n + Vector256.Create(Shift)).AsUInt64() & Vector256.Create(3UL);
+        var quadrant = (n + T.Create(Shift)) & T.FromBits(3);
 
-        var small = Vector256.LessThanOrEqual(ax, Vector256.Create(PiOver4));
-        hi = Vector256.ConditionalSelect(small, ax, rHi);
-        lo = Vector256.ConditionalSelect(small, Vector256<double>.Zero, rLo);
-        return Vector256.AndNot(quadrant, small.AsUInt64());
+        var small = T.LessThanOrEqual(ax, T.Create(PiOver4));
+        hi = T.ConditionalSelect(small, ax, rHi);
+        lo = T.ConditionalSelect(small, T.Zero, rLo);
+        return T.AndNot(quadrant, small);
     }
 
     /// <summary><see cref="TrigReduction.Sin"/> lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Sin(Vector256<double> hi, Vector256<double> lo)
+    public static T Sin<T>(T hi, T lo)
+        where T : struct, ILanes<T>
     {
         var z = hi * hi;
         var v = z * hi;
-        var q = Vector256.Create(S2) + (z * (Vector256.Create(S3) + (z * (Vector256.Create(S4) + (z * (Vector256.Create(S5)
-            + (z * (Vector256.Create(S6) + (z * (Vector256.Create(S7) + (z * S8)))))))))));
+        var q = T.Create(S2) + (z * (T.Create(S3) + (z * (T.Create(S4) + (z * (T.Create(S5)
+            + (z * (T.Create(S6) + (z * (T.Create(S7) + (z * S8)))))))))));
         return hi - (((z * ((0.5 * lo) - (v * q))) - lo) - (v * S1));
     }
 
     /// <summary><see cref="TrigReduction.Cos"/> lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Cos(Vector256<double> hi, Vector256<double> lo)
+    public static T Cos<T>(T hi, T lo)
+        where T : struct, ILanes<T>
     {
-        var one = Vector256<double>.One;
+        var one = T.One;
         var z = hi * hi;
-        var zLo = Vector256.FusedMultiplyAdd(hi, hi, -z);
+        var zLo = T.FusedMultiplyAdd(hi, hi, -z);
         var half = 0.5 * z;
         var w = one - half;
         var wError = (one - w) - half;
-        var q = z * z * (Vector256.Create(C2) + (z * (Vector256.Create(C3) + (z * (Vector256.Create(C4) + (z * (Vector256.Create(C5)
-            + (z * (Vector256.Create(C6) + (z * (Vector256.Create(C7) + (z * (Vector256.Create(C8) + (z * C9))))))))))))));
+        var q = z * z * (T.Create(C2) + (z * (T.Create(C3) + (z * (T.Create(C4) + (z * (T.Create(C5)
+            + (z * (T.Create(C6) + (z * (T.Create(C7) + (z * (T.Create(C8) + (z * C9))))))))))))));
         return w + ((wError - ((0.5 * zLo) + (hi * lo))) + q);
     }
 }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Internal;
 
 namespace Calculus.Losses;
@@ -41,21 +41,25 @@ public static class Hinge
     /// <param name="t">The margin.</param>
     /// <returns>h(t).</returns>
     public static Complex OfComplex(Complex t) => t.Real < 1 ? 1.0 - t : double.IsNaN(t.Real) ? t : Complex.Zero;
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T>
         {
-            var r = Vector256<double>.One - x;
-            return VectorExp.KeepNaN(x, Vector256.ConditionalSelect(Vector256.GreaterThan(r, Vector256<double>.Zero), r, Vector256<double>.Zero));
+            var r = T.One - x;
+            return Lanes.KeepNaN(x, T.ConditionalSelect(T.GreaterThan(r, T.Zero), r, T.Zero));
         }
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct SubgradientLanes : IElementwise
+    internal readonly struct SubgradientLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => VectorExp.KeepNaN(x,
-            Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.One), Vector256.Create(-1.0), Vector256<double>.Zero));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => Lanes.KeepNaN(x,
+            T.ConditionalSelect(T.LessThan(x, T.One), T.Create(-1.0), T.Zero));
 
         public double Of(double x) => Subgradient(x);
     }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Activations;
 using Calculus.Internal;
 
@@ -41,16 +41,20 @@ public static class LogisticLoss
     /// <param name="t">The margin.</param>
     /// <returns>l(t).</returns>
     public static Complex OfComplex(Complex t) => Softplus.OfComplex(-t);
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => Softplus.Of(-x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => Softplus.Of(-x);
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => -Sigmoid.Of(-x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => -Sigmoid.Of(-x);
 
         public double Of(double x) => Derivative(x);
     }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Activations;
 using Calculus.Internal;
 
@@ -53,24 +53,30 @@ public static class SmoothHinge
     public static Complex OfComplex(Complex t) => Softplus.OfComplex(1.0 - t);
 
     /// <summary>1 − t = hi + lo exactly (TwoSum); lo = 0 where hi is not finite, as in the scalar form.</summary>
-    private static Vector256<double> OneMinus(Vector256<double> t, out Vector256<double> lo)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T OneMinus<T>(T t, out T lo)
+        where T : struct, ILanes<T>
     {
-        var hi = ExactArithmetic.TwoSum(Vector256<double>.One, -t, out lo);
-        var finite = Vector256.LessThan(Vector256.Abs(hi), Vector256.Create(double.PositiveInfinity));
-        lo = Vector256.ConditionalSelect(finite, lo, Vector256<double>.Zero);
+        var hi = ExactArithmetic.TwoSum(T.One, -t, out lo);
+        var finite = T.LessThan(T.Abs(hi), T.Create(double.PositiveInfinity));
+        lo = T.ConditionalSelect(finite, lo, T.Zero);
         return hi;
     }
 
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => Softplus.OfSum(OneMinus(x, out var lo), lo);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => Softplus.OfSum(OneMinus(x, out var lo), lo);
 
         public double Of(double x) => Value(x);
     }
 
-    private readonly struct DerivativeLanes : IElementwise
+    internal readonly struct DerivativeLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => -Sigmoid.OfSum(OneMinus(x, out var lo), lo);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => -Sigmoid.OfSum(OneMinus(x, out var lo), lo);
 
         public double Of(double x) => Derivative(x);
     }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using Calculus.Activations;
 using Calculus.Internal;
 
@@ -53,21 +53,25 @@ public static class Softplus
     /// <exception cref="ArgumentException">result has another length, or overlaps u without being u.</exception>
     public static void Derivative(ReadOnlySpan<double> u, Span<double> result) => Sigmoid.Value(u, result);
 
-    /// <summary>softplus(hi + lo) of four values, lo entering the exponential exactly: for hi &gt; 0,
+    /// <summary>softplus(hi + lo) lane by lane, lo entering the exponential exactly: for hi &gt; 0,
     /// hi + (lo + log1p(e^(−hi − lo))); otherwise log1p(e^(hi + lo)).</summary>
-    internal static Vector256<double> OfSum(Vector256<double> hi, Vector256<double> lo)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T OfSum<T>(T hi, T lo)
+        where T : struct, ILanes<T>
     {
         var tail = VectorLog1p.Of(VectorExp.OfMinusAbs(hi, lo));
-        var positive = Vector256.GreaterThan(hi, Vector256<double>.Zero);
-        return VectorExp.KeepNaN(hi, Vector256.ConditionalSelect(positive, hi + (lo + tail), tail));
+        var positive = T.GreaterThan(hi, T.Zero);
+        return Lanes.KeepNaN(hi, T.ConditionalSelect(positive, hi + (lo + tail), tail));
     }
 
-    /// <summary>softplus of four values: max(u, 0) + log1p(e^(−|u|)).</summary>
-    internal static Vector256<double> Of(Vector256<double> u)
+    /// <summary>softplus lane by lane: max(u, 0) + log1p(e^(−|u|)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T Of<T>(T u)
+        where T : struct, ILanes<T>
     {
         var tail = VectorLog1p.Of(VectorExp.OfMinusAbs(u));
-        var positive = Vector256.GreaterThan(u, Vector256<double>.Zero);
-        return VectorExp.KeepNaN(u, Vector256.ConditionalSelect(positive, u + tail, tail));
+        var positive = T.GreaterThan(u, T.Zero);
+        return Lanes.KeepNaN(u, T.ConditionalSelect(positive, u + tail, tail));
     }
 
 
@@ -77,9 +81,11 @@ public static class Softplus
     /// <returns>softplus(u).</returns>
     public static Complex OfComplex(Complex u) =>
         u.Real > 0 ? u + Complex.Log(1.0 + Complex.Exp(-u)) : Complex.Log(1.0 + Complex.Exp(u));
-    private readonly struct ValueLanes : IElementwise
+    internal readonly struct ValueLanes : IElementwise
     {
-        public Vector256<double> Of(Vector256<double> x) => Softplus.Of(x);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Of<T>(T x)
+            where T : struct, ILanes<T> => Softplus.Of(x);
 
         public double Of(double x) => Value(x);
     }

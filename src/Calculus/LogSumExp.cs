@@ -98,10 +98,9 @@ public static class LogSumExp
         where T : struct, ILanes<T>
     {
         int k = FirstIndexOf<T>(a, max);
-        var m = T.Create(max);
         var sums = default(BlockSums<T>);
-        Sum(a[..k], m, ref sums);
-        Sum(a[(k + 1)..], m, ref sums);
+        Sum(a[..k], max, ref sums);
+        Sum(a[(k + 1)..], max, ref sums);
 
         Span<double> lanes = stackalloc double[Block];
         T.CopyTo(sums.S0, lanes);
@@ -156,25 +155,30 @@ public static class LogSumExp
 
     /// <summary>The running sums gain e^(a_i − max), entry i to sum i mod 8 (the lanes past the end of the last
     /// partial block gain 0).</summary>
-    private static void Sum<T>(ReadOnlySpan<double> a, T max, ref BlockSums<T> sums)
+    private static void Sum<T>(ReadOnlySpan<double> a, double maximum, ref BlockSums<T> sums)
         where T : struct, ILanes<T>
     {
         int whole = a.Length - (a.Length % Block);
         ref double start = ref MemoryMarshal.GetReference(a);
         int c = T.Count;
+        var max = T.Create(maximum); // a local, not the caller's vector on the stack: the loop keeps it in a register
         var (s0, s1, s2, s3) = (sums.S0, sums.S1, sums.S2, sums.S3); // in registers through the loop
-        for (int i = 0; i < whole; i += Block)
+        for (int i = 0; i < whole; i += c)
         {
-            s0 += Term(T.Load(ref start, (nuint)i), max);
-            if (c <= 4)
+            // One term per step (one inlined kernel: two spilled the AVX2 registers), and the sums rotate so that each
+            // group reaches its own: after the 8 / c groups of a block every sum is back in its place.
+            var term = Term(T.Load(ref start, (nuint)i), max);
+            if (c == 8)
             {
-                s1 += Term(T.Load(ref start, (nuint)(i + c)), max);
+                s0 += term;
             }
-
-            if (c == 2)
+            else if (c == 4)
             {
-                s2 += Term(T.Load(ref start, (nuint)(i + 4)), max);
-                s3 += Term(T.Load(ref start, (nuint)(i + 6)), max);
+                (s0, s1) = (s1, s0 + term);
+            }
+            else
+            {
+                (s0, s1, s2, s3) = (s1, s2, s3, s0 + term);
             }
         }
 

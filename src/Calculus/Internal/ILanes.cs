@@ -51,6 +51,8 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf operator -(TSelf left, TSelf right);
 
+    static abstract TSelf operator -(TSelf left, double right);
+
     static abstract TSelf operator *(TSelf left, TSelf right);
 
     static abstract TSelf operator *(TSelf left, double right);
@@ -69,6 +71,12 @@ internal interface ILanes<TSelf>
 
     /// <summary>a·b + c rounded once.</summary>
     static abstract TSelf FusedMultiplyAdd(TSelf a, TSelf b, TSelf c);
+
+    /// <summary>a·b + c rounded once, b and c in every lane.</summary>
+    static abstract TSelf FusedMultiplyAdd(TSelf a, double b, double c);
+
+    /// <summary>a·b + c rounded once, b in every lane.</summary>
+    static abstract TSelf FusedMultiplyAdd(TSelf a, double b, TSelf c);
 
     /// <summary>Where a lane of <paramref name="mask"/> is set, <paramref name="ifTrue"/>'s lane; elsewhere
     /// <paramref name="ifFalse"/>'s.</summary>

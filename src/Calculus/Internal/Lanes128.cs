@@ -62,6 +62,9 @@ internal readonly struct Lanes128(Vector128<double> v) : ILanes<Lanes128>
     public static Lanes128 operator -(Lanes128 left, Lanes128 right) => new(left.v - right.v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 operator -(Lanes128 left, double right) => new(left.v - Vector128.Create(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 operator *(Lanes128 left, Lanes128 right) => new(left.v * right.v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,6 +90,13 @@ internal readonly struct Lanes128(Vector128<double> v) : ILanes<Lanes128>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 FusedMultiplyAdd(Lanes128 a, Lanes128 b, Lanes128 c) => new(Vector128.FusedMultiplyAdd(a.v, b.v, c.v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 FusedMultiplyAdd(Lanes128 a, double b, double c) =>
+        new(Vector128.FusedMultiplyAdd(a.v, Vector128.Create(b), Vector128.Create(c)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 FusedMultiplyAdd(Lanes128 a, double b, Lanes128 c) => new(Vector128.FusedMultiplyAdd(a.v, Vector128.Create(b), c.v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 ConditionalSelect(Lanes128 mask, Lanes128 ifTrue, Lanes128 ifFalse) =>

@@ -60,6 +60,9 @@ internal readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
     public static Lanes256 operator -(Lanes256 left, Lanes256 right) => new(left.v - right.v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 operator -(Lanes256 left, double right) => new(left.v - Vector256.Create(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 operator *(Lanes256 left, Lanes256 right) => new(left.v * right.v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,6 +88,13 @@ internal readonly struct Lanes256(Vector256<double> v) : ILanes<Lanes256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 FusedMultiplyAdd(Lanes256 a, Lanes256 b, Lanes256 c) => new(Vector256.FusedMultiplyAdd(a.v, b.v, c.v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 FusedMultiplyAdd(Lanes256 a, double b, double c) =>
+        new(Vector256.FusedMultiplyAdd(a.v, Vector256.Create(b), Vector256.Create(c)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 FusedMultiplyAdd(Lanes256 a, double b, Lanes256 c) => new(Vector256.FusedMultiplyAdd(a.v, Vector256.Create(b), c.v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 ConditionalSelect(Lanes256 mask, Lanes256 ifTrue, Lanes256 ifFalse) =>

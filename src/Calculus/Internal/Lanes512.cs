@@ -58,6 +58,9 @@ internal readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
     public static Lanes512 operator -(Lanes512 left, Lanes512 right) => new(left.v - right.v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 operator -(Lanes512 left, double right) => new(left.v - Vector512.Create(right));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 operator *(Lanes512 left, Lanes512 right) => new(left.v * right.v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -83,6 +86,13 @@ internal readonly struct Lanes512(Vector512<double> v) : ILanes<Lanes512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 FusedMultiplyAdd(Lanes512 a, Lanes512 b, Lanes512 c) => new(Vector512.FusedMultiplyAdd(a.v, b.v, c.v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 FusedMultiplyAdd(Lanes512 a, double b, double c) =>
+        new(Vector512.FusedMultiplyAdd(a.v, Vector512.Create(b), Vector512.Create(c)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 FusedMultiplyAdd(Lanes512 a, double b, Lanes512 c) => new(Vector512.FusedMultiplyAdd(a.v, Vector512.Create(b), c.v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 ConditionalSelect(Lanes512 mask, Lanes512 ifTrue, Lanes512 ifFalse) =>

@@ -68,12 +68,12 @@ internal static class VectorExp
     private static T Kernel<T>(T x, T xLo, out T lo, out T k, bool carry)
         where T : struct, ILanes<T>
     {
-        var shifted = T.FusedMultiplyAdd(x, T.Create(Log2E), T.Create(Round));
-        var n = shifted - T.Create(Round);
+        var shifted = T.FusedMultiplyAdd(x, Log2E, Round);
+        var n = shifted - Round;
         k = T.SubtractBits(shifted, T.FromBits(RoundBits)); // k as a 64-bit integer in each lane
 
-        var rHi = T.FusedMultiplyAdd(-n, T.Create(Ln2Hi), x); // exact
-        var rLo = T.FusedMultiplyAdd(-n, T.Create(Ln2Lo), xLo);
+        var rHi = T.FusedMultiplyAdd(-n, Ln2Hi, x); // exact
+        var rLo = T.FusedMultiplyAdd(-n, Ln2Lo, xLo);
         var r = rHi + rLo;
 
         var r2 = r * r;
@@ -81,14 +81,14 @@ internal static class VectorExp
         // q(r) = 1/3! + r/4! + … + r^10/13! by Estrin's scheme (pairs, then powers r², r⁴): five multiply-adds deep
         // instead of Horner's ten, so that neighbouring lanes' chains overlap.
         var r4 = r2 * r2;
-        var q01 = T.FusedMultiplyAdd(r, T.Create(1.0 / 24), T.Create(1.0 / 6));
-        var q23 = T.FusedMultiplyAdd(r, T.Create(1.0 / 720), T.Create(1.0 / 120));
-        var q45 = T.FusedMultiplyAdd(r, T.Create(1.0 / 40320), T.Create(1.0 / 5040));
-        var q67 = T.FusedMultiplyAdd(r, T.Create(1.0 / 3628800), T.Create(1.0 / 362880));
-        var q89 = T.FusedMultiplyAdd(r, T.Create(1.0 / 479001600), T.Create(1.0 / 39916800));
+        var q01 = T.FusedMultiplyAdd(r, 1.0 / 24, 1.0 / 6);
+        var q23 = T.FusedMultiplyAdd(r, 1.0 / 720, 1.0 / 120);
+        var q45 = T.FusedMultiplyAdd(r, 1.0 / 40320, 1.0 / 5040);
+        var q67 = T.FusedMultiplyAdd(r, 1.0 / 3628800, 1.0 / 362880);
+        var q89 = T.FusedMultiplyAdd(r, 1.0 / 479001600, 1.0 / 39916800);
         var q03 = T.FusedMultiplyAdd(r2, q23, q01);
         var q47 = T.FusedMultiplyAdd(r2, q67, q45);
-        var q810 = T.FusedMultiplyAdd(r2, T.Create(1.0 / 6227020800), q89);
+        var q810 = T.FusedMultiplyAdd(r2, 1.0 / 6227020800, q89);
         var q = T.FusedMultiplyAdd(r4, T.FusedMultiplyAdd(r4, q810, q47), q03);
         var cubic = q * r2 * r;
 

@@ -161,8 +161,8 @@ public static class LogSumExp
         int whole = a.Length - (a.Length % Block);
         ref double start = ref MemoryMarshal.GetReference(a);
         int c = T.Count;
-        var max = T.Create(maximum); // a local, not the caller's vector on the stack: the loop keeps it in a register
-        var (s0, s1, s2, s3) = (sums.S0, sums.S1, sums.S2, sums.S3); // in registers through the loop
+        var max = T.Create(maximum); // made here: a vector passed on the stack was written back to it at every step
+        var (s0, s1, s2, s3) = (sums.S0, sums.S1, sums.S2, sums.S3); // locals through the loop, not fields behind the ref
         for (int i = 0; i < whole; i += c)
         {
             // One term per step (one inlined kernel: two spilled the AVX2 registers), and the sums rotate so that each

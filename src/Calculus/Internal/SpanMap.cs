@@ -24,8 +24,9 @@ internal interface IElementwise
 /// <para>Every element goes through the vector form, the last partial group too (padded with zeros in a buffer on the
 /// stack), so the result for a value does not depend on its position or on the length of the span; and since the
 /// vector forms compute each lane alike at every width, not on the width either (512, 256 or 128 bits, whichever the
-/// host accelerates first, as TensorPrimitives chooses). Without any hardware vectors (where <c>Vector128</c> would be
-/// emulated one lane at a time) the scalar form runs instead; both keep the same ulp bound.</para>
+/// host accelerates first, as TensorPrimitives chooses). Without hardware vectors and fused multiply-add (where the
+/// vector forms would be emulated one lane at a time, slower than the scalar loop) the scalar form runs instead; both
+/// keep the same ulp bound.</para>
 /// <para>result may be x itself (in place); any other overlap would overwrite values before they are read, and is
 /// refused, as TensorPrimitives refuses it.</para>
 /// </remarks>

@@ -84,9 +84,12 @@ public static class LogSumExp
             return (double.NaN, double.NaN);
         }
 
-        double sum = Lanes512.IsHardwareAccelerated ? ShiftedSum<Lanes512>(a, max)
-            : Lanes256.IsHardwareAccelerated ? ShiftedSum<Lanes256>(a, max)
-            : ShiftedSum<Lanes128>(a, max);
+        double sum = SpanMap.Width switch
+        {
+            512 => ShiftedSum<Lanes512>(a, max),
+            256 => ShiftedSum<Lanes256>(a, max),
+            _ => ShiftedSum<Lanes128>(a, max), // also without hardware vectors: emulated, the same bits
+        };
         return (max, sum);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Calculus.Activations;
 using Calculus.Examples.Support;
@@ -16,8 +17,7 @@ public sealed class SpanPathExamples
     /// <c>dotnet test --output Detailed</c>): the vector width in bits, or "scalar".</summary>
     public static TheoryData<string> TakenPath() => [TakenPathName];
 
-    private static string TakenPathName =>
-        Lanes512.IsHardwareAccelerated ? "512" : Lanes256.IsHardwareAccelerated ? "256" : Lanes128.IsHardwareAccelerated ? "128" : "scalar";
+    private static string TakenPathName => SpanMap.Width == 0 ? "scalar" : SpanMap.Width.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Which path the span tests exercise: <c>SpanMap</c> takes the widest vectors the host runs in hardware
     /// (512, 256 or 128 bits), and without any the scalar loops, where every span test compares the scalar loop with
@@ -39,7 +39,7 @@ public sealed class SpanPathExamples
             $"the span paths took the {path} path ({RuntimeInformation.ProcessArchitecture}), but the run expects {expected}: "
             + (path == "scalar"
                 ? "every span test compared the scalar loops with themselves, not the vector forms; set VERIFY_SPAN_PATH=scalar where that is what you meant"
-                : "set VERIFY_SPAN_PATH to the width taken, or turn the wider vectors off (DOTNET_EnableAVX512F=0, DOTNET_EnableAVX2=0, DOTNET_EnableHWIntrinsic=0)"));
+                : "set VERIFY_SPAN_PATH to the width taken, or select another (on x64: DOTNET_EnableAVX512=0 for 256 bits, DOTNET_PreferredVectorBitWidth=128 for 128, DOTNET_EnableAVX2=0 for the scalar loops; anywhere: DOTNET_EnableHWIntrinsic=0)"));
     }
 
     private static readonly double[] Specials =

@@ -50,7 +50,7 @@ public sealed class Sheet3aLogSumExpProperties
     }
 
     /// <summary>−∞ entries drop out (e^(−∞) = 0): appended ones leave LSE's bits unchanged (every other entry stays in its
-    /// lane of the four-lane sum, which adds exact zeros); inserted anywhere they move the others to other lanes, which
+    /// running sum of eight, which adds exact zeros); inserted anywhere they move the others to other sums, which
     /// sum in another order, so there within <see cref="LseTolerance"/> as for a permutation (equal where infinite).</summary>
     [VectorProperty]
     public Property Sheet3a_Lse_MinusInfinityEntries_DropOut() =>

@@ -32,28 +32,33 @@ internal interface IElementwise
 /// </remarks>
 internal static class SpanMap
 {
+    /// <summary>The bits of the vectors the span paths use on this host: 512, 256 or 128, the widest it runs in
+    /// hardware with fused multiply-add; 0 where it runs none, and the scalar loops run.</summary>
+    internal static int Width =>
+        Lanes512.IsHardwareAccelerated ? 512 : Lanes256.IsHardwareAccelerated ? 256 : Lanes128.IsHardwareAccelerated ? 128 : 0;
+
     public static void Apply<TFunction>(ReadOnlySpan<double> x, Span<double> result, TFunction function = default)
         where TFunction : struct, IElementwise
     {
         CheckShapes(x, result);
-        if (Lanes512.IsHardwareAccelerated)
+        switch (Width)
         {
-            Map<TFunction, Lanes512>(x, result, function);
-        }
-        else if (Lanes256.IsHardwareAccelerated)
-        {
-            Map<TFunction, Lanes256>(x, result, function);
-        }
-        else if (Lanes128.IsHardwareAccelerated)
-        {
-            Map<TFunction, Lanes128>(x, result, function);
-        }
-        else
-        {
-            for (int k = 0; k < x.Length; k++)
-            {
-                result[k] = function.Of(x[k]);
-            }
+            case 512:
+                Map<TFunction, Lanes512>(x, result, function);
+                break;
+            case 256:
+                Map<TFunction, Lanes256>(x, result, function);
+                break;
+            case 128:
+                Map<TFunction, Lanes128>(x, result, function);
+                break;
+            default:
+                for (int k = 0; k < x.Length; k++)
+                {
+                    result[k] = function.Of(x[k]);
+                }
+
+                break;
         }
     }
 
@@ -72,7 +77,7 @@ internal static class SpanMap
             // One call of the kernel in the method: the JIT inlines it once, within its budget of locals (the sine's
             // two kernels, inlined four times, exceeded it and left even additions as calls). In place (result = x)
             // each group is loaded before it is stored, element for element.
-            bool whole = i + T.Count <= n;
+            bool whole = n - i >= T.Count; // not i + Count <= n, which overflows for a span near int.MaxValue long
             var group = whole ? T.Load(ref source, (nuint)i) : Lanes.LoadPadded<T>(x[i..]);
             var value = function.Of(group);
             if (whole)

@@ -34,8 +34,11 @@ internal static class SpanMap
 {
     /// <summary>The bits of the vectors the span paths use on this host: 512, 256 or 128, the widest it runs in
     /// hardware with fused multiply-add; 0 where it runs none, and the scalar loops run.</summary>
-    internal static int Width =>
-        Lanes512.IsHardwareAccelerated ? 512 : Lanes256.IsHardwareAccelerated ? 256 : Lanes128.IsHardwareAccelerated ? 128 : 0;
+    internal static int Width
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // a constant once inlined: Apply compiles only the width taken
+        get => Lanes512.IsHardwareAccelerated ? 512 : Lanes256.IsHardwareAccelerated ? 256 : Lanes128.IsHardwareAccelerated ? 128 : 0;
+    }
 
     public static void Apply<TFunction>(ReadOnlySpan<double> x, Span<double> result, TFunction function = default)
         where TFunction : struct, IElementwise

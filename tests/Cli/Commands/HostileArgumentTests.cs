@@ -165,21 +165,12 @@ public sealed class HostileArgumentTests
     /// <summary>A subject for verify's and grade's runs here: right for 1b (∂u/∂b_i = e_i, and u = Wx + b for its slope
     /// check) and σ (the start-up probe), "not implemented" for the rest. Python starts in milliseconds where <c>calculus serve</c> takes a .NET start-up of
     /// CPU time per run, and these tests make dozens of runs; without python3, the reference.</summary>
-    private const string Subject1b = """
-        import json, math, sys
-        for line in sys.stdin:
-            r = json.loads(line)
-            if r["fn"] == "affine-partial" and r["wrt"] == "b":
-                v = [1.0 if k == r["i"] else 0.0 for k in range(len(r["b"]))]
-            elif r["fn"] == "affine":
-                v = [sum(w * x for w, x in zip(row, r["x"])) + b for row, b in zip(r["W"], r["b"])]
-            elif r["fn"] == "sigmoid" and not r["derivative"]:
-                v = [1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x)) for x in r["x"]]
-            else:
-                print(json.dumps({"error": "not implemented"}), flush=True)
-                continue
-            print(json.dumps({"value": v}), flush=True)
-        """;
+    private static readonly string Subject1b = SubjectCommands.PythonSubjectScript("""
+        if r["fn"] == "affine-partial" and r["wrt"] == "b":
+            v = [1.0 if k == r["i"] else 0.0 for k in range(len(r["b"]))]
+        elif r["fn"] == "affine":
+            v = [sum(w * x for w, x in zip(row, r["x"])) + b for row, b in zip(r["W"], r["b"])]
+        """);
 
     private static string Subject(TempFolder folder) =>
         SubjectCommands.Python is { } python ? $"{python} \"{folder.File("subject.py")}\"" : SubjectCommands.Serve();

@@ -78,6 +78,22 @@ internal static class SubjectCommands
         return $"{python} \"{file}\"";
     }
 
+    /// <summary>A Python subject's script: its protocol loop reads each request as <c>r</c> and runs
+    /// <paramref name="branches"/> (Python at the loop body's depth: an <c>if</c> chain whose value branches set
+    /// <c>v</c>), then answers σ (verify's start-up probe asks it of every subject) and "not implemented" to everything
+    /// else.</summary>
+    public static string PythonSubjectScript(string branches) =>
+        "import json, math, sys\n"
+        + "for line in sys.stdin:\n"
+        + "    r = json.loads(line)\n"
+        + string.Concat(branches.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd('\r') + "\n"))
+        + "    elif r[\"fn\"] == \"sigmoid\" and not r[\"derivative\"]:\n"
+        + "        v = [1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x)) for x in r[\"x\"]]\n"
+        + "    else:\n"
+        + "        print(json.dumps({\"error\": \"not implemented\"}), flush=True)\n"
+        + "        continue\n"
+        + "    print(json.dumps({\"value\": v}), flush=True)\n";
+
     /// <summary>The repository's root (the folder of Verify.sln), from the test's output folder.</summary>
     public static string Root
     {

@@ -127,8 +127,8 @@ public static class Plu
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Of<T>(T x)
-            where T : struct, ILanes<T> => Lanes.KeepNaN(x, T.ConditionalSelect(
-            T.LessThan(T.Abs(x), T.Create(c)), T.One, T.Create(alpha)));
+            where T : struct, ILanes<T> =>
+            Lanes.KeepNaN(x, T.ConditionalSelect(T.LessThan(T.Abs(x), T.Create(c)), T.One, T.Create(alpha)));
 
         public double Of(double x) => Derivative(x, alpha, c);
     }

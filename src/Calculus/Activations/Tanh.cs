@@ -90,8 +90,7 @@ public static class Tanh
     /// <summary>(nHi + nLo)/(dHi + dLo) with one division: q = nHi/dHi from the reciprocal, then corrected by the
     /// exact residual nHi − q·dHi and the low parts; returns q and its correction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Quotient<T>(
-        T nHi, T nLo, T dHi, T dLo, out T correction)
+    private static T Quotient<T>(T nHi, T nLo, T dHi, T dLo, out T correction)
         where T : struct, ILanes<T>
     {
         var reciprocal = T.One / dHi;
